@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { decodeDraft, formatOf, parseDocument, UnreadableDraftError } from '../documents/index.js';
+import type { DocumentFormat } from '../documents/index.js';
+import { LineIndex } from '../documents/positions.js';
+import { checkDocument } from '../engine/check-document.js';
+import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
+import { SafepostError } from '../errors.js';
+import { resolveDrafts } from '../files/resolve.js';
+import { summarize, type FileResult, type Report } from '../results/schema.js';
+import { loadRules } from '../rules/load.js';
+import { ChannelSchema, type Channel, type LoadedRule } from '../rules/schema.js';
+
+export interface CheckerOptions {
+  /** Folder that relative paths and config discovery start from. Default: the current folder. */
+  cwd?: string;
+  /** A config file, or `false` to use none. Default: `safepost.config.yaml` found upwards from `cwd`. */
+  config?: string | false;
+  /** Channel for drafts whose front matter does not say (wins over the config's). */
+  channel?: Channel;
+  /** Pupil roster CSV (wins over the config's). */
+  roster?: string;
+  /** Extra rule folders, added to those of the config. */
+  ruleFolders?: string[];
+}
+
+export interface Checker {
+  readonly config: ResolvedConfig;
+  readonly rules: LoadedRule[];
+  /** Checks one draft given as text; `path` picks the format (by extension) and is shown in the report. */
+  checkText(text: string, path?: string, format?: DocumentFormat): FileResult;
+  /** Checks files, folders and globs. */
+  checkPaths(paths: string[]): Report;
+}
+
+/** Loads the config and rules once and checks any number of drafts with them. */
+export function createChecker(options: CheckerOptions = {}): Checker {
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadConfig({ config: options.config, cwd });
+  if (options.roster) config.roster = options.roster;
+  const rules = loadRules([...config.ruleFolders, ...(options.ruleFolders ?? [])]);
+  const known = new Set(rules.map((r) => r.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) {
+      const line = config.ruleLines?.[id];
+      throw new SafepostError(
+        `${config.file ?? 'config'}${line ? `:${line}` : ''}: rules: no rule "${id}"; run "safepost rules" to list the rule ids`,
+      );
+    }
+  }
+  const compiled: CompiledRuleSet = compileRules(rules);
+  const defaultChannel = options.channel ?? config.channel ?? 'official';
+
+  const checkSource = (source: string, path: string, format: DocumentFormat): FileResult => {
+    const doc = parseDocument(source, format);
+    let channel: Channel = defaultChannel;
+    let error: string | undefined;
+    let errorOffset: number | undefined;
+    const declared = doc.frontMatter?.channel;
+    if (declared !== undefined) {
+      const parsed = ChannelSchema.safeParse(declared);
+      if (parsed.success) channel = parsed.data;
+      else {
+        error = `front matter channel "${String(declared)}" is not a channel; use official, staff-personal, parent or pupil`;
+      }
+    }
+    if (doc.problems.length > 0) {
+      error = doc.problems[0].message;
+      errorOffset = doc.problems[0].offset;
+    }
+    const findings = checkDocument(doc, compiled, { channel, overrides: config.rules });
+    const result: FileResult = { path, channel, findings };
+    if (error) {
+      result.error = error;
+      if (errorOffset !== undefined) result.errorLine = new LineIndex(source).position(errorOffset).line;
+    }
+    return result;
+  };
+
+  return {
+    config,
+    rules,
+    checkText(text, path = '<text>', format) {
+      return checkSource(text, path, format ?? formatOf(path));
+    },
+    checkPaths(paths) {
+      const files = resolveDrafts(paths, cwd).map(({ absolute, shown }): FileResult => {
+        let source: string;
+        try {
+          source = decodeDraft(readFileSync(absolute));
+        } catch (error) {
+          const reason =
+            error instanceof UnreadableDraftError
+              ? error.message
+              : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+          return { path: shown, channel: defaultChannel, findings: [], error: reason };
+        }
+        if (source.replace(/^\uFEFF/, '').trim() === '') {
+          return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' };
+        }
+        return checkSource(source, shown, formatOf(absolute));
+      });
+      return { files, summary: summarize(files) };
+    },
+  };
+}
+
+/** One call for the common case: check paths or a text with the given options. */
+export function check(
+  input: { paths: string[] } | { text: string; path?: string },
+  options: CheckerOptions = {},
+): Report {
+  const checker = createChecker(options);
+  if ('paths' in input) return checker.checkPaths(input.paths);
+  const file = checker.checkText(input.text, input.path);
+  return { files: [file], summary: summarize([file]) };
+}

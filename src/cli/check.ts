@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createChecker } from '../api/checker.js';
+import { decodeDraft, UnreadableDraftError } from '../documents/index.js';
+import { summarize, type FileResult, type Report } from '../results/schema.js';
+import { FORMATTERS, type FormatName } from '../report/index.js';
+import { CHANNELS, type Channel } from '../rules/schema.js';
+import type { CliIO } from './io.js';
+
+interface CheckFlags {
+  format: FormatName;
+  config?: string;
+  roster?: string;
+  channel?: Channel;
+  maxWarnings: number;
+  quiet?: boolean;
+  color: boolean;
+  stdinFilename?: string;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more.');
+  return n;
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR or --no-color; FORCE_COLOR forces it. */
+function wantsColor(flags: CheckFlags, io: CliIO): boolean {
+  if (!flags.color) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTTY;
+}
+
+function onlyErrors(report: Report): Report {
+  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
+  return { files, summary: summarize(files) };
+}
+
+export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  return new Command('check')
+    .description('Check drafts against the social networking policy')
+    .argument('[paths...]', 'files, folders or globs to check; - reads standard input', ['.'])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .option('-c, --config <file>', 'config file (default: safepost.config.yaml here or in a parent folder)')
+    .option('--roster <file>', 'pupil roster CSV (overrides the config)')
+    .addOption(new Option('--channel <channel>', 'who is posting, for drafts that do not say').choices(CHANNELS))
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger, -1)
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colour in the report')
+    .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ safepost check newsletter.md
+  $ safepost check drafts/ --channel staff-personal
+  $ safepost check "news/**/*.md" --format json > report.json
+  $ safepost check posts/ --format sarif > safepost.sarif
+  $ cat draft.md | safepost check - --stdin-filename draft.md
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 the check failed,
+2 the check could not run (bad argument, config or rule file, missing path).`,
+    )
+    .action((paths: string[], flags: CheckFlags) => {
+      const checker = createChecker({ cwd: io.cwd, config: flags.config, channel: flags.channel, roster: flags.roster });
+      const files: FileResult[] = [];
+      const onDisk = paths.filter((p) => p !== '-');
+      if (paths.includes('-')) {
+        const name = flags.stdinFilename ?? '<stdin>';
+        try {
+          files.push(checker.checkText(decodeDraft(io.readStdin()), name));
+        } catch (error) {
+          if (!(error instanceof UnreadableDraftError)) throw error;
+          files.push({ path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message });
+        }
+      }
+      if (onDisk.length > 0) files.push(...checker.checkPaths(onDisk).files);
+      let report: Report = { files, summary: summarize(files) };
+      if (flags.quiet) report = onlyErrors(report);
+
+      for (const file of report.files) {
+        if (file.error) io.stderr(`safepost: ${file.path}${file.errorLine ? `:${file.errorLine}` : ''}: ${file.error}\n`);
+        if (file.note) io.stderr(`safepost: ${file.path}: ${file.note}\n`);
+      }
+      io.stdout(FORMATTERS[flags.format](report, { color: wantsColor(flags, io), rules: checker.rules }));
+
+      const { errors, warnings, fileErrors } = report.summary;
+      const tooManyWarnings = flags.maxWarnings >= 0 && warnings > flags.maxWarnings;
+      if (tooManyWarnings) {
+        io.stderr(`safepost: ${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+      }
+      setExitCode(errors > 0 || fileErrors > 0 || tooManyWarnings ? 1 : 0);
+    });
+}

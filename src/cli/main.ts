@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { SafepostError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
+import type { CliIO } from './io.js';
+import { rulesCommand } from './rules.js';
+
+/** Runs the command line; returns the exit status instead of exiting, so tests can run it in-process. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('safepost')
+    .description("Check a school's draft post against The Mercian Trust's Social Networking Policy before it is published")
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(add --help for the options)')
+    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n');
+  program.addCommand(checkCommand(io, (code) => (exitCode = code)));
+  program.addCommand(rulesCommand(io));
+  program.addCommand(explainCommand(io));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      // Commander has already printed its message.
+      return 2;
+    }
+    if (error instanceof SafepostError) {
+      io.stderr(`safepost: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = io.env.SAFEPOST_DEBUG ? `\n${(error as Error).stack}` : '';
+    io.stderr(`safepost: internal error: ${(error as Error).message}; please report it (set SAFEPOST_DEBUG=1 for details)${detail}\n`);
+    return 2;
+  }
+}
+
+/** The bin's entry: real streams, real exit status. */
+export async function main(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readFileSync(0),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}

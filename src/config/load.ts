@@ -1,0 +1,91 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { SafepostError } from '../errors.js';
+import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
+import { lineOf, readYamlFile, validateYaml } from './yaml-file.js';
+
+export const CONFIG_FILE_NAME = 'safepost.config.yaml';
+
+/** `safepost.config.yaml` in `from` or the nearest parent folder that has one. */
+export function findConfigFile(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export const EMPTY_CONFIG: ResolvedConfig = {
+  official: { domains: [], phones: [] },
+  allow: { names: [] },
+  rules: {},
+  ruleFolders: [],
+};
+
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+}
+
+/** Reads and checks a config file; every problem is a SafepostError naming the file and line. */
+export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfig {
+  const name = shown(path, cwd);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new SafepostError(`${name}: is a folder; give the config file itself`);
+  }
+  const file = readYamlFile(path, name);
+  const data = file.doc.toJS() ?? {};
+  const config = validateYaml(file, ConfigFileSchema, name, data);
+  const base = dirname(resolve(path));
+  let roster: string | undefined;
+  if (config.roster) {
+    roster = resolve(base, config.roster);
+    checkReadable(roster, `${name}:${lineOf(file, ['roster'])}: roster`, cwd);
+  }
+  const ruleFolders = (config['rule-folders'] ?? []).map((folder, i) => {
+    const abs = resolve(base, folder);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+      throw new SafepostError(
+        `${name}:${lineOf(file, ['rule-folders', i])}: rule folder "${folder}" not found (paths are relative to the config file)`,
+      );
+    }
+    return abs;
+  });
+  return {
+    file: resolve(path),
+    channel: config.channel,
+    roster,
+    official: { domains: config.official?.domains ?? [], phones: config.official?.phones ?? [] },
+    allow: { names: config.allow?.names ?? [] },
+    rules: config.rules ?? {},
+    ruleFolders,
+    ruleLines: Object.fromEntries(Object.keys(config.rules ?? {}).map((id) => [id, lineOf(file, ['rules', id])])),
+  };
+}
+
+/** Fails unless a file exists and can be read; never reads or prints what is in it. */
+export function checkReadable(path: string, what: string, cwd = process.cwd()): void {
+  try {
+    if (statSync(path).isDirectory()) throw new SafepostError(`${what} ${shown(path, cwd)} is a folder, not a file`);
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof SafepostError) throw error;
+    throw new SafepostError(`${what} file ${shown(path, cwd)} not found or not readable`);
+  }
+}
+
+/** The config given, or the one found from `cwd` upwards, or the defaults. */
+export function loadConfig(options: { config?: string | false; cwd?: string } = {}): ResolvedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.config === false) return EMPTY_CONFIG;
+  if (options.config) {
+    const path = resolve(cwd, options.config);
+    if (!existsSync(path)) throw new SafepostError(`${options.config}: config file not found`);
+    return loadConfigFile(path, cwd);
+  }
+  const found = findConfigFile(cwd);
+  return found ? loadConfigFile(found, cwd) : EMPTY_CONFIG;
+}

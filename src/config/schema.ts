@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ChannelSchema } from '../rules/schema.js';
+
+/** `safepost.config.yaml`. The contract fixes channel, roster, official and allow; the rest is ours. */
+export const ConfigFileSchema = z.strictObject({
+  /** Default channel for drafts whose front matter does not say. */
+  channel: ChannelSchema.optional(),
+  /** Pupil list (CSV), relative to the config file. */
+  roster: z.string().min(1).optional(),
+  /** The organisation's own contact details: never reported. */
+  official: z
+    .strictObject({
+      domains: z.array(z.string().min(1)).optional(),
+      phones: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  /** People who may be named. */
+  allow: z.strictObject({ names: z.array(z.string().min(1)).optional() }).optional(),
+  /** Turn a rule off or change its severity: `rules: { exam-results: off }`. */
+  rules: z.record(z.string(), z.enum(['off', 'error', 'warning', 'info'])).optional(),
+  /** Folders of extra rule files, relative to the config file. */
+  'rule-folders': z.array(z.string().min(1)).optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+/** A config with defaults filled and every path made absolute. */
+export interface ResolvedConfig {
+  /** The file it came from, if any. */
+  file?: string;
+  channel?: z.infer<typeof ChannelSchema>;
+  roster?: string;
+  official: { domains: string[]; phones: string[] };
+  allow: { names: string[] };
+  rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  ruleFolders: string[];
+  /** Where each `rules:` entry is, for messages about unknown rule ids. */
+  ruleLines?: Record<string, number>;
+}

@@ -1,0 +1,104 @@
+import { decodeHTML } from 'entities';
+import type { SourceTextBuilder } from './source-text.js';
+
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/**
+ * Finds `value` (text a parser produced) in source[from, to), skipping the markup the
+ * parser removed (emphasis marks, indentation, quote markers, YAML quotes), and appends it
+ * to the builder with exact positions. Entities and backslash escapes map to their whole
+ * source. Returns the source offset after the last matched character, or -1 when the value
+ * cannot be found in order (the caller then falls back to a coarser mapping).
+ */
+export function alignInto(
+  builder: SourceTextBuilder,
+  value: string,
+  source: string,
+  from: number,
+  to: number,
+): number {
+  const pieces: Array<[kind: 0 | 1, text: string, sStart: number, sEnd: number]> = [];
+  let i = from;
+  let j = 0;
+  let verbatimStart = -1;
+  let verbatimText = -1;
+  const flush = () => {
+    if (verbatimStart >= 0) {
+      pieces.push([0, value.slice(verbatimText, j), verbatimStart, verbatimStart + (j - verbatimText)]);
+      verbatimStart = -1;
+    }
+  };
+  while (j < value.length) {
+    if (i >= to) return -1;
+    const c = source.charCodeAt(i);
+    const want = value.charCodeAt(j);
+    if (c === 0x5c /* \ */ && i + 1 < to && source[i + 1] === value[j] && ASCII_PUNCTUATION.test(value[j])) {
+      flush();
+      pieces.push([1, value[j], i, i + 2]);
+      i += 2;
+      j += 1;
+      continue;
+    }
+    if (c === 0x26 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(source);
+      if (m && m.index + m[0].length <= to) {
+        const decoded = decodeHTML(m[0]);
+        if (decoded !== m[0] && value.startsWith(decoded, j)) {
+          flush();
+          pieces.push([1, decoded, i, i + m[0].length]);
+          i += m[0].length;
+          j += decoded.length;
+          continue;
+        }
+      }
+    }
+    if (c === want) {
+      if (verbatimStart < 0) {
+        verbatimStart = i;
+        verbatimText = j;
+      } else if (verbatimStart + (j - verbatimText) !== i) {
+        flush();
+        verbatimStart = i;
+        verbatimText = j;
+      }
+      i += 1;
+      j += 1;
+      continue;
+    }
+    // A character of markup the parser dropped.
+    flush();
+    i += 1;
+  }
+  flush();
+  for (const [kind, text, s, e] of pieces) {
+    if (kind === 0) builder.verbatim(text, s);
+    else builder.replaced(text, s, e);
+  }
+  return i;
+}
+
+/** Appends text that decodes HTML entities in source[from, to) and maps every character back. */
+export function appendDecodedHtml(builder: SourceTextBuilder, source: string, from: number, to: number): void {
+  let i = from;
+  let runStart = from;
+  while (i < to) {
+    const amp = source.indexOf('&', i);
+    if (amp < 0 || amp >= to) break;
+    ENTITY.lastIndex = amp;
+    const m = ENTITY.exec(source);
+    if (m && amp + m[0].length <= to) {
+      const decoded = decodeHTML(m[0]);
+      if (decoded !== m[0]) {
+        builder.verbatim(source.slice(runStart, amp), runStart);
+        builder.replaced(decoded, amp, amp + m[0].length);
+        i = amp + m[0].length;
+        runStart = i;
+        continue;
+      }
+    }
+    i = amp + 1;
+  }
+  builder.verbatim(source.slice(runStart, to), runStart);
+}

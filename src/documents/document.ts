@@ -1,0 +1,41 @@
+import type { Segment, SourceText } from './source-text.js';
+
+export type DocumentFormat = 'markdown' | 'html' | 'text';
+
+/** An image in a draft, in source offsets of the original file. */
+export interface DraftImage {
+  origin: 'markdown' | 'html' | 'front-matter';
+  src: string;
+  alt?: string;
+  title?: string;
+  caption?: string;
+  consent?: boolean;
+  shows?: string[];
+  /** The whole image: `![..](..)`, `<img ...>`, or the front-matter `src` value. */
+  start: number;
+  end: number;
+}
+
+/** A `safepost-disable…` comment, in source offsets. */
+export interface SuppressionComment {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** Rule ids or categories named; empty means every rule. */
+  targets: string[];
+  start: number;
+  end: number;
+}
+
+export interface Document {
+  format: DocumentFormat;
+  /** The file as read, BOM included, so offsets are those of the file on disk. */
+  source: string;
+  /** What a reader sees, with a map back to the source. */
+  prose: SourceText;
+  segments: Segment[];
+  images: DraftImage[];
+  /** Parsed front matter, when the draft has a valid block. */
+  frontMatter: Record<string, unknown> | null;
+  suppressions: SuppressionComment[];
+  /** Problems that did not stop the check (a broken front-matter block). */
+  problems: Array<{ message: string; offset: number }>;
+}

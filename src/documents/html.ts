@@ -1,0 +1,158 @@
+import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
+import { appendDecodedHtml } from './align.js';
+import type { Document, DraftImage } from './document.js';
+import { SourceTextBuilder, type SegmentKind } from './source-text.js';
+import { findSuppressionComments } from './suppressions.js';
+
+/** Elements whose content is not prose. */
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'code', 'pre', 'svg', 'math', 'textarea', 'iframe']);
+/** Elements that start a new block of text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header',
+  'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'title', 'tr', 'ul', 'img', 'picture', 'button', 'label', 'option', 'select',
+]);
+const KIND_OF: Record<string, SegmentKind> = {
+  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', title: 'heading',
+  p: 'paragraph', li: 'list-item', td: 'table-cell', th: 'table-cell', figcaption: 'caption', caption: 'caption', blockquote: 'quote',
+};
+
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+interface AttributeValue {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Attribute values of a start tag with their source positions (htmlparser2 gives values only). */
+function attributePositions(source: string, tagStart: number, tagEnd: number): Map<string, AttributeValue> {
+  const found = new Map<string, AttributeValue>();
+  const nameEnd = source.slice(tagStart, tagEnd).search(/[\s/>]/);
+  ATTRIBUTE.lastIndex = 0;
+  const body = source.slice(tagStart + (nameEnd < 0 ? 0 : nameEnd), tagEnd);
+  const base = tagStart + (nameEnd < 0 ? 0 : nameEnd);
+  for (const m of body.matchAll(ATTRIBUTE)) {
+    const raw = m[2] ?? m[3] ?? m[4];
+    if (raw === undefined) continue;
+    const name = m[1].toLowerCase();
+    if (found.has(name)) continue;
+    const valueOffset = m[0].length - raw.length - (m[2] !== undefined || m[3] !== undefined ? 1 : 0);
+    const start = base + m.index + valueOffset;
+    found.set(name, { value: decodeHTML(raw), start, end: start + raw.length });
+  }
+  return found;
+}
+
+/**
+ * Adds the reader-visible text of the HTML in source[from, to) to the builder: text nodes,
+ * image alt text and titles, figure captions. Used for whole HTML drafts and for the HTML
+ * blocks inside Markdown.
+ */
+export function readHtmlInto(
+  builder: SourceTextBuilder,
+  source: string,
+  from: number,
+  to: number,
+  images: DraftImage[],
+): void {
+  let hiddenDepth = 0;
+  const figures: DraftImage[][] = [];
+  const kinds: SegmentKind[] = [];
+  let captionParts: string[] | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        const start = from + parser.startIndex;
+        const end = from + parser.endIndex + 1;
+        if (HIDDEN.has(name)) hiddenDepth++;
+        if (hiddenDepth > 0) return;
+        if (BLOCK.has(name)) {
+          builder.endSegment();
+          builder.separator();
+        }
+        const kind = KIND_OF[name];
+        if (kind) {
+          kinds.push(kind);
+          builder.beginSegment(kind);
+        }
+        if (name === 'figure') figures.push([]);
+        if (name === 'figcaption') captionParts = [];
+        if (name === 'img') {
+          const attrs = attributePositions(source, start, end);
+          const image: DraftImage = {
+            origin: 'html',
+            src: attrs.get('src')?.value ?? attrs.get('srcset')?.value.split(/\s+/)[0] ?? '',
+            alt: attrs.get('alt')?.value,
+            title: attrs.get('title')?.value,
+            start,
+            end,
+          };
+          images.push(image);
+          figures[figures.length - 1]?.push(image);
+          for (const [attr, kindOf] of [['alt', 'image-alt'], ['title', 'image-title']] as const) {
+            const a = attrs.get(attr);
+            if (!a || a.value.trim() === '') continue;
+            builder.beginSegment(kindOf);
+            appendDecodedHtml(builder, source, a.start, a.end);
+            builder.endSegment();
+            builder.separator();
+          }
+        }
+      },
+      ontext() {
+        if (hiddenDepth > 0) return;
+        const start = from + parser.startIndex;
+        const end = from + parser.endIndex + 1;
+        appendDecodedHtml(builder, source, start, end);
+        if (captionParts) captionParts.push(decodeHTML(source.slice(start, end)));
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) {
+          hiddenDepth = Math.max(0, hiddenDepth - 1);
+          return;
+        }
+        if (hiddenDepth > 0) return;
+        if (KIND_OF[name]) {
+          kinds.pop();
+          builder.endSegment();
+          const outer = kinds[kinds.length - 1];
+          if (outer) builder.beginSegment(outer);
+        }
+        if (name === 'figcaption' && captionParts) {
+          const caption = captionParts.join('').replace(/\s+/g, ' ').trim();
+          for (const image of figures[figures.length - 1] ?? []) image.caption = caption;
+          captionParts = null;
+        }
+        if (name === 'figure') figures.pop();
+        if (BLOCK.has(name)) {
+          builder.endSegment();
+          builder.separator();
+        }
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(source.slice(from, to));
+  parser.end();
+  builder.endSegment();
+}
+
+export function parseHtml(source: string): Document {
+  const builder = new SourceTextBuilder();
+  const images: DraftImage[] = [];
+  readHtmlInto(builder, source, 0, source.length, images);
+  const prose = builder.build();
+  return {
+    format: 'html',
+    source,
+    prose,
+    segments: builder.segments,
+    images,
+    frontMatter: null,
+    suppressions: findSuppressionComments(source),
+    problems: [],
+  };
+}

@@ -1,0 +1,246 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { alignInto } from './align.js';
+import type { Document, DraftImage } from './document.js';
+import { readFrontMatter } from './front-matter.js';
+import { readHtmlInto } from './html.js';
+import { SourceTextBuilder, type SegmentKind } from './source-text.js';
+import { findSuppressionComments } from './suppressions.js';
+
+// One parser for the whole run: CommonMark with GFM tables and strikethrough, raw HTML kept.
+const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+
+function lineStartsOf(text: string, base: number): number[] {
+  const starts = [base];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    starts.push(base + i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** Skips a balanced `( ... )` or `[ ... ]` starting at `at`; returns the offset after it, or -1. */
+function skipBracketed(source: string, at: number, limit: number): number {
+  const open = source[at];
+  const close = open === '(' ? ')' : ']';
+  let depth = 0;
+  let quote = '';
+  for (let i = at; i < limit; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (open === '(' && (c === '"' || c === "'") && depth === 1 && /\s/.test(source[i - 1] ?? '')) {
+      quote = c;
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+class InlineReader {
+  cursor: number;
+  constructor(
+    private readonly builder: SourceTextBuilder,
+    private readonly source: string,
+    private readonly images: DraftImage[],
+    public limit: number,
+    start: number,
+  ) {
+    this.cursor = start;
+  }
+
+  text(value: string): void {
+    if (value.length === 0) return;
+    const after = alignInto(this.builder, value, this.source, this.cursor, this.limit);
+    if (after >= 0) this.cursor = after;
+    else this.builder.replaced(value, this.cursor, Math.min(this.cursor + 1, this.limit));
+  }
+
+  /** Moves past the next occurrence of `needle`; returns where it started, or -1. */
+  pass(needle: string): number {
+    const at = this.source.indexOf(needle, this.cursor);
+    if (at < 0 || at >= this.limit) return -1;
+    this.cursor = at + needle.length;
+    return at;
+  }
+
+  /** After link text: moves past `](destination "title")` or `][label]`. */
+  closeLink(): void {
+    const bracket = this.pass(']');
+    if (bracket < 0) return;
+    const next = this.source[this.cursor];
+    if (next === '(' || next === '[') {
+      const end = skipBracketed(this.source, this.cursor, this.limit);
+      if (end > 0) this.cursor = end;
+    }
+  }
+
+  children(tokens: Token[]): void {
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'text':
+          this.text(token.content);
+          break;
+        case 'softbreak':
+        case 'hardbreak':
+          this.builder.separator('\n');
+          break;
+        case 'code_inline': {
+          const open = this.pass(token.markup);
+          if (open >= 0) this.pass(token.content + token.markup);
+          this.builder.separator(' ');
+          break;
+        }
+        case 'html_inline': {
+          const at = this.pass(token.content);
+          if (at >= 0) readHtmlInto(this.builder, this.source, at, at + token.content.length, this.images);
+          break;
+        }
+        case 'link_open':
+          if (token.markup === 'autolink') this.pass('<');
+          else this.pass('[');
+          break;
+        case 'link_close':
+          if (token.markup === 'autolink') this.pass('>');
+          else this.closeLink();
+          break;
+        case 'image':
+          this.image(token);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private image(token: Token): void {
+    const start = this.pass('![');
+    if (start < 0) return;
+    this.builder.separator();
+    this.builder.beginSegment('image-alt');
+    this.children(token.children ?? []);
+    this.builder.endSegment();
+    this.builder.separator();
+    const bracket = this.pass(']');
+    let end = this.cursor;
+    const titleAttr = token.attrGet('title');
+    const title = titleAttr === null ? null : String(titleAttr);
+    if (bracket >= 0 && (this.source[this.cursor] === '(' || this.source[this.cursor] === '[')) {
+      const close = skipBracketed(this.source, this.cursor, this.limit);
+      if (close > 0) {
+        if (title && this.source[this.cursor] === '(') {
+          // The title is the last quoted part before the closing parenthesis.
+          const titleAt = this.source.lastIndexOf(title, close - 1);
+          if (titleAt > this.cursor) {
+            this.builder.beginSegment('image-title');
+            alignInto(this.builder, title, this.source, titleAt, close - 1);
+            this.builder.endSegment();
+            this.builder.separator();
+          }
+        }
+        end = close;
+        this.cursor = close;
+      }
+    }
+    this.images.push({
+      origin: 'markdown',
+      src: String(token.attrGet('src') ?? ''),
+      alt: token.content,
+      title: title ?? undefined,
+      start,
+      end,
+    });
+  }
+}
+
+const KIND_OF: Record<string, SegmentKind> = {
+  heading_open: 'heading',
+  paragraph_open: 'paragraph',
+  th_open: 'table-cell',
+  td_open: 'table-cell',
+};
+
+export function parseMarkdown(source: string): Document {
+  const builder = new SourceTextBuilder();
+  const images: DraftImage[] = [];
+  const front = readFrontMatter(source, builder, images);
+  const body = source.slice(front.bodyStart);
+  const lineStart = lineStartsOf(body, front.bodyStart);
+  const lineAt = (n: number) => lineStart[Math.min(n, lineStart.length - 1)] ?? source.length;
+  const tokens = markdown.parse(body, {});
+
+  let cursor = front.bodyStart;
+  let blockEnd = source.length;
+  let kind: SegmentKind = 'paragraph';
+  const listDepth: number[] = [];
+  let quoteDepth = 0;
+  for (const token of tokens) {
+    if (token.map) {
+      cursor = Math.max(cursor, lineAt(token.map[0]));
+      blockEnd = token.map[1] >= lineStart.length ? source.length : lineAt(token.map[1]);
+    }
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth.push(1);
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth.pop();
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'inline': {
+        builder.beginSegment(
+          kind === 'paragraph' && listDepth.length > 0 ? 'list-item' : kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind,
+        );
+        const reader = new InlineReader(builder, source, images, blockEnd, cursor);
+        reader.children(token.children ?? []);
+        cursor = reader.cursor;
+        builder.endSegment();
+        builder.separator();
+        break;
+      }
+      case 'html_block':
+        readHtmlInto(builder, source, cursor, blockEnd, images);
+        cursor = blockEnd;
+        builder.separator();
+        break;
+      case 'fence':
+      case 'code_block':
+        cursor = blockEnd;
+        break;
+      default:
+        if (KIND_OF[token.type]) kind = KIND_OF[token.type];
+        break;
+    }
+  }
+  const prose = builder.build();
+  const problems = front.problem ? [front.problem] : [];
+  return {
+    format: 'markdown',
+    source,
+    prose,
+    segments: builder.segments,
+    images,
+    frontMatter: front.data,
+    suppressions: findSuppressionComments(source),
+    problems,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Document } from '../documents/index.js';
+import { LineIndex } from '../documents/positions.js';
+import type { Finding } from '../results/schema.js';
+import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
+import type { CompiledRuleSet } from './compile.js';
+import { mask } from './mask.js';
+import { findMatches } from './match.js';
+import { Suppressions } from './suppress.js';
+import { tokenize } from './tokens.js';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface DocumentCheckOptions {
+  channel: Channel;
+  /** Config `rules:` settings: a rule turned off or given another severity. */
+  overrides?: Record<string, SeverityOverride>;
+}
+
+export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
+  const override = overrides?.[rule.id];
+  if (override) return override;
+  if (typeof rule.severity === 'string') return rule.severity;
+  return rule.severity[channel] ?? rule.severity.default;
+}
+
+function fillTemplate(template: string, rule: LoadedRule, matched: string, channel: Channel): string {
+  if (!template.includes('{{')) return template;
+  const shown = matched.replace(/\s+/g, ' ').trim();
+  const quoted = rule.quote ? (shown.length > 80 ? `${shown.slice(0, 77)}...` : shown) : mask(shown);
+  return template
+    .replace(/\{\{\s*match\s*\}\}/g, quoted)
+    .replace(/\{\{\s*clause\s*\}\}/g, rule.clauseData.id)
+    .replace(/\{\{\s*channel\s*\}\}/g, channel);
+}
+
+/** Every finding of the active rules in one parsed document, sorted by position then rule. */
+export function checkDocument(doc: Document, rules: CompiledRuleSet, options: DocumentCheckOptions): Finding[] {
+  const { channel, overrides } = options;
+  const active = rules.rules.map(
+    ({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off',
+  );
+  if (!active.some(Boolean)) return [];
+  const text = doc.prose.text;
+  const matches = findMatches(rules, text, tokenize(text), active);
+  if (matches.length === 0) return [];
+
+  const lines = new LineIndex(doc.source);
+  const suppressions = new Suppressions(doc.suppressions, lines);
+  const findings: Finding[] = [];
+  for (const m of matches) {
+    const { rule } = rules.rules[m.rule];
+    const span = doc.prose.toSource(m.start, m.end);
+    const start = lines.position(span.start);
+    const end = lines.position(span.end);
+    const matched = text.slice(m.start, m.end);
+    const finding: Finding = {
+      ruleId: rule.id,
+      category: rule.category,
+      severity: severityOf(rule, channel, overrides) as Severity,
+      message: fillTemplate(rule.message, rule, matched, channel),
+      clause: rule.clauseData,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      suggestion: fillTemplate(rule.suggestion, rule, matched, channel),
+    };
+    if (!suppressions.empty && suppressions.covers(span.start, start.line, rule.id, rule.category)) {
+      finding.suppressed = true;
+    }
+    findings.push(finding);
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      a.endLine - b.endLine ||
+      a.endColumn - b.endColumn ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

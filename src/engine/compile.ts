@@ -1,0 +1,70 @@
+import { DETECTORS, type Detector } from '../detectors/index.js';
+import type { LoadedRule } from '../rules/schema.js';
+import { stemWord, tokenizePhrase } from './tokens.js';
+
+export const Role = { Match: 0, Unless: 1, Near: 2 } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: Array<{ rule: number; role: Role }>;
+}
+
+export interface CompiledRule {
+  rule: LoadedRule;
+  index: number;
+  regex?: RegExp;
+  detector?: Detector;
+}
+
+/** Every rule of a run compiled once: all phrase lists in two tries walked in one pass. */
+export interface CompiledRuleSet {
+  rules: CompiledRule[];
+  exact: TrieNode;
+  stemmed: TrieNode;
+  hasStemmed: boolean;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
+
+function insert(root: TrieNode, words: string[], rule: number, role: Role): void {
+  let node = root;
+  for (const w of words) {
+    let child = node.next.get(w);
+    if (!child) {
+      child = newNode();
+      node.next.set(w, child);
+    }
+    node = child;
+  }
+  if (!node.ends.some((e) => e.rule === rule && e.role === role)) node.ends.push({ rule, role });
+}
+
+export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
+  const exact = newNode();
+  const stemmed = newNode();
+  let hasStemmed = false;
+  const compiled = rules.map((rule, index): CompiledRule => {
+    const trie = rule.stem ? stemmed : exact;
+    const add = (phrases: string[] | undefined, role: Role) => {
+      for (const phrase of phrases ?? []) {
+        const words = tokenizePhrase(phrase);
+        insert(trie, rule.stem ? words.map(stemWord) : words, index, role);
+        if (rule.stem) hasStemmed = true;
+      }
+    };
+    if (rule.kind === 'phrase') add(rule.phrases, Role.Match);
+    add(rule.unless?.phrases, Role.Unless);
+    add(rule.near?.words, Role.Near);
+    const out: CompiledRule = { rule, index };
+    if (rule.kind === 'pattern') {
+      // One alternation a rule: the text is scanned once for the rule, not once a pattern.
+      const source = rule.patterns.map((p) => `(?:${p})`).join('|');
+      out.regex = new RegExp(source, rule['case-sensitive'] ? 'gu' : 'giu');
+    } else if (rule.kind === 'detector') {
+      out.detector = DETECTORS.get(rule.detector);
+    }
+    return out;
+  });
+  return { rules: compiled, exact, stemmed, hasStemmed };
+}

@@ -1,0 +1,119 @@
+import type { CompiledRuleSet, TrieNode } from './compile.js';
+import { Role } from './compile.js';
+import type { Tokens } from './tokens.js';
+
+/** A rule's match in text coordinates. */
+export interface RuleMatch {
+  rule: number;
+  start: number;
+  end: number;
+}
+
+/** Word ranges [first, last] of phrase occurrences, by rule and role. */
+type Occurrences = Map<number, Array<[number, number]>>;
+
+function walk(root: TrieNode, words: string[], from: number, found: Occurrences[], active: boolean[]): void {
+  let node: TrieNode | undefined = root;
+  for (let i = from; i < words.length; i++) {
+    node = node.next.get(words[i]);
+    if (!node) return;
+    for (const end of node.ends) {
+      if (!active[end.rule]) continue;
+      const byRule = found[end.role];
+      let list = byRule.get(end.rule);
+      if (!list) byRule.set(end.rule, (list = []));
+      list.push([from, i]);
+    }
+  }
+}
+
+/** Word range of a text span; spans with no word of their own take the nearest word. */
+function wordRange(tokens: Tokens, start: number, end: number): [number, number] {
+  if (tokens.count === 0) return [0, 0];
+  let a = tokens.firstEndingAfter(start);
+  let b = tokens.lastStartingBefore(end);
+  if (a >= tokens.count) a = tokens.count - 1;
+  if (b < 0) b = 0;
+  if (a > b) [a, b] = [b, a];
+  return [a, b];
+}
+
+/** Whether an occurrence stands within `within` words of [a, b] in the same sentence. */
+function isClose(tokens: Tokens, a: number, b: number, occ: [number, number], within: number): boolean {
+  const [c, d] = occ;
+  const gap = c > b ? c - b : a > d ? a - d : 0;
+  if (gap > within) return false;
+  const s = tokens.sentences;
+  return s[c] <= s[b] && s[a] <= s[d];
+}
+
+/** Runs every active rule over one document's text in a single pass of its words. */
+export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, active: boolean[]): RuleMatch[] {
+  const found: Occurrences[] = [new Map(), new Map(), new Map()];
+  const words = tokens.words;
+  const stems = set.hasStemmed ? tokens.stems() : null;
+  for (let i = 0; i < tokens.count; i++) {
+    walk(set.exact, words, i, found, active);
+    if (stems) walk(set.stemmed, stems, i, found, active);
+  }
+
+  const matches: RuleMatch[] = [];
+  for (const compiled of set.rules) {
+    const { index, rule } = compiled;
+    if (!active[index]) continue;
+    const spans: Array<[number, number]> = [];
+    if (rule.kind === 'phrase') {
+      for (const [a, b] of found[Role.Match].get(index) ?? []) spans.push([tokens.starts[a], tokens.ends[b]]);
+    } else if (compiled.regex) {
+      const re = compiled.regex;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    } else if (compiled.detector) {
+      for (const m of compiled.detector({ text, tokens }, rule.kind === 'detector' ? rule.options : {})) {
+        if (m.end > m.start) spans.push([m.start, m.end]);
+      }
+    }
+    if (spans.length === 0) continue;
+    const near = rule.near ? found[Role.Near].get(index) ?? [] : null;
+    const unless = rule.unless ? found[Role.Unless].get(index) ?? [] : null;
+    const kept: Array<[number, number]> = [];
+    for (const span of spans) {
+      if (!near && !unless) {
+        kept.push(span);
+        continue;
+      }
+      const [a, b] = wordRange(tokens, span[0], span[1]);
+      if (unless && unless.some((o) => isClose(tokens, a, b, o, rule.unless!.within))) continue;
+      if (near) {
+        const close = near.filter((o) => isClose(tokens, a, b, o, rule.near!.within));
+        if (close.length === 0) continue;
+        if (rule.near!.extend) {
+          const distance = ([c, d]: [number, number]) => (c > b ? c - b : a > d ? a - d : 0);
+          const [c, d] = close.reduce((best, o) => (distance(o) < distance(best) ? o : best));
+          kept.push([Math.min(span[0], tokens.starts[c]), Math.max(span[1], tokens.ends[d])]);
+          continue;
+        }
+      }
+      kept.push(span);
+    }
+    // Overlapping matches of one rule are one finding.
+    kept.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+    let last: RuleMatch | null = null;
+    for (const [s, e] of kept) {
+      if (last && s < last.end) {
+        last.end = Math.max(last.end, e);
+        continue;
+      }
+      last = { rule: index, start: s, end: e };
+      matches.push(last);
+    }
+  }
+  return matches;
+}

@@ -1,0 +1,68 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import fg from 'fast-glob';
+import { DRAFT_EXTENSIONS } from '../documents/index.js';
+import { SafepostError } from '../errors.js';
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+const DRAFT_GLOB = `**/*.{${Object.keys(DRAFT_EXTENSIONS)
+  .map((e) => e.slice(1))
+  .join(',')}}`;
+
+export interface DraftFile {
+  /** Absolute path, to read. */
+  absolute: string;
+  /** Relative to the current folder with forward slashes, to show. */
+  shown: string;
+}
+
+function toPosix(path: string): string {
+  return path.split('\\').join('/');
+}
+
+/**
+ * Turns the paths, folders and globs of a command line into a sorted list of drafts.
+ * A folder is walked for draft extensions; a missing path or a glob that matches nothing
+ * stops the run (exit 2), as a silently skipped draft would pass unchecked.
+ */
+export function resolveDrafts(args: string[], cwd = process.cwd()): DraftFile[] {
+  const found = new Map<string, DraftFile>();
+  const add = (absolute: string) => {
+    if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(relative(cwd, absolute)) || absolute });
+  };
+  const emptyFolders: string[] = [];
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    if (existsSync(absolute)) {
+      const stat = statSync(absolute);
+      if (stat.isDirectory()) {
+        const inside = fg.sync(DRAFT_GLOB, {
+          cwd: absolute,
+          absolute: true,
+          ignore: IGNORE,
+          caseSensitiveMatch: false,
+          onlyFiles: true,
+        });
+        if (inside.length === 0) emptyFolders.push(arg);
+        for (const file of inside) add(resolve(file));
+      } else {
+        add(absolute);
+      }
+      continue;
+    }
+    if (fg.isDynamicPattern(arg)) {
+      const matched = fg.sync(toPosix(arg), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true });
+      if (matched.length === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
+      for (const file of matched) add(resolve(file));
+      continue;
+    }
+    throw new SafepostError(`${arg}: no such file or folder`);
+  }
+  if (found.size === 0) {
+    const where = emptyFolders.length ? emptyFolders.join(', ') : args.join(', ');
+    throw new SafepostError(
+      `no drafts found in ${where} (safepost reads ${Object.keys(DRAFT_EXTENSIONS).join(' ')} files)`,
+    );
+  }
+  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}

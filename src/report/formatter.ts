@@ -1,0 +1,12 @@
+import type { Report } from '../results/schema.js';
+import type { LoadedRule } from '../rules/schema.js';
+
+export interface FormatOptions {
+  /** Colour and symbols for a terminal. */
+  color: boolean;
+  /** Every rule of the run, for formats that describe rules (SARIF). */
+  rules: LoadedRule[];
+}
+
+/** One output format: a pure function from results to text. */
+export type Formatter = (report: Report, options: FormatOptions) => string;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CategorySchema, ChannelSchema, ClauseSchema, SeveritySchema } from '../rules/schema.js';
+
+/** One passage that breaks the policy; the JSON report's shape is fixed by the contract. */
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  message: z.string(),
+  clause: ClauseSchema,
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+  suggestion: z.string(),
+  /** Hidden by a safepost-disable comment: reported in JSON, never counted. */
+  suppressed: z.boolean().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const FileResultSchema = z.object({
+  path: z.string(),
+  channel: ChannelSchema,
+  findings: z.array(FindingSchema),
+  /** Why the file could not be checked (or only in part); the file then counts as failed. */
+  error: z.string().optional(),
+  /** Where the error is, when it has a place in the file. */
+  errorLine: z.number().int().positive().optional(),
+  /** Something worth knowing that is not a problem (an empty file). */
+  note: z.string().optional(),
+});
+export type FileResult = z.infer<typeof FileResultSchema>;
+
+export const SummarySchema = z.object({
+  files: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  infos: z.number().int(),
+  suppressed: z.number().int(),
+  /** Files that could not be checked, or only in part. */
+  fileErrors: z.number().int(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const ReportSchema = z.object({
+  files: z.array(FileResultSchema),
+  summary: SummarySchema,
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export function summarize(files: FileResult[]): Summary {
+  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, suppressed: 0, fileErrors: 0 };
+  for (const file of files) {
+    if (file.error) summary.fileErrors++;
+    for (const f of file.findings) {
+      if (f.suppressed) summary.suppressed++;
+      else if (f.severity === 'error') summary.errors++;
+      else if (f.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return summary;
+}

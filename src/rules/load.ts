@@ -1,0 +1,96 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import fg from 'fast-glob';
+import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../config/yaml-file.js';
+import { DETECTORS } from '../detectors/index.js';
+import { SafepostError } from '../errors.js';
+import { tokenizePhrase } from '../engine/tokens.js';
+import { BUILT_IN_RULES, loadClauses } from './policy.js';
+import { hasNestedRepetition } from './regex-safety.js';
+import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+}
+
+/** Compiles a rule's patterns once here, so that a bad one stops the run naming its line. */
+function checkPatterns(rule: Rule, file: YamlFile, name: string): void {
+  if (rule.kind !== 'pattern') return;
+  rule.patterns.forEach((pattern, i) => {
+    const where = `${name}:${lineOf(file, ['patterns', i])}`;
+    try {
+      new RegExp(pattern, rule['case-sensitive'] ? 'u' : 'iu');
+    } catch (error) {
+      throw new SafepostError(`${where}: patterns[${i}] is not a valid regular expression: ${(error as Error).message}`);
+    }
+    if (hasNestedRepetition(pattern)) {
+      throw new SafepostError(
+        `${where}: patterns[${i}] could take exponential time on some text (nested repetition such as (a+)+); rewrite it without a repeated group that itself repeats`,
+      );
+    }
+  });
+}
+
+function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
+  const lists: Array<[string[], Array<string | number>]> = [];
+  if (rule.kind === 'phrase') lists.push([rule.phrases, ['phrases']]);
+  if (rule.unless) lists.push([rule.unless.phrases, ['unless', 'phrases']]);
+  if (rule.near) lists.push([rule.near.words, ['near', 'words']]);
+  for (const [list, path] of lists) {
+    list.forEach((phrase, i) => {
+      if (tokenizePhrase(phrase).length === 0) {
+        throw new SafepostError(
+          `${name}:${lineOf(file, [...path, i])}: ${path.join('.')}[${i}] "${phrase}" has no words to match; use a pattern rule for punctuation`,
+        );
+      }
+    });
+  }
+}
+
+/** Loads one rule file: a YAML mapping that is one rule. */
+export function loadRuleFile(path: string): LoadedRule {
+  const name = shown(path);
+  const file = readYamlFile(path, name);
+  const rule = validateYaml(file, RuleSchema, name);
+  const clauseData = loadClauses().get(rule.clause);
+  if (!clauseData) {
+    throw new SafepostError(
+      `${name}:${lineOf(file, ['clause'])}: clause "${rule.clause}" is not in the policy; run "safepost explain" with a clause id such as 6(e) to see the ids`,
+    );
+  }
+  if (rule.kind === 'detector' && !DETECTORS.has(rule.detector)) {
+    throw new SafepostError(
+      `${name}:${lineOf(file, ['detector'])}: detector "${rule.detector}" does not exist; built-in detectors: ${[...DETECTORS.keys()].join(', ')}`,
+    );
+  }
+  checkPatterns(rule, file, name);
+  checkPhrases(rule, file, name);
+  return { ...rule, file: name, clauseData };
+}
+
+/** Every rule file under a folder (the built-in folder's policy data is not a rule). */
+export function ruleFilesIn(folder: string): string[] {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new SafepostError(`${shown(folder)}: rule folder not found; check the rule-folders setting`);
+  }
+  return fg
+    .sync('**/*.{yaml,yml}', { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ['policy/**'] : [] })
+    .sort();
+}
+
+/** The built-in rules and those of any extra folders, each id once. */
+export function loadRules(extraFolders: string[] = []): LoadedRule[] {
+  const rules: LoadedRule[] = [];
+  const seen = new Map<string, string>();
+  for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
+    for (const path of ruleFilesIn(folder)) {
+      const rule = loadRuleFile(path);
+      const previous = seen.get(rule.id);
+      if (previous) throw new SafepostError(`${rule.file}: rule id "${rule.id}" is already used by ${previous}; give it another id`);
+      seen.set(rule.id, rule.file);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
