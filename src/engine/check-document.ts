@@ -45,7 +45,7 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);
-  const suppressions = new Suppressions(doc.suppressions, lines);
+  const suppressions = new Suppressions(doc.suppressions, lines, doc.source);
   const findings: Finding[] = [];
   for (const m of matches) {
     const { rule } = rules.rules[m.rule];

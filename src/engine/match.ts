@@ -96,7 +96,8 @@ export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, 
         if (close.length === 0) continue;
         if (rule.near!.extend) {
           const distance = ([c, d]: [number, number]) => (c > b ? c - b : a > d ? a - d : 0);
-          const [c, d] = close.reduce((best, o) => (distance(o) < distance(best) ? o : best));
+          // On a tie the word after the match wins: a figure is usually followed by what it measures.
+          const [c, d] = close.reduce((best, o) => (distance(o) < distance(best) || (distance(o) === distance(best) && o[0] > b) ? o : best));
           kept.push([Math.min(span[0], tokens.starts[c]), Math.max(span[1], tokens.ends[d])]);
           continue;
         }

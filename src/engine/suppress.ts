@@ -12,11 +12,14 @@ export class Suppressions {
   private readonly ranges: Range[] = [];
   private readonly lines = new Map<number, string[][]>();
 
-  constructor(comments: SuppressionComment[], lines: LineIndex) {
+  constructor(comments: SuppressionComment[], lines: LineIndex, source: string) {
     let open: Range[] = [];
     for (const c of comments) {
       if (c.kind === 'disable-next-line') {
-        const line = lines.position(c.end).line + 1;
+        // The next line with text on it, so a blank line after the comment does not void it.
+        const lineEnd = source.indexOf('\n', c.end);
+        const next = lineEnd < 0 ? source.length : source.slice(lineEnd + 1).search(/\S/) + lineEnd + 1;
+        const line = next > lineEnd && lineEnd >= 0 ? lines.position(next).line : lines.position(c.end).line + 1;
         const list = this.lines.get(line) ?? [];
         list.push(c.targets);
         this.lines.set(line, list);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decodeDraft, formatOf, UnreadableDraftError } from '../../src/documents/index.js';
+import { parseHtml } from '../../src/documents/html.js';
+import { parseText } from '../../src/documents/text.js';
+import { sourceSpan } from '../helpers/prose.js';
+
+describe('HTML drafts', () => {
+  it('reads text, decodes entities and maps them back', () => {
+    const src = '<html><head><title>Week 3 news</title><style>p { color: red }</style></head>\n<body><h1>Fish &amp; chips</h1><p>Caf&eacute; opens\n   at <b>noon</b>.</p><script>var secret = "hidden";</script></body></html>';
+    const doc = parseHtml(src);
+    expect(sourceSpan(doc, 'Week 3 news').start).toBe(src.indexOf('Week 3 news'));
+    expect(sourceSpan(doc, '&').text).toBe('&amp;');
+    expect(sourceSpan(doc, 'Café').text).toBe('Caf&eacute;');
+    expect(sourceSpan(doc, 'noon').start).toBe(src.indexOf('noon'));
+    expect(doc.prose.text).not.toMatch(/color|secret|hidden/);
+  });
+
+  it('reads alt text and titles of images with their positions, and figure captions', () => {
+    const src = '<figure><img src="/img/a.jpg" title=\'Sports day\' alt="Year 5 relay &amp; race"><figcaption>Well done <em>all</em></figcaption></figure>';
+    const doc = parseHtml(src);
+    expect(doc.images).toHaveLength(1);
+    const [image] = doc.images;
+    expect(src.slice(image.start, image.end)).toBe('<img src="/img/a.jpg" title=\'Sports day\' alt="Year 5 relay &amp; race">');
+    expect(image).toMatchObject({ src: '/img/a.jpg', alt: 'Year 5 relay & race', title: 'Sports day', caption: 'Well done all' });
+    expect(sourceSpan(doc, 'relay & race').text).toBe('relay &amp; race');
+    expect(sourceSpan(doc, 'Sports day').start).toBe(src.indexOf('Sports day'));
+    expect(doc.segments.find((s) => s.kind === 'caption')).toBeDefined();
+  });
+
+  it('keeps blocks apart and leaves out comments and code', () => {
+    const src = '<p>First</p><p>Second</p><!-- hidden note --><pre><code>code here</code></pre><td>Cell</td>';
+    const doc = parseHtml(src);
+    expect(doc.prose.text).toMatch(/First\s+Second/);
+    expect(doc.prose.text).not.toMatch(/FirstSecond|hidden note|code here/);
+    expect(sourceSpan(doc, 'Cell').start).toBe(src.indexOf('Cell'));
+  });
+
+  it('finds suppression comments in HTML', () => {
+    const doc = parseHtml('<!-- safepost-disable exam-results, budget-problems --><p>x</p><!-- safepost-enable -->');
+    expect(doc.suppressions.map((s) => [s.kind, s.targets])).toEqual([
+      ['disable', ['exam-results', 'budget-problems']],
+      ['enable', []],
+    ]);
+  });
+});
+
+describe('plain-text drafts', () => {
+  it('is read as it is, with a BOM kept out of the text but in the offsets', () => {
+    const src = '\uFEFFHello\r\nthere';
+    const doc = parseText(src);
+    expect(doc.prose.text).toBe('Hello\r\nthere');
+    expect(sourceSpan(doc, 'there')).toEqual({ start: 8, end: 13, text: 'there' });
+  });
+});
+
+describe('reading a draft file', () => {
+  it('picks the format from the extension', () => {
+    expect(formatOf('a/b.MD')).toBe('markdown');
+    expect(formatOf('x.htm')).toBe('html');
+    expect(formatOf('x.txt')).toBe('text');
+    expect(formatOf('x.unknown')).toBe('text');
+  });
+
+  it('refuses binary, non-UTF-8 and oversized files with advice', () => {
+    expect(() => decodeDraft(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toThrow(/binary/);
+    expect(() => decodeDraft(Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toThrow(/not UTF-8.*save it as UTF-8/);
+    expect(() => decodeDraft(Buffer.alloc(10 * 1024 * 1024 + 1, 0x61))).toThrow(UnreadableDraftError);
+    expect(decodeDraft(Buffer.from('\uFEFFhi'))).toBe('\uFEFFhi');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/documents/text.js';
+import { checkDocument } from '../../src/engine/check-document.js';
+import { compileRules } from '../../src/engine/compile.js';
+import { loadRules } from '../../src/rules/load.js';
+import type { Channel } from '../../src/rules/schema.js';
+
+// Every rule carries texts it must flag ([[the span]] marked) and texts it must not.
+const rules = loadRules();
+const compiled = compileRules(rules);
+
+function run(text: string, channel: Channel) {
+  return checkDocument(parseText(text), compiled, { channel });
+}
+
+describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
+  const examples = rule.examples ?? { match: [], 'no-match': [] };
+  const asCase = (e: string | { text: string; channel?: Channel }) =>
+    typeof e === 'string' ? { text: e, channel: rule.channels[0] } : { text: e.text, channel: e.channel ?? rule.channels[0] };
+
+  it('has examples of both kinds', () => {
+    expect(examples.match.length).toBeGreaterThan(0);
+    expect(examples['no-match'].length).toBeGreaterThan(0);
+  });
+
+  it.each(examples.match.map(asCase))('flags exactly [[…]] in "$text"', ({ text, channel }) => {
+    const start = text.indexOf('[[');
+    const end = text.indexOf(']]') - 2;
+    expect(start, 'example marks its span with [[ ]]').toBeGreaterThanOrEqual(0);
+    const plain = text.replace('[[', '').replace(']]', '');
+    const found = run(plain, channel).filter((f) => f.ruleId === id);
+    expect(found.map((f) => plain.slice(f.column - 1, f.endColumn - 1))).toEqual([plain.slice(start, end)]);
+  });
+
+  it.each(examples['no-match'].map(asCase))('does not flag "$text"', ({ text, channel }) => {
+    expect(run(text, channel).filter((f) => f.ruleId === id)).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/rules/load.js';
+import { BUILT_IN_RULES, loadClauses } from '../../src/rules/policy.js';
+
+// The policy's words with the printed page's line breaks and bold marks taken out.
+const flatten = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ');
+
+const bundled = readFileSync(join(BUILT_IN_RULES, 'policy', 'mercian-trust-social-networking-policy.txt'), 'utf8');
+const shared = join(BUILT_IN_RULES, '..', '..', 'shared', 'policy', 'mercian-trust-social-networking-policy.txt');
+
+describe('the policy as data', () => {
+  const clauses = [...loadClauses().values()];
+
+  it('has every numbered clause and bullet', () => {
+    const ids = clauses.map((c) => c.id);
+    for (const id of ['1.8(b)', '2.1(c)', '3.4', '4.1', '6(a)', '6(e)', '6.1(a)', '6.1(d)', '6.2(f)', '7.3(a)', '7.3(l)', '7.4(b)', '7.9', '7.10', '8.3(a)', '12.1']) {
+      expect(ids).toContain(id);
+    }
+    expect(ids.filter((id) => id.startsWith('7.3('))).toHaveLength(12);
+    expect(ids.filter((id) => /^6\([a-z]\)$/.test(id))).toHaveLength(5);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(clauses.map((c) => [c.id, c] as const))('clause %s is the policy\'s own words', (_id, clause) => {
+    expect(flatten(bundled)).toContain(clause.text);
+    expect(clause.title.length).toBeGreaterThan(5);
+  });
+
+  it.runIf(existsSync(shared))('bundles the same policy text as the trust publishes', () => {
+    expect(flatten(readFileSync(shared, 'utf8'))).toBe(flatten(bundled));
+  });
+
+  it('7.3(f) joins the words split over a page break', () => {
+    expect(loadClauses().get('7.3(f)')?.text).toBe(
+      'Have contact through any personal social medium with any pupil/student, whether from the academy or any other school, unless the pupils/students are family members.',
+    );
+  });
+
+  it('every built-in rule cites a clause that exists', () => {
+    for (const rule of loadRules()) expect(loadClauses().has(rule.clause)).toBe(true);
+  });
+});
