@@ -17,9 +17,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for the options)')
     .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n');
-  program.addCommand(checkCommand(io, (code) => (exitCode = code)));
-  program.addCommand(rulesCommand(io));
-  program.addCommand(explainCommand(io));
+  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io)]) {
+    // Commands made apart from the program do not inherit these settings.
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(add --help for the options)');
+    program.addCommand(command);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../src/results/schema.js';
+import { runCli, ROOT } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
+
+const NO_CONFIG = ['--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')];
+
+describe('safepost check', () => {
+  it('reports the fixtures grouped by file with a summary, and fails on errors', () => {
+    const r = runCli(['check', 'fixtures', ...NO_CONFIG]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('fixtures/parent-facebook-post.md  (parent)');
+    expect(r.stdout).toMatch(/^ {2}5:34 +error +Mentions exclusions or suspensions: "was excluded" {2}6\(e\) {2}exclusions$/m);
+    expect(r.stdout).toContain('Policy 6(e): No comments on sensitive school topics such as performance');
+    expect(r.stdout).toMatch(/✖ 14 problems \(8 errors, 6 warnings, 0 info\) in 7 files; 1 suppressed\n$/);
+    expect(r.stdout).not.toContain('harvest-festival.md');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('passes a clean draft', () => {
+    const r = runCli(['check', 'fixtures/harvest-festival.md', ...NO_CONFIG]);
+    expect(r).toEqual({ status: 0, stdout: '✔ No problems found in 1 file\n', stderr: '' });
+  });
+
+  it('passes warnings unless --max-warnings is exceeded', () => {
+    expect(runCli(['check', 'fixtures/inspection-letter.txt', ...NO_CONFIG]).status).toBe(0);
+    const r = runCli(['check', 'fixtures/inspection-letter.txt', '--max-warnings', '0', ...NO_CONFIG]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('safepost: 1 warnings, more than --max-warnings 0\n');
+  });
+
+  it('shows errors only with --quiet', () => {
+    const r = runCli(['check', 'fixtures/official-newsletter.md', '--quiet', '--max-warnings', '0', ...NO_CONFIG]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('✔ No problems found in 1 file\n');
+  });
+
+  it('--channel sets the channel of drafts that do not say, so severities follow it', () => {
+    const r = runCli(['check', 'fixtures/inspection-letter.txt', '--channel', 'staff-personal', '--format', 'json', ...NO_CONFIG]);
+    const report = JSON.parse(r.stdout);
+    expect(report.files[0].channel).toBe('staff-personal');
+    expect(report.files[0].findings[0].severity).toBe('error');
+    expect(r.status).toBe(1);
+    const own = JSON.parse(runCli(['check', 'fixtures/pupil-post.md', '--channel', 'official', '--format', 'json', ...NO_CONFIG]).stdout);
+    expect(own.files[0].channel).toBe('pupil');
+  });
+
+  it('writes the JSON report of the contract', () => {
+    const r = runCli(['check', 'fixtures', '--format', 'json', ...NO_CONFIG]);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.summary).toEqual({ files: 7, errors: 8, warnings: 6, infos: 0, suppressed: 1, fileErrors: 0 });
+    const pupil = report.files.find((f) => f.path === 'fixtures/pupil-post.md')!;
+    expect(pupil).toEqual({
+      path: 'fixtures/pupil-post.md',
+      channel: 'pupil',
+      findings: [
+        expect.objectContaining({
+          ruleId: 'failed-exams',
+          category: 'sensitive-topic',
+          severity: 'error',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 25,
+          clause: expect.objectContaining({ id: '6(e)', text: expect.stringMatching(/^Post comments about sensitive/) }),
+        }),
+      ],
+    });
+    const suppressed = report.files.flatMap((f) => f.findings).filter((f) => f.suppressed);
+    expect(suppressed.map((f) => f.ruleId)).toEqual(['budget-problems']);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the schema', () => {
+    const r = runCli(['check', 'fixtures', '--format', 'sarif', ...NO_CONFIG]);
+    const log = JSON.parse(r.stdout);
+    // The schema's own patterns are written for non-Unicode regular expressions.
+    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'tests', 'schemas', 'sarif-2.1.0.json'), 'utf8')));
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const run = log.runs[0];
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'exclusions');
+    expect(rule.help.text).toContain('Post comments about sensitive TMT');
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'exclusions');
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'fixtures/parent-facebook-post.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 5, startColumn: 34, endLine: 5, endColumn: 46 },
+    });
+    expect(run.results.filter((x: { suppressions?: unknown }) => x.suppressions)).toHaveLength(1);
+  });
+
+  it('writes GitHub workflow annotations', () => {
+    const r = runCli(['check', 'fixtures/pupil-post.md', 'fixtures/inspection-letter.txt', '--format', 'github', ...NO_CONFIG]);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '::warning file=fixtures/inspection-letter.txt,line=6,col=12,endLine=6,endColumn=32,title=6(e) No comments on sensitive school topics such as performance (inspection-judgement)::Gives an inspection judgement: "requires improvement". Inspection outcomes are a sensitive topic; link to the published report on the official website instead, in wording a senior leader has authorised.',
+      '::error file=fixtures/pupil-post.md,line=5,col=7,endLine=5,endColumn=25,title=6(e) No comments on sensitive school topics such as performance (failed-exams)::Says that pupils failed or missed a test: "failed my spelling". Leave out who did not pass or reach a standard; it is the school\'s performance data and can identify children.',
+    ]);
+  });
+
+  it('reads standard input, with --stdin-filename for the format and the path', () => {
+    const post = '---\nchannel: parent\n---\nHe was expelled last week.\n';
+    const r = runCli(['check', '-', '--stdin-filename', 'drafts/post.md', '--format', 'json', ...NO_CONFIG], { input: post });
+    const report = JSON.parse(r.stdout);
+    expect(report.files[0]).toMatchObject({ path: 'drafts/post.md', channel: 'parent' });
+    expect(report.files[0].findings[0]).toMatchObject({ ruleId: 'exclusions', line: 4, column: 8 });
+    const plain = JSON.parse(runCli(['check', '-', '--format', 'json', ...NO_CONFIG], { input: '---\nchannel: parent\n---\nx' }).stdout);
+    expect(plain.files[0]).toMatchObject({ path: '<stdin>', channel: 'official' });
+  });
+
+  it('colours the report only when asked or on a terminal', () => {
+    const forced = runCli(['check', 'fixtures/pupil-post.md', ...NO_CONFIG], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+    const off = runCli(['check', 'fixtures/pupil-post.md', '--no-color', ...NO_CONFIG], { env: { FORCE_COLOR: '1' } });
+    expect(off.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('walks folders and globs, skipping node_modules and .git', () => {
+    const dir = tempFolder({
+      'news/a.md': 'Budget cuts.',
+      'news/deep/b.HTML': '<p>Budget cuts.</p>',
+      'news/notes.docx.bak': 'Budget cuts.',
+      'node_modules/x/readme.md': 'Budget cuts.',
+      '.git/x.md': 'Budget cuts.',
+    });
+    const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML']);
+    const g = runCli(['check', 'news/**/*.md', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(g.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md']);
+  });
+
+  it('finds safepost.config.yaml in a parent folder and applies its rule settings', () => {
+    const dir = tempFolder({
+      'safepost.config.yaml': 'channel: parent\nrules:\n  budget-problems: info\n  legal-disputes: "off"\n',
+      'posts/a.md': 'Budget cuts and legal action.',
+    });
+    const r = runCli(['check', 'a.md', '--format', 'json'], { cwd: join(dir, 'posts') });
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.channel).toBe('parent');
+    expect(file.findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([['budget-problems', 'info']]);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  const oneLine = (text: string) => expect(text.trim().split('\n')).toHaveLength(1);
+
+  it('a missing path is exit 2 with one line naming it, and nothing on stdout', () => {
+    const r = runCli(['check', 'nope.md', ...NO_CONFIG]);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'safepost: nope.md: no such file or folder\n' });
+  });
+
+  it('a glob that matches nothing and a folder with no drafts are exit 2', () => {
+    const dir = tempFolder({ 'empty/readme.pdf': 'x' });
+    const g = runCli(['check', '*.md'], { cwd: dir });
+    expect(g.status).toBe(2);
+    expect(g.stderr).toMatch(/no files match "\*\.md"/);
+    const f = runCli(['check', 'empty'], { cwd: dir });
+    expect(f.status).toBe(2);
+    expect(f.stderr).toBe('safepost: no drafts found in empty (safepost reads .md .markdown .html .htm .txt files)\n');
+  });
+
+  it('binary, non-UTF-8, oversized and empty drafts are reported and the rest still checked', () => {
+    const dir = tempFolder({
+      'a-good.md': 'Budget cuts.',
+      'b-photo.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
+      'c-latin1.txt': Buffer.from('caf\xe9', 'latin1'),
+      'd-huge.txt': Buffer.alloc(10 * 1024 * 1024 + 10, 0x61),
+      'e-empty.md': '',
+      'f-front.md': '---\ntitle: [oops\n---\nBudget cuts.\n',
+    });
+    const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      'safepost: b-photo.md: file is binary, not a text draft; pass Markdown, HTML or plain-text files',
+      'safepost: c-latin1.txt: file is not UTF-8 text; save it as UTF-8 and check again',
+      'safepost: d-huge.txt: file is 10.0 MB, over the 10 MB limit for a draft; split it or check that it is a draft',
+      'safepost: e-empty.md: file is empty; nothing to check',
+      expect.stringMatching(/^safepost: f-front\.md:[23]: front matter is not valid YAML: /),
+    ]);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ files: 6, fileErrors: 4 });
+    expect(report.files[0].findings).toHaveLength(1);
+    expect(report.files[5].findings).toHaveLength(1);
+  });
+
+  it('an unknown config key is exit 2 naming the key and line', () => {
+    const dir = tempFolder({ 'safepost.config.yaml': 'channel: official\nchanel: parent\n', 'a.md': 'x' });
+    const r = runCli(['check', 'a.md'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('safepost: safepost.config.yaml:2: unknown key "chanel"; remove it or check its spelling\n');
+  });
+
+  it('a bad config value, invalid YAML, a missing config or roster, an unknown rule are exit 2', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ 'safepost.config.yaml': 'channel: twitter\n' }, /safepost\.config\.yaml:1: channel: /],
+      [{ 'safepost.config.yaml': 'official: [unclosed\n' }, /safepost\.config\.yaml:\d+:\d+: not valid YAML/],
+      [{ 'safepost.config.yaml': 'roster: pupils.csv\n' }, /safepost\.config\.yaml:1: roster file pupils\.csv not found or not readable/],
+      [{ 'safepost.config.yaml': 'rules:\n  exam-resultz: "off"\n' }, /safepost\.config\.yaml:2: rules: no rule "exam-resultz"/],
+    ];
+    for (const [files, message] of cases) {
+      const r = runCli(['check', 'a.md'], { cwd: tempFolder({ ...files, 'a.md': 'x' }) });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      oneLine(r.stderr);
+      expect(r.stdout).toBe('');
+    }
+    const missing = runCli(['check', 'a.md', '--config', 'none.yaml'], { cwd: tempFolder({ 'a.md': 'x' }) });
+    expect(missing).toMatchObject({ status: 2, stderr: 'safepost: none.yaml: config file not found\n' });
+  });
+
+  it('a bad rule in a rule folder is exit 2 naming the file, line and field', () => {
+    const dir = tempFolder({
+      'safepost.config.yaml': 'rule-folders: [our-rules]\n',
+      'our-rules/rude.yaml': 'id: rude\ncategory: conduct\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns: ["(x+)+y"]\n',
+      'a.md': 'x',
+    });
+    const r = runCli(['check', 'a.md'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^safepost: our-rules\/rude\.yaml:8: patterns\[0\] could take exponential time/);
+    oneLine(r.stderr);
+  });
+
+  it('user rules from a rule folder run beside the built-in ones', () => {
+    const dir = tempFolder({
+      'safepost.config.yaml': 'rule-folders: [our-rules]\n',
+      'our-rules/rude.yaml': 'id: rude-words\ncategory: conduct\nseverity: error\nclause: 6(c)\nmessage: Rude word\nsuggestion: Say it kindly\nkind: phrase\nphrases: [rubbish]\n',
+      'a.md': 'The food was rubbish.',
+    });
+    const r = runCli(['check', 'a.md', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'rude-words', column: 14, clause: { id: '6(c)' } });
+  });
+
+  it('bad arguments are exit 2', () => {
+    expect(runCli(['check', '--format', 'xml', 'fixtures']).status).toBe(2);
+    expect(runCli(['check', '--channel', 'twitter', 'fixtures']).status).toBe(2);
+    expect(runCli(['check', '--max-warnings', 'lots', 'fixtures']).status).toBe(2);
+    expect(runCli(['check', '--frobnicate']).status).toBe(2);
+    expect(runCli(['frobnicate']).status).toBe(2);
+  });
+});
