@@ -11,7 +11,7 @@ const expected = parse(readFileSync(join(root, 'fixtures', 'expected.yaml'), 'ut
   Array<{ rule: string; text: string; nth?: number; suppressed?: boolean }>
 >;
 const checker = createChecker({ cwd: root, config: false });
-const report = checker.checkPaths(['fixtures']);
+const report = await checker.checkPaths(['fixtures']);
 
 function offsetOf(source: string, line: number, column: number): number {
   const lines = source.split('\n');

@@ -7,10 +7,11 @@ import { LineIndex } from '../documents/positions.js';
 import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
-import { resolveDrafts } from '../files/resolve.js';
+import { resolveDrafts, type DraftFile } from '../files/resolve.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { loadRules } from '../rules/load.js';
 import { ChannelSchema, type Channel, type LoadedRule } from '../rules/schema.js';
+import { checkInThreads, threadsFor } from './parallel.js';
 
 export interface CheckerOptions {
   /** Folder that relative paths and config discovery start from. Default: the current folder. */
@@ -23,6 +24,8 @@ export interface CheckerOptions {
   roster?: string;
   /** Extra rule folders, added to those of the config. */
   ruleFolders?: string[];
+  /** Threads for many drafts: a number, or 'auto' for one a core when there are enough drafts. */
+  concurrency?: number | 'auto';
 }
 
 export interface Checker {
@@ -30,8 +33,10 @@ export interface Checker {
   readonly rules: LoadedRule[];
   /** Checks one draft given as text; `path` picks the format (by extension) and is shown in the report. */
   checkText(text: string, path?: string, format?: DocumentFormat): FileResult;
+  /** Checks one draft on disk. */
+  checkFile(file: DraftFile): FileResult;
   /** Checks files, folders and globs. */
-  checkPaths(paths: string[]): Report;
+  checkPaths(paths: string[]): Promise<Report>;
 }
 
 /** Loads the config and rules once and checks any number of drafts with them. */
@@ -78,41 +83,50 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
+  const checkFile = ({ absolute, shown }: DraftFile): FileResult => {
+    let source: string;
+    try {
+      source = decodeDraft(readFileSync(absolute));
+    } catch (error) {
+      const reason =
+        error instanceof UnreadableDraftError
+          ? error.message
+          : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      return { path: shown, channel: defaultChannel, findings: [], error: reason };
+    }
+    if (/^\uFEFF?\s*$/.test(source)) {
+      return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' };
+    }
+    return checkSource(source, shown, formatOf(absolute));
+  };
+
   return {
     config,
     rules,
     checkText(text, path = '<text>', format) {
       return checkSource(text, path, format ?? formatOf(path));
     },
-    checkPaths(paths) {
-      const files = resolveDrafts(paths, cwd).map(({ absolute, shown }): FileResult => {
-        let source: string;
-        try {
-          source = decodeDraft(readFileSync(absolute));
-        } catch (error) {
-          const reason =
-            error instanceof UnreadableDraftError
-              ? error.message
-              : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-          return { path: shown, channel: defaultChannel, findings: [], error: reason };
-        }
-        if (source.replace(/^\uFEFF/, '').trim() === '') {
-          return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' };
-        }
-        return checkSource(source, shown, formatOf(absolute));
-      });
+    checkFile,
+    async checkPaths(paths) {
+      const drafts = resolveDrafts(paths, cwd);
+      const threads = threadsFor(drafts.length, options.concurrency);
+      const files =
+        threads > 1
+          ? await checkInThreads(drafts, threads, { ...options, cwd }, checkFile)
+          : drafts.map(checkFile);
       return { files, summary: summarize(files) };
     },
   };
 }
 
 /** One call for the common case: check paths or a text with the given options. */
-export function check(
+export async function check(
   input: { paths: string[] } | { text: string; path?: string },
   options: CheckerOptions = {},
-): Report {
+): Promise<Report> {
   const checker = createChecker(options);
   if ('paths' in input) return checker.checkPaths(input.paths);
   const file = checker.checkText(input.text, input.path);
   return { files: [file], summary: summarize([file]) };
 }
+

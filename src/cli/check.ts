@@ -15,6 +15,15 @@ interface CheckFlags {
   quiet?: boolean;
   color: boolean;
   stdinFilename?: string;
+  concurrency: number | 'auto';
+}
+
+function concurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a number of threads, "auto" or "off".');
+  return n;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -48,6 +57,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger, -1)
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colour in the report')
+    .option('--concurrency <n>', 'threads for many drafts: a number, auto (one a core) or off', concurrency, 'auto')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
     .addHelpText(
       'after',
@@ -62,8 +72,14 @@ Examples:
 Exit status: 0 no errors (and warnings within --max-warnings), 1 the check failed,
 2 the check could not run (bad argument, config or rule file, missing path).`,
     )
-    .action((paths: string[], flags: CheckFlags) => {
-      const checker = createChecker({ cwd: io.cwd, config: flags.config, channel: flags.channel, roster: flags.roster });
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const checker = createChecker({
+        cwd: io.cwd,
+        config: flags.config,
+        channel: flags.channel,
+        roster: flags.roster,
+        concurrency: flags.concurrency,
+      });
       const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');
       if (paths.includes('-')) {
@@ -75,7 +91,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
           files.push({ path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message });
         }
       }
-      if (onDisk.length > 0) files.push(...checker.checkPaths(onDisk).files);
+      if (onDisk.length > 0) files.push(...(await checker.checkPaths(onDisk)).files);
       let report: Report = { files, summary: summarize(files) };
       if (flags.quiet) report = onlyErrors(report);
 

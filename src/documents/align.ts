@@ -18,6 +18,12 @@ export function alignInto(
   from: number,
   to: number,
 ): number {
+  // Most text stands in the source as it is, after a little markup: take it in one piece.
+  const at = source.indexOf(value, from);
+  if (at >= 0 && at + value.length <= to && !/[\p{L}\p{N}&\\]/u.test(source.slice(from, at))) {
+    builder.verbatim(value, at);
+    return at + value.length;
+  }
   const pieces: Array<[kind: 0 | 1, text: string, sStart: number, sEnd: number]> = [];
   let i = from;
   let j = 0;

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { alignInto } from './align.js';
 import type { Document, DraftImage } from './document.js';
 import { readFrontMatter } from './front-matter.js';

@@ -1,4 +1,5 @@
 import { DETECTORS, type Detector } from '../detectors/index.js';
+import { patternFlags } from '../rules/pattern-flags.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from './tokens.js';
 
@@ -60,7 +61,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
     if (rule.kind === 'pattern') {
       // One alternation a rule: the text is scanned once for the rule, not once a pattern.
       const source = rule.patterns.map((p) => `(?:${p})`).join('|');
-      out.regex = new RegExp(source, rule['case-sensitive'] ? 'gu' : 'giu');
+      out.regex = new RegExp(source, `g${patternFlags(rule.patterns, rule['case-sensitive'])}`);
     } else if (rule.kind === 'detector') {
       out.detector = DETECTORS.get(rule.detector);
     }

@@ -4,14 +4,22 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const SENTENCE_END = /[.!?](?:["'’”)\]]*)\s|\n[ \t]*\n/;
+
+/** Whether the text between two words ends a sentence (most gaps are one space: no regex then). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  if (to - from === 1) return false;
+  return SENTENCE_END.test(text.slice(from, to));
+}
 
 /** Lower case, one kind of apostrophe, no possessive 's: the form phrases are matched in. */
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase();
-  if (w.includes('’')) w = w.replace(/’/g, "'");
-  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 2 && (w.includes("'") || w.includes('’'))) {
+    w = w.replace(/’/g, "'");
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+  }
   return w;
 }
 
@@ -40,20 +48,61 @@ export interface Tokens {
   lastStartingBefore(offset: number): number;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** A word as written, its normal form and (when first needed) its stem: one lookup a token. */
+interface WordForms {
+  word: string;
+  stem?: string;
+}
+const formsCache = new Map<string, WordForms>();
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+
+/** Words are runs of letters and digits, joined by an apostrophe inside them ("don't"). */
 export function tokenize(text: string): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const words: string[] = [];
+  const forms: WordForms[] = [];
   const sentences: number[] = [];
   let sentence = 0;
   let previousEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    if (starts.length > 0 && SENTENCE_END.test(text.slice(previousEnd, m.index))) sentence++;
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    words.push(normalizeWord(m[0]));
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isWordChar(text, i)) i++;
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (starts.length > 0 && endsSentence(text, previousEnd, start)) sentence++;
+    const raw = text.slice(start, i);
+    let form = formsCache.get(raw);
+    if (form === undefined) {
+      form = { word: normalizeWord(raw) };
+      if (formsCache.size < 200_000) formsCache.set(raw, form);
+    }
+    starts.push(start);
+    ends.push(i);
+    forms.push(form);
+    words.push(form.word);
     sentences.push(sentence);
-    previousEnd = m.index + m[0].length;
+    previousEnd = i;
   }
   let stems: string[] | null = null;
   const startArr = Int32Array.from(starts);
@@ -65,7 +114,7 @@ export function tokenize(text: string): Tokens {
     words,
     sentences: Int32Array.from(sentences),
     stems() {
-      stems ??= words.map(stemWord);
+      stems ??= forms.map((f) => (f.stem ??= stemWord(f.word)));
       return stems;
     },
     firstEndingAfter(offset) {

@@ -1,3 +1,4 @@
 import type { Formatter } from './formatter.js';
 
-export const json: Formatter = (report) => `${JSON.stringify(report, null, 2)}\n`;
+// Compact, as ESLint's: reports of many drafts are large, and programs read them.
+export const json: Formatter = (report) => `${JSON.stringify(report)}\n`;

@@ -6,6 +6,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
 import { tokenizePhrase } from '../engine/tokens.js';
 import { BUILT_IN_RULES, loadClauses } from './policy.js';
+import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
 import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
 
@@ -20,7 +21,7 @@ function checkPatterns(rule: Rule, file: YamlFile, name: string): void {
   rule.patterns.forEach((pattern, i) => {
     const where = `${name}:${lineOf(file, ['patterns', i])}`;
     try {
-      new RegExp(pattern, rule['case-sensitive'] ? 'u' : 'iu');
+      new RegExp(pattern, patternFlags([pattern], rule['case-sensitive']));
     } catch (error) {
       throw new SafepostError(`${where}: patterns[${i}] is not a valid regular expression: ${(error as Error).message}`);
     }

@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DraftFile } from '../files/resolve.js';
+import type { FileResult } from '../results/schema.js';
+import { loadClauses } from '../rules/policy.js';
+import type { Clause } from '../rules/schema.js';
+
+/** Below this many drafts a worker's start-up costs more than it saves. */
+export const PARALLEL_THRESHOLD = 400;
+/** Drafts a thread claims at a time: small enough to balance, large enough to be cheap. */
+export const BATCH = 50;
+
+/** How many threads to use for a number of drafts: `concurrency` as asked, or one a core. */
+export function threadsFor(fileCount: number, concurrency: number | 'auto' = 'auto'): number {
+  if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, Math.ceil(fileCount / BATCH)));
+  if (fileCount < PARALLEL_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+// Findings cross threads with the clause as its id, not its words repeated thousands of times.
+type PackedFinding = Omit<FileResult['findings'][number], 'clause'> & { clause: string };
+export type PackedResult = Omit<FileResult, 'findings'> & { findings: PackedFinding[] };
+
+export function packResult(r: FileResult): PackedResult {
+  return { ...r, findings: r.findings.map((f) => ({ ...f, clause: f.clause.id })) };
+}
+
+function unpackResult(r: PackedResult, clauses: Map<string, Clause>): FileResult {
+  return { ...r, findings: r.findings.map((f) => ({ ...f, clause: clauses.get(f.clause)! })) };
+}
+
+/**
+ * Claims the next batch of drafts from a counter shared by all threads; returns the index
+ * of its first draft, or -1 when none are left. Threads that finish early take more.
+ */
+export function claimBatch(counter: Int32Array, total: number): number {
+  const start = Atomics.add(counter, 0, BATCH);
+  return start < total ? start : -1;
+}
+
+/**
+ * Checks drafts on several threads. Every thread, this one included, claims batches from
+ * a shared counter until none are left; results come back in the original order.
+ */
+export async function checkInThreads(
+  files: DraftFile[],
+  threads: number,
+  workerOptions: object,
+  checkHere: (file: DraftFile) => FileResult,
+): Promise<FileResult[]> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const results: FileResult[] = new Array(files.length);
+  const clauses = loadClauses();
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker.js', import.meta.url), {
+          workerData: { options: workerOptions, files, counter },
+        });
+        worker.on('message', (batch: { start: number; results: PackedResult[] }) => {
+          batch.results.forEach((r, k) => (results[batch.start + k] = unpackResult(r, clauses)));
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
+      }),
+  );
+  for (let start = claimBatch(counter, files.length); start >= 0; start = claimBatch(counter, files.length)) {
+    for (let i = start; i < Math.min(start + BATCH, files.length); i++) results[i] = checkHere(files[i]);
+  }
+  await Promise.all(workers);
+  return results;
+}

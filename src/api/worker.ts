@@ -1,0 +1,12 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DraftFile } from '../files/resolve.js';
+import { createChecker, type CheckerOptions } from './checker.js';
+import { BATCH, claimBatch, packResult } from './parallel.js';
+
+// A worker thread checks batches of drafts with its own copy of the rules until none are left.
+const { options, files, counter } = workerData as { options: CheckerOptions; files: DraftFile[]; counter: Int32Array };
+const checker = createChecker({ ...options, concurrency: 1 });
+for (let start = claimBatch(counter, files.length); start >= 0; start = claimBatch(counter, files.length)) {
+  const results = files.slice(start, start + BATCH).map((file) => packResult(checker.checkFile(file)));
+  parentPort!.postMessage({ start, results });
+}

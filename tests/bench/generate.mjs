@@ -1,0 +1,82 @@
+// Writes a deterministic corpus of newsletter-sized Markdown posts for the benchmark.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CLASSES = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6', 'Oak Class', 'Willow Class'];
+const PLACES = ['the library', 'the science museum', 'the woods', 'the town hall', 'the allotment', 'the swimming pool'];
+const TOPICS = ['Sports day', 'Harvest festival', 'Book week', 'Science fair', 'Summer fair', 'Class assembly', 'Forest school'];
+const SENTENCES = [
+  'What a busy week it has been for {class}, who spent Tuesday at {place} learning about local history.',
+  'Thank you to all the families who came to our **{topic}** on Friday; the children were proud to show you their work.',
+  'Please remember that PE kits should be in school every *Monday* and *Thursday*, clearly labelled.',
+  '{class} have been reading [The Owl Who Was Afraid of the Dark](https://example.org/books/owl) and writing their own stories.',
+  'The choir gave a wonderful performance at {place}, and we are very grateful to the parents who helped with transport.',
+  'Our phonics screening results were the best we have had, and {pct}% of pupils reached the expected standard.',
+  'Dinner money for next half term is now due; you can pay online or at the office before Friday.',
+  'The football results from the inter-school tournament are on the noticeboard outside {class}.',
+  'We are sorry that budget pressures mean the after-school club will move to the hall from next week.',
+  'Well done to everyone who took part in the sponsored walk, which raised &pound;{money} for the library.',
+  'Reading records should come into school every day so that we can hear your child read at least twice a week.',
+  'The nurse will visit on Wednesday for hearing and vision checks in {class}; letters went home last week.',
+];
+
+function post(rand, i) {
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const fill = (s) =>
+    s
+      .replace('{class}', pick(CLASSES))
+      .replace('{place}', pick(PLACES))
+      .replace('{topic}', pick(TOPICS))
+      .replace('{pct}', String(60 + Math.floor(rand() * 40)))
+      .replace('{money}', String(100 + Math.floor(rand() * 900)));
+  const topic = pick(TOPICS);
+  const lines = ['---', `title: "${topic} – week ${(i % 38) + 1}"`, 'channel: official'];
+  if (rand() < 0.5) lines.push('images:', `  - src: img/${topic.toLowerCase().replace(/ /g, '-')}-${i}.jpg`, `    alt: ${pick(CLASSES)} at ${topic.toLowerCase()}`);
+  lines.push('---', '', `# ${topic}`, '');
+  let size = lines.join('\n').length;
+  while (size < 1900) {
+    const kind = rand();
+    let block;
+    if (kind < 0.12) block = `## ${pick(TOPICS)}`;
+    else if (kind < 0.22) block = [0, 1, 2].map(() => `- ${fill(pick(SENTENCES))}`).join('\n');
+    else if (kind < 0.26) block = `![${pick(CLASSES)} enjoying ${pick(TOPICS).toLowerCase()}](img/photo-${i}.jpg "${pick(TOPICS)}")`;
+    else block = [0, 1, 2].map(() => fill(pick(SENTENCES))).join(' ');
+    lines.push(block, '');
+    size += block.length + 2;
+  }
+  lines.push('Mrs J. Hollis, Headteacher', '');
+  return lines.join('\n');
+}
+
+/** Makes (or reuses) the corpus folder and returns its path and size in bytes. */
+export function generateCorpus(dir, count = 10_000) {
+  const marker = join(dir, `.complete-${count}`);
+  const rand = random(20250611);
+  let bytes = 0;
+  const texts = [];
+  for (let i = 0; i < count; i++) {
+    const text = post(rand, i);
+    bytes += Buffer.byteLength(text);
+    texts.push(text);
+  }
+  if (!existsSync(marker)) {
+    for (let i = 0; i < count; i++) {
+      const sub = join(dir, `term-${Math.floor(i / 1000)}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `post-${String(i).padStart(5, '0')}.md`), texts[i]);
+    }
+    writeFileSync(marker, '');
+  }
+  return { dir, bytes, texts };
+}

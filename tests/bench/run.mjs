@@ -1,0 +1,61 @@
+// npm run bench: checks a deterministic corpus of 10,000 newsletter-sized posts and reports
+// files/s and MB/s for the whole command line and for parsing alone.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const count = Number(process.env.BENCH_FILES ?? 10_000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const dir = join(tmpdir(), `safepost-bench-${count}`);
+mkdirSync(dir, { recursive: true });
+const { bytes, texts } = generateCorpus(dir, count);
+const config = join(dir, 'safepost.config.yaml');
+writeFileSync(config, 'channel: official\n');
+const mb = bytes / 1e6;
+console.log(`corpus: ${count} posts, ${mb.toFixed(1)} MB in ${dir}`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const report = (label, ms) =>
+  console.log(`${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms  ${((count / ms) * 1000).toFixed(0).padStart(6)} files/s  ${(mb / (ms / 1000)).toFixed(1).padStart(6)} MB/s`);
+
+// The whole command line, as CI runs it: start-up, walking the folder, reading, parsing, rules, JSON out.
+const cli = [];
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'check', dir, '--config', config, '--format', 'json'], {
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  cli.push(performance.now() - start);
+  if (r.status !== 0 && r.status !== 1) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  if (i === 0) console.log(`findings: ${JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0)}`);
+}
+report('whole CLI (median)', median(cli));
+
+// Parsing alone, in this process, on texts already in memory.
+const { parseDocument } = await import(join(root, 'dist', 'documents', 'index.js'));
+const parse = [];
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  for (const text of texts) parseDocument(text, 'markdown');
+  parse.push(performance.now() - start);
+}
+report('parsing alone (median)', median(parse));
+
+// Parsing and every rule, in this process, without start-up or file reading.
+const { createChecker } = await import(join(root, 'dist', 'index.js'));
+const checker = createChecker({ config });
+const engine = [];
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  for (const text of texts) checker.checkText(text, 'post.md');
+  engine.push(performance.now() - start);
+}
+report('parse + rules (median)', median(engine));
