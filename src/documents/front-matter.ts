@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { alignInto } from './align.js';
 import type { DraftImage } from './document.js';
 import type { SourceTextBuilder } from './source-text.js';
@@ -43,8 +43,7 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
     };
   }
   const yamlText = source.slice(yamlStart, yamlEnd);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const offset = yamlStart + (err.pos?.[0] ?? 0);
@@ -72,7 +71,10 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
     builder.endSegment();
     builder.separator();
   };
-  for (const key of PROSE_KEYS) addScalar(root.get(key, true));
+  // One pass over the keys, in the order the author wrote them.
+  const byKey = new Map<string, unknown>();
+  for (const pair of root.items) if (isScalar(pair.key)) byKey.set(String(pair.key.value), pair.value);
+  for (const key of PROSE_KEYS) addScalar(byKey.get(key));
 
   const addImage = (node: YamlNode | unknown) => {
     if (isScalar(node) && typeof node.value === 'string' && node.range) {
@@ -116,9 +118,9 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
       }
     }
   };
-  const list = root.get('images', true);
+  const list = byKey.get('images');
   if (isSeq(list)) for (const item of list.items) addImage(item);
-  for (const key of IMAGE_KEYS) addImage(root.get(key, true));
+  for (const key of IMAGE_KEYS) addImage(byKey.get(key));
 
   return { data, bodyStart };
 }

@@ -57,62 +57,58 @@ interface WordForms {
 }
 const formsCache = new Map<string, WordForms>();
 
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_DIGIT.test(text[i]);
-}
+const isLetterOrDigit = (c: number, text: string, i: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 128 && LETTER_OR_DIGIT.test(text[i]));
 
 /** Words are runs of letters and digits, joined by an apostrophe inside them ("don't"). */
 export function tokenize(text: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const n = text.length;
+  // Typed arrays sized for the most words a text can hold, then trimmed: no growing.
+  const startsBuf = new Int32Array((n >> 1) + 1);
+  const endsBuf = new Int32Array((n >> 1) + 1);
+  const sentencesBuf = new Int32Array((n >> 1) + 1);
   const words: string[] = [];
   const forms: WordForms[] = [];
-  const sentences: number[] = [];
+  let count = 0;
   let sentence = 0;
   let previousEnd = 0;
-  const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    if (!isLetterOrDigit(text.charCodeAt(i), text, i)) {
       i++;
       continue;
     }
-    const start = i;
-    i++;
-    for (;;) {
-      while (i < n && isWordChar(text, i)) i++;
+    const start = i++;
+    while (i < n) {
       const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text, i + 1)) {
-        i++;
-        continue;
-      }
-      break;
+      if (isLetterOrDigit(c, text, i)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1), text, i + 1)) i++;
+      else break;
     }
-    if (starts.length > 0 && endsSentence(text, previousEnd, start)) sentence++;
+    if (count > 0 && endsSentence(text, previousEnd, start)) sentence++;
     const raw = text.slice(start, i);
     let form = formsCache.get(raw);
     if (form === undefined) {
       form = { word: normalizeWord(raw) };
       if (formsCache.size < 200_000) formsCache.set(raw, form);
     }
-    starts.push(start);
-    ends.push(i);
+    startsBuf[count] = start;
+    endsBuf[count] = i;
+    sentencesBuf[count] = sentence;
     forms.push(form);
     words.push(form.word);
-    sentences.push(sentence);
+    count++;
     previousEnd = i;
   }
   let stems: string[] | null = null;
-  const startArr = Int32Array.from(starts);
-  const endArr = Int32Array.from(ends);
+  const startArr = startsBuf.subarray(0, count);
+  const endArr = endsBuf.subarray(0, count);
   return {
-    count: words.length,
+    count,
     starts: startArr,
     ends: endArr,
     words,
-    sentences: Int32Array.from(sentences),
+    sentences: sentencesBuf.subarray(0, count),
     stems() {
       stems ??= forms.map((f) => (f.stem ??= stemWord(f.word)));
       return stems;

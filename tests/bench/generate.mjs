@@ -29,6 +29,18 @@ const SENTENCES = [
   'Well done to everyone who took part in the sponsored walk, which raised &pound;{money} for the library.',
   'Reading records should come into school every day so that we can hear your child read at least twice a week.',
   'The nurse will visit on Wednesday for hearing and vision checks in {class}; letters went home last week.',
+  'Our new reading den is open at lunchtimes, and {class} have already borrowed more than a hundred books.',
+  'Flu vaccinations for Reception to Year 6 take place next Thursday; please return the consent form by Monday.',
+  'The PTA would love more volunteers for the {topic}; sign up at the office or email the school address.',
+  'Swimming lessons for {class} continue at the leisure centre every Wednesday afternoon until half term.',
+  'A reminder that the car park is for staff only; please use the drop-off zone on the main road.',
+  'Congratulations to {class} on their fantastic class assembly about the Romans and their roads.',
+  'We welcome Mr Adeyemi, who joins us as a teaching assistant in {class} after half term.',
+  'Year 3 planted bulbs in the wildlife garden and are keeping a diary of what grows.',
+  'School photographs will be taken on Tuesday 14 October; siblings can be photographed together before school.',
+  'Please send in any spare jam jars for the {topic}; we will fill them with sweets for the tombola.',
+  'Our eco council has asked families to walk or cycle to school on Fridays this term.',
+  'The library van visits every other Monday, and children may borrow two books at a time.',
 ];
 
 function post(rand, i) {
