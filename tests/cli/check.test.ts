@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/results/schema.js';
 import { runCli, ROOT } from '../helpers/cli.js';
@@ -79,8 +79,9 @@ describe('safepost check', () => {
     const r = runCli(['check', 'fixtures', '--format', 'sarif', ...NO_CONFIG]);
     const log = JSON.parse(r.stdout);
     // The schema's own patterns are written for non-Unicode regular expressions.
-    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
+    // Both are CommonJS packages whose export is also their `default`.
+    const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    ajvFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'tests', 'schemas', 'sarif-2.1.0.json'), 'utf8')));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = log.runs[0];
