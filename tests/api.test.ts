@@ -24,6 +24,14 @@ describe('Node API', () => {
     expect(checker.checkText('A lovely harvest festival.', 'b.txt').findings).toEqual([]);
   });
 
+  it('reports exact positions in a file with a BOM, CRLF, tabs, emoji and accents', async () => {
+    const text = '\uFEFF---\r\ntitle: Café news 🎉\r\n---\r\n\r\n# Zoë’s class 🎉\r\n\r\nThe 🎉\t*budget&nbsp;cuts* hit us.\r\n';
+    const [finding] = (await check({ text, path: 'a.md' }, { config: false })).files[0].findings;
+    const line = text.split('\n')[6];
+    expect(finding).toMatchObject({ ruleId: 'budget-problems', line: 7, column: line.indexOf('budget') + 1, endLine: 7 });
+    expect(line.slice(finding.column - 1, finding.endColumn - 1)).toBe('budget&nbsp;cuts');
+  });
+
   it('throws a SafepostError for a missing path', async () => {
     await expect(check({ paths: ['no-such-draft.md'] }, { cwd: root, config: false })).rejects.toThrow(SafepostError);
   });
