@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, createChecker, FORMATTERS, SafepostError } from '../src/index.js';
+import { tempFolder } from './helpers/temp.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -34,5 +35,21 @@ describe('Node API', () => {
 
   it('throws a SafepostError for a missing path', async () => {
     await expect(check({ paths: ['no-such-draft.md'] }, { cwd: root, config: false })).rejects.toThrow(SafepostError);
+  });
+});
+
+describe('checking many drafts on several threads', () => {
+  it('gives the same report as one thread, in the same order', async () => {
+    // The worker is compiled code, so this test runs the built package.
+    const built = (await import('../dist/index.js')) as typeof import('../src/index.js');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 130; i++) {
+      files[`post-${String(i).padStart(3, '0')}.md`] = i % 3 === 0 ? `Post ${i}: our SATs results and budget cuts.` : `Post ${i}: a lovely week.`;
+    }
+    const dir = tempFolder(files);
+    const one = await built.check({ paths: [dir] }, { config: false, concurrency: 1 });
+    const three = await built.check({ paths: [dir] }, { config: false, concurrency: 3 });
+    expect(three).toEqual(one);
+    expect(one.summary).toMatchObject({ files: 130, warnings: 88 });
   });
 });
