@@ -6,6 +6,7 @@ const NUMBER_WORDS = [
   'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
 ];
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+const NUMBER_WORD_FIRST_LETTERS = [...new Set(NUMBER_WORDS.map((w) => w[0]))].join('');
 const NUMBER = `(?:\\d{1,4}|${NUMBER_WORDS.join('|')})`;
 const PEOPLE = 'pupils?|children|child|students?|kids|learners|boys|girls';
 
@@ -33,7 +34,7 @@ export const figures: Detector = ({ text, tokens }) => {
     if (start < after) continue;
     const first = text.charCodeAt(start);
     const numeric = first >= 48 && first <= 57;
-    if (!numeric && !NUMBER_WORD_SET.has(tokens.words[i])) continue;
+    if (!numeric && !(NUMBER_WORD_FIRST_LETTERS.includes(text[start].toLowerCase()) && NUMBER_WORD_SET.has(tokens.words[i]))) continue;
     FIGURE_AT.lastIndex = start;
     const m = FIGURE_AT.exec(text);
     if (m) {

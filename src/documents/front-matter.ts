@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { alignInto } from './align.js';
 import type { DraftImage } from './document.js';
-import type { SourceTextBuilder } from './source-text.js';
+import type { SegmentKind, SourceTextBuilder } from './source-text.js';
+import { readSimpleYaml, readYamlWithLibrary, type TreeNode } from './yaml-tree.js';
 
 export interface FrontMatter {
   data: Record<string, unknown> | null;
@@ -43,84 +43,65 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
     };
   }
   const yamlText = source.slice(yamlStart, yamlEnd);
-  const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const offset = yamlStart + (err.pos?.[0] ?? 0);
-    const firstLine = err.message.split('\n')[0];
-    return { data: null, bodyStart, problem: { message: `front matter is not valid YAML: ${firstLine}`, offset } };
+  const read = readSimpleYaml(yamlText) ?? readYamlWithLibrary(yamlText);
+  if ('error' in read) {
+    const { message, offset } = read.error;
+    return { data: null, bodyStart, problem: { message: `front matter is not valid YAML: ${message}`, offset: yamlStart + offset } };
   }
-  const root = doc.contents;
-  if (root === null || root === undefined) return { data: {}, bodyStart };
-  if (!isMap(root)) {
+  const root = read.root;
+  if (root === null) return { data: {}, bodyStart };
+  if (root.kind !== 'map') {
     return {
       data: null,
       bodyStart,
       problem: { message: 'front matter must be a YAML mapping of keys to values', offset: yamlStart },
     };
   }
-  const data = doc.toJS() as Record<string, unknown>;
 
-  const addScalar = (node: unknown) => {
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-    const [s, e] = node.range;
-    builder.beginSegment('front-matter');
-    if (alignInto(builder, node.value, source, yamlStart + s, yamlStart + e) < 0) {
-      builder.replaced(node.value, yamlStart + s, yamlStart + e);
-    }
+  const addText = (node: TreeNode | undefined, kind: SegmentKind) => {
+    if (node?.kind !== 'scalar' || typeof node.value !== 'string') return;
+    const start = yamlStart + node.start;
+    const end = yamlStart + node.end;
+    builder.beginSegment(kind);
+    if (alignInto(builder, node.value, source, start, end) < 0) builder.replaced(node.value, start, end);
     builder.endSegment();
     builder.separator();
   };
-  // One pass over the keys, in the order the author wrote them.
-  const byKey = new Map<string, unknown>();
-  for (const pair of root.items) if (isScalar(pair.key)) byKey.set(String(pair.key.value), pair.value);
-  for (const key of PROSE_KEYS) addScalar(byKey.get(key));
+  for (const key of PROSE_KEYS) addText(root.entries.get(key), 'front-matter');
 
-  const addImage = (node: YamlNode | unknown) => {
-    if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      images.push({
-        origin: 'front-matter',
-        src: node.value,
-        start: yamlStart + node.range[0],
-        end: yamlStart + node.range[1],
-      });
+  const addImage = (node: TreeNode | undefined) => {
+    if (node?.kind === 'scalar' && typeof node.value === 'string') {
+      images.push({ origin: 'front-matter', src: node.value, start: yamlStart + node.start, end: yamlStart + node.end });
       return;
     }
-    if (!isMap(node)) return;
-    const src = node.get('src', true);
-    if (!isScalar(src) || typeof src.value !== 'string' || !src.range) return;
-    const str = (k: string) => {
-      const v = node.get(k);
-      return typeof v === 'string' ? v : undefined;
+    if (node?.kind !== 'map') return;
+    const src = node.entries.get('src');
+    if (src?.kind !== 'scalar' || typeof src.value !== 'string') return;
+    const value = (k: string) => {
+      const v = node.entries.get(k);
+      return v?.kind === 'scalar' ? v.value : undefined;
     };
-    const shows = node.get('shows', true);
-    const consent = node.get('consent');
+    const text = (k: string) => (typeof value(k) === 'string' ? (value(k) as string) : undefined);
+    const shows = node.entries.get('shows');
+    const consent = value('consent');
     images.push({
       origin: 'front-matter',
       src: src.value,
-      alt: str('alt'),
-      title: str('title'),
-      caption: str('caption'),
+      alt: text('alt'),
+      title: text('title'),
+      caption: text('caption'),
       consent: typeof consent === 'boolean' ? consent : undefined,
-      shows: isSeq(shows) ? shows.items.map((i) => String(isScalar(i) ? i.value : i)) : undefined,
-      start: yamlStart + src.range[0],
-      end: yamlStart + src.range[1],
+      shows: shows?.kind === 'seq' ? shows.items.map((i) => String(i.kind === 'scalar' ? i.value : '')) : undefined,
+      start: yamlStart + src.start,
+      end: yamlStart + src.end,
     });
-    for (const k of ['alt', 'title', 'caption']) {
-      const v = node.get(k, true);
-      if (isScalar(v)) {
-        builder.beginSegment(k === 'alt' ? 'image-alt' : k === 'title' ? 'image-title' : 'caption');
-        if (typeof v.value === 'string' && v.range && alignInto(builder, v.value, source, yamlStart + v.range[0], yamlStart + v.range[1]) < 0) {
-          builder.replaced(v.value, yamlStart + v.range[0], yamlStart + v.range[1]);
-        }
-        builder.endSegment();
-        builder.separator();
-      }
-    }
+    addText(node.entries.get('alt'), 'image-alt');
+    addText(node.entries.get('title'), 'image-title');
+    addText(node.entries.get('caption'), 'caption');
   };
-  const list = byKey.get('images');
-  if (isSeq(list)) for (const item of list.items) addImage(item);
-  for (const key of IMAGE_KEYS) addImage(byKey.get(key));
+  const list = root.entries.get('images');
+  if (list?.kind === 'seq') for (const item of list.items) addImage(item);
+  for (const key of IMAGE_KEYS) addImage(root.entries.get(key));
 
-  return { data, bodyStart };
+  return { data: read.data as Record<string, unknown>, bodyStart };
 }

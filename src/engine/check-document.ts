@@ -33,12 +33,27 @@ function fillTemplate(template: string, rule: LoadedRule, matched: string, chann
     .replace(/\{\{\s*channel\s*\}\}/g, channel);
 }
 
+const NO_OVERRIDES: Record<string, SeverityOverride> = {};
+const activeCache = new WeakMap<CompiledRuleSet, WeakMap<object, Map<Channel, boolean[]>>>();
+
+/** Which rules run on a channel, worked out once a rule set, config and channel. */
+function activeRules(rules: CompiledRuleSet, channel: Channel, overrides = NO_OVERRIDES): boolean[] {
+  let byConfig = activeCache.get(rules);
+  if (!byConfig) activeCache.set(rules, (byConfig = new WeakMap()));
+  let byChannel = byConfig.get(overrides);
+  if (!byChannel) byConfig.set(overrides, (byChannel = new Map()));
+  let active = byChannel.get(channel);
+  if (!active) {
+    active = rules.rules.map(({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off');
+    byChannel.set(channel, active);
+  }
+  return active;
+}
+
 /** Every finding of the active rules in one parsed document, sorted by position then rule. */
 export function checkDocument(doc: Document, rules: CompiledRuleSet, options: DocumentCheckOptions): Finding[] {
   const { channel, overrides } = options;
-  const active = rules.rules.map(
-    ({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off',
-  );
+  const active = activeRules(rules, channel, overrides);
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
   const matches = findMatches(rules, text, tokenize(text), active);

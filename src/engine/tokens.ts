@@ -1,16 +1,35 @@
 import { createRequire } from 'node:module';
+import { WordTable, type WordForms } from './word-table.js';
 
 // natural's index module loads every part of natural (and dotenv); the stemmer alone is small.
 const require = createRequire(import.meta.url);
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
-const SENTENCE_END = /[.!?](?:["'’”)\]]*)\s|\n[ \t]*\n/;
-
-/** Whether the text between two words ends a sentence (most gaps are one space: no regex then). */
+/**
+ * Whether the text between two words ends a sentence: a full stop, question or exclamation
+ * mark followed (after any closing quotes or brackets) by white space, or a blank line.
+ */
 function endsSentence(text: string, from: number, to: number): boolean {
   if (to - from === 1) return false;
-  return SENTENCE_END.test(text.slice(from, to));
+  let stop = false;
+  let newline = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) stop = true;
+    else if (c === 10) {
+      if (stop || newline) return true;
+      newline = true;
+    } else if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
+      if (stop) return true;
+    } else if (c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93) {
+      newline = false;
+    } else {
+      stop = false;
+      newline = false;
+    }
+  }
+  return false;
 }
 
 /** Lower case, one kind of apostrophe, no possessive 's: the form phrases are matched in. */
@@ -50,12 +69,7 @@ export interface Tokens {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-/** A word as written, its normal form and (when first needed) its stem: one lookup a token. */
-interface WordForms {
-  word: string;
-  stem?: string;
-}
-const formsCache = new Map<string, WordForms>();
+const wordTable = new WordTable(normalizeWord);
 
 const isLetterOrDigit = (c: number, text: string, i: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 128 && LETTER_OR_DIGIT.test(text[i]));
@@ -78,20 +92,17 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
-    const start = i++;
+    const start = i;
+    let hash = text.charCodeAt(i++);
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isLetterOrDigit(c, text, i)) i++;
       else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1), text, i + 1)) i++;
       else break;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
     if (count > 0 && endsSentence(text, previousEnd, start)) sentence++;
-    const raw = text.slice(start, i);
-    let form = formsCache.get(raw);
-    if (form === undefined) {
-      form = { word: normalizeWord(raw) };
-      if (formsCache.size < 200_000) formsCache.set(raw, form);
-    }
+    const form = wordTable.get(text, start, i, hash);
     startsBuf[count] = start;
     endsBuf[count] = i;
     sentencesBuf[count] = sentence;
