@@ -15,7 +15,7 @@ export const PARALLEL_THRESHOLD = 8000;
 export const BATCH = 50;
 
 /** How many threads to use for a number of drafts: `concurrency` as asked, or one a core. */
-export function threadsFor(fileCount: number, concurrency: number | 'auto' = 'auto'): number {
+export function threadsFor(fileCount: number, concurrency: number | 'auto' = 1): number {
   if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, Math.ceil(fileCount / BATCH)));
   if (fileCount < PARALLEL_THRESHOLD) return 1;
   return Math.max(1, Math.min(availableParallelism(), 8));

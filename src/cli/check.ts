@@ -57,7 +57,11 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger, -1)
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colour in the report')
-    .option('--concurrency <n>', 'threads for many drafts: a number, auto (one a core) or off', concurrency, 'auto')
+    .addOption(
+      new Option('--concurrency <n>', 'threads for many drafts: a number, auto (one a core for large runs) or off')
+        .argParser(concurrency)
+        .default(1, 'off'),
+    )
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
     .addHelpText(
       'after',

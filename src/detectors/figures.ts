@@ -6,7 +6,9 @@ const NUMBER_WORDS = [
   'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
 ];
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
-const NUMBER_WORD_FIRST_LETTERS = [...new Set(NUMBER_WORDS.map((w) => w[0]))].join('');
+// Letters a number word can start with, either case: most words are ruled out without a lookup.
+const STARTS_NUMBER_WORD = new Uint8Array(128);
+for (const w of NUMBER_WORDS) STARTS_NUMBER_WORD[w.charCodeAt(0)] = STARTS_NUMBER_WORD[w.toUpperCase().charCodeAt(0)] = 1;
 const NUMBER = `(?:\\d{1,4}|${NUMBER_WORDS.join('|')})`;
 const PEOPLE = 'pupils?|children|child|students?|kids|learners|boys|girls';
 
@@ -34,7 +36,7 @@ export const figures: Detector = ({ text, tokens }) => {
     if (start < after) continue;
     const first = text.charCodeAt(start);
     const numeric = first >= 48 && first <= 57;
-    if (!numeric && !(NUMBER_WORD_FIRST_LETTERS.includes(text[start].toLowerCase()) && NUMBER_WORD_SET.has(tokens.words[i]))) continue;
+    if (!numeric && !(first < 128 && STARTS_NUMBER_WORD[first] === 1 && NUMBER_WORD_SET.has(tokens.words[i]))) continue;
     FIGURE_AT.lastIndex = start;
     const m = FIGURE_AT.exec(text);
     if (m) {

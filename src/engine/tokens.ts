@@ -71,8 +71,15 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 const wordTable = new WordTable(normalizeWord);
 
-const isLetterOrDigit = (c: number, text: string, i: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 128 && LETTER_OR_DIGIT.test(text[i]));
+// Whether each UTF-16 code unit is a letter, mark or digit: 1 yes, 2 no, 0 not yet known.
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 2;
+
+function isLetterOrDigit(c: number): boolean {
+  let known = WORD_CHAR[c];
+  if (known === 0) known = WORD_CHAR[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
 
 /** Words are runs of letters and digits, joined by an apostrophe inside them ("don't"). */
 export function tokenize(text: string): Tokens {
@@ -88,7 +95,7 @@ export function tokenize(text: string): Tokens {
   let previousEnd = 0;
   let i = 0;
   while (i < n) {
-    if (!isLetterOrDigit(text.charCodeAt(i), text, i)) {
+    if (!isLetterOrDigit(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -96,8 +103,8 @@ export function tokenize(text: string): Tokens {
     let hash = text.charCodeAt(i++);
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isLetterOrDigit(c, text, i)) i++;
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1), text, i + 1)) i++;
+      if (isLetterOrDigit(c)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1))) i++;
       else break;
       hash = (Math.imul(hash, 31) + c) | 0;
     }
