@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, normalize, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
@@ -12,7 +12,7 @@ const DRAFT_GLOB = `**/*.{${Object.keys(DRAFT_EXTENSIONS)
 export interface DraftFile {
   /** Absolute path, to read. */
   absolute: string;
-  /** Relative to the current folder with forward slashes, to show. */
+  /** As given on the command line (or under a folder as given), with forward slashes, to show. */
   shown: string;
 }
 
@@ -27,8 +27,9 @@ function toPosix(path: string): string {
  */
 export function resolveDrafts(args: string[], cwd = process.cwd()): DraftFile[] {
   const found = new Map<string, DraftFile>();
-  const add = (absolute: string) => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(relative(cwd, absolute)) || absolute });
+  // Shown as the user wrote it: a path as given, files in a folder under the folder as given.
+  const add = (absolute: string, shown: string) => {
+    if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(normalize(shown)) });
   };
   const emptyFolders: string[] = [];
   for (const arg of args) {
@@ -44,16 +45,16 @@ export function resolveDrafts(args: string[], cwd = process.cwd()): DraftFile[] 
           onlyFiles: true,
         });
         if (inside.length === 0) emptyFolders.push(arg);
-        for (const file of inside) add(resolve(file));
+        for (const file of inside) add(resolve(file), join(arg, relative(absolute, file)));
       } else {
-        add(absolute);
+        add(absolute, arg);
       }
       continue;
     }
     if (fg.isDynamicPattern(arg)) {
-      const matched = fg.sync(toPosix(arg), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true });
+      const matched = fg.sync(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true });
       if (matched.length === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
-      for (const file of matched) add(resolve(file));
+      for (const file of matched) add(resolve(cwd, file), file);
       continue;
     }
     throw new SafepostError(`${arg}: no such file or folder`);
