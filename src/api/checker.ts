@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../config/load.js';
+import { resolve } from 'node:path';
+import { checkReadable, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { decodeDraft, formatOf, parseDocument, UnreadableDraftError } from '../documents/index.js';
 import type { DocumentFormat } from '../documents/index.js';
@@ -45,8 +46,11 @@ export interface Checker {
 /** Loads the config and rules once and checks any number of drafts with them. */
 export function createChecker(options: CheckerOptions = {}): Checker {
   const cwd = options.cwd ?? process.cwd();
-  const config = loadConfig({ config: options.config, cwd });
-  if (options.roster) config.roster = options.roster;
+  const config = { ...loadConfig({ config: options.config, cwd }) };
+  if (options.roster) {
+    config.roster = resolve(cwd, options.roster);
+    checkReadable(config.roster, '--roster', cwd);
+  }
   const rules = loadRules([...config.ruleFolders, ...(options.ruleFolders ?? [])]);
   const known = new Set(rules.map((r) => r.id));
   for (const id of Object.keys(config.rules)) {

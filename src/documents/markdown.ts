@@ -184,7 +184,7 @@ export function parseMarkdown(source: string): Document {
   let cursor = front.bodyStart;
   let blockEnd = source.length;
   let kind: SegmentKind = 'paragraph';
-  const listDepth: number[] = [];
+  let listDepth = 0;
   let quoteDepth = 0;
   for (const token of tokens) {
     if (token.map) {
@@ -194,11 +194,11 @@ export function parseMarkdown(source: string): Document {
     switch (token.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':
-        listDepth.push(1);
+        listDepth++;
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
-        listDepth.pop();
+        listDepth--;
         break;
       case 'blockquote_open':
         quoteDepth++;
@@ -208,7 +208,7 @@ export function parseMarkdown(source: string): Document {
         break;
       case 'inline': {
         builder.beginSegment(
-          kind === 'paragraph' && listDepth.length > 0 ? 'list-item' : kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind,
+          kind === 'paragraph' && listDepth > 0 ? 'list-item' : kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind,
         );
         const reader = new InlineReader(builder, source, images, blockEnd, cursor);
         reader.children(token.children ?? []);

@@ -120,6 +120,12 @@ describe('safepost check', () => {
     expect(off.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('shows paths as they were given', () => {
+    const absolute = join(ROOT, 'fixtures', 'pupil-post.md');
+    const r = runCli(['check', absolute, './fixtures/harvest-festival.md', '--format', 'json', ...NO_CONFIG]);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([absolute, 'fixtures/harvest-festival.md'].sort());
+  });
+
   it('walks folders and globs, skipping node_modules and .git', () => {
     const dir = tempFolder({
       'news/a.md': 'Budget cuts.',
@@ -235,6 +241,11 @@ describe('bad input', () => {
     });
     const r = runCli(['check', 'a.md', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'rude-words', column: 14, clause: { id: '6(c)' } });
+  });
+
+  it('a roster given with --roster that does not exist is exit 2, naming it', () => {
+    const r = runCli(['check', 'fixtures', '--roster', 'missing.csv', ...NO_CONFIG]);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'safepost: --roster file missing.csv not found or not readable\n' });
   });
 
   it('bad arguments are exit 2', () => {
