@@ -9,6 +9,7 @@ import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
+import { shownPath } from '../files/shown-path.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { loadRules } from '../rules/load.js';
 import { ChannelSchema, type Channel, type LoadedRule } from '../rules/schema.js';
@@ -57,7 +58,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (!known.has(id)) {
       const line = config.ruleLines?.[id];
       throw new SafepostError(
-        `${config.file ?? 'config'}${line ? `:${line}` : ''}: rules: no rule "${id}"; run "safepost rules" to list the rule ids`,
+        `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: rules: no rule "${id}"; run "safepost rules" to list the rule ids`,
       );
     }
   }

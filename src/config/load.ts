@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { SafepostError } from '../errors.js';
+import { shownPath } from '../files/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
 import { lineOf, readYamlFile, validateYaml } from './yaml-file.js';
 
@@ -25,14 +26,9 @@ export const EMPTY_CONFIG: ResolvedConfig = {
   ruleFolders: [],
 };
 
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
-}
-
 /** Reads and checks a config file; every problem is a SafepostError naming the file and line. */
 export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfig {
-  const name = shown(path, cwd);
+  const name = shownPath(path, cwd);
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new SafepostError(`${name}: is a folder; give the config file itself`);
   }
@@ -69,11 +65,11 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
 /** Fails unless a file exists and can be read; never reads or prints what is in it. */
 export function checkReadable(path: string, what: string, cwd = process.cwd()): void {
   try {
-    if (statSync(path).isDirectory()) throw new SafepostError(`${what} ${shown(path, cwd)} is a folder, not a file`);
+    if (statSync(path).isDirectory()) throw new SafepostError(`${what} ${shownPath(path, cwd)} is a folder, not a file`);
     accessSync(path, constants.R_OK);
   } catch (error) {
     if (error instanceof SafepostError) throw error;
-    throw new SafepostError(`${what} file ${shown(path, cwd)} not found or not readable`);
+    throw new SafepostError(`${what} file ${shownPath(path, cwd)} not found or not readable`);
   }
 }
 

@@ -1,19 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import fg from 'fast-glob';
 import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../config/yaml-file.js';
 import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
+import { shownPath } from '../files/shown-path.js';
 import { tokenizePhrase } from '../engine/tokens.js';
 import { BUILT_IN_RULES, loadClauses } from './policy.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
 import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
-}
 
 /** Compiles a rule's patterns once here, so that a bad one stops the run naming its line. */
 function checkPatterns(rule: Rule, file: YamlFile, name: string): void {
@@ -51,7 +46,7 @@ function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
 
 /** Loads one rule file: a YAML mapping that is one rule. */
 export function loadRuleFile(path: string): LoadedRule {
-  const name = shown(path);
+  const name = shownPath(path);
   const file = readYamlFile(path, name);
   const rule = validateYaml(file, RuleSchema, name);
   const clauseData = loadClauses().get(rule.clause);
@@ -73,7 +68,7 @@ export function loadRuleFile(path: string): LoadedRule {
 /** Every rule file under a folder (the built-in folder's policy data is not a rule). */
 export function ruleFilesIn(folder: string): string[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new SafepostError(`${shown(folder)}: rule folder not found; check the rule-folders setting`);
+    throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
   return fg
     .sync('**/*.{yaml,yml}', { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ['policy/**'] : [] })
