@@ -16,6 +16,7 @@ interface CheckFlags {
   color: boolean;
   stdinFilename?: string;
   concurrency: number | 'auto';
+  showMatches?: boolean;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -62,6 +63,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .argParser(concurrency)
         .default(1, 'off'),
     )
+    .option('--show-matches', 'put the exact text of each finding in JSON and SARIF (it may be a personal detail)')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
     .addHelpText(
       'after',
@@ -83,6 +85,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         channel: flags.channel,
         roster: flags.roster,
         concurrency: flags.concurrency,
+        showMatches: flags.showMatches,
       });
       const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');

@@ -20,7 +20,7 @@ export function findConfigFile(from: string): string | undefined {
 }
 
 export const EMPTY_CONFIG: ResolvedConfig = {
-  official: { domains: [], phones: [] },
+  official: { domains: [], phones: [], addresses: [], handles: [] },
   allow: { names: [] },
   rules: {},
   ruleFolders: [],
@@ -54,7 +54,12 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     file: resolve(path),
     channel: config.channel,
     roster,
-    official: { domains: config.official?.domains ?? [], phones: config.official?.phones ?? [] },
+    official: {
+      domains: config.official?.domains ?? [],
+      phones: config.official?.phones ?? [],
+      addresses: config.official?.addresses ?? [],
+      handles: config.official?.handles ?? [],
+    },
     allow: { names: config.allow?.names ?? [] },
     rules: config.rules ?? {},
     ruleFolders,

@@ -12,6 +12,10 @@ export const ConfigFileSchema = z.strictObject({
     .strictObject({
       domains: z.array(z.string().min(1)).optional(),
       phones: z.array(z.string().min(1)).optional(),
+      /** The organisation's postal addresses (safepost's own key). */
+      addresses: z.array(z.string().min(1)).optional(),
+      /** The organisation's social media accounts: "@BrookfieldAcad" (safepost's own key). */
+      handles: z.array(z.string().min(1)).optional(),
     })
     .optional(),
   /** People who may be named. */
@@ -29,7 +33,7 @@ export interface ResolvedConfig {
   file?: string;
   channel?: z.infer<typeof ChannelSchema>;
   roster?: string;
-  official: { domains: string[]; phones: string[] };
+  official: { domains: string[]; phones: string[]; addresses: string[]; handles: string[] };
   allow: { names: string[] };
   rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
   ruleFolders: string[];

@@ -1,15 +1,19 @@
 import type { Tokens } from '../engine/tokens.js';
+import type { OfficialDetails } from './contact-details/types.js';
 
-/** What a detector sees: the reader-visible text of one document and its words. */
+/** What a detector sees: the reader-visible text of one document, its words, and settings. */
 export interface DetectorInput {
   text: string;
   tokens: Tokens;
+  /** The organisation's own contact details, from the config. */
+  official: OfficialDetails;
 }
 
-/** A span of the text, end exclusive. */
+/** A span of the text, end exclusive, with facts a rule can select on (`where`) or quote. */
 export interface DetectorMatch {
   start: number;
   end: number;
+  data?: Record<string, string>;
 }
 
 /** A pure function from text to spans: no I/O, no paths, no state between calls. */

@@ -4,7 +4,8 @@ import type { Finding } from '../results/schema.js';
 import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
-import { findMatches } from './match.js';
+import { findMatches, NO_OFFICIAL_DETAILS } from './match.js';
+import type { OfficialDetails } from '../detectors/index.js';
 import { Suppressions } from './suppress.js';
 import { tokenize } from './tokens.js';
 
@@ -14,6 +15,10 @@ export interface DocumentCheckOptions {
   channel: Channel;
   /** Config `rules:` settings: a rule turned off or given another severity. */
   overrides?: Record<string, SeverityOverride>;
+  /** The organisation's own contact details, never reported. */
+  official?: OfficialDetails;
+  /** Put the exact matched text in each finding (`match`); off by default for privacy. */
+  showMatches?: boolean;
 }
 
 export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
@@ -23,14 +28,21 @@ export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Recor
   return rule.severity[channel] ?? rule.severity.default;
 }
 
-function fillTemplate(template: string, rule: LoadedRule, matched: string, channel: Channel): string {
+/**
+ * Fills a message template: {{match}} (masked unless the rule may quote), {{clause}},
+ * {{channel}}, and any fact the detector gave ({{detail}}); then a capital first letter.
+ */
+function fillTemplate(template: string, rule: LoadedRule, m: { text: string; data?: Record<string, string> }, channel: Channel): string {
   if (!template.includes('{{')) return template;
-  const shown = matched.replace(/\s+/g, ' ').trim();
+  const shown = m.text.replace(/\s+/g, ' ').trim();
   const quoted = rule.quote ? (shown.length > 80 ? `${shown.slice(0, 77)}...` : shown) : mask(shown);
-  return template
-    .replace(/\{\{\s*match\s*\}\}/g, quoted)
-    .replace(/\{\{\s*clause\s*\}\}/g, rule.clauseData.id)
-    .replace(/\{\{\s*channel\s*\}\}/g, channel);
+  const filled = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/gi, (whole, name: string) => {
+    if (name === 'match') return quoted;
+    if (name === 'clause') return rule.clauseData.id;
+    if (name === 'channel') return channel;
+    return m.data?.[name] ?? whole;
+  });
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
 }
 
 const NO_OVERRIDES: Record<string, SeverityOverride> = {};
@@ -52,11 +64,11 @@ function activeRules(rules: CompiledRuleSet, channel: Channel, overrides = NO_OV
 
 /** Every finding of the active rules in one parsed document, sorted by position then rule. */
 export function checkDocument(doc: Document, rules: CompiledRuleSet, options: DocumentCheckOptions): Finding[] {
-  const { channel, overrides } = options;
+  const { channel, overrides, official = NO_OFFICIAL_DETAILS } = options;
   const active = activeRules(rules, channel, overrides);
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
-  const matches = findMatches(rules, text, tokenize(text), active);
+  const matches = findMatches(rules, text, tokenize(text), active, { official });
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);
@@ -67,7 +79,7 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
     const span = doc.prose.toSource(m.start, m.end);
     const start = lines.position(span.start);
     const end = lines.position(span.end);
-    const matched = text.slice(m.start, m.end);
+    const matched = { text: text.slice(m.start, m.end), data: m.data };
     const finding: Finding = {
       ruleId: rule.id,
       category: rule.category,
@@ -80,6 +92,7 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
       endColumn: end.column,
       suggestion: fillTemplate(rule.suggestion, rule, matched, channel),
     };
+    if (options.showMatches) finding.match = doc.source.slice(span.start, span.end);
     if (!suppressions.empty && suppressions.covers(span.start, start.line, rule.id, rule.category)) {
       finding.suppressed = true;
     }

@@ -16,6 +16,10 @@ export interface CompiledRule {
   index: number;
   regex?: RegExp;
   detector?: Detector;
+  /** Rules that call one detector with the same options share its result for a document. */
+  detectorKey?: string;
+  /** The `where` of a detector rule, each value as a set. */
+  where?: Array<[field: string, values: Set<string>]>;
 }
 
 /** Every rule of a run compiled once: all phrase lists in two tries walked in one pass. */
@@ -64,6 +68,10 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
       out.regex = new RegExp(source, `g${patternFlags(rule.patterns, rule['case-sensitive'])}`);
     } else if (rule.kind === 'detector') {
       out.detector = DETECTORS.get(rule.detector);
+      out.detectorKey = `${rule.detector}\u0000${JSON.stringify(rule.options)}`;
+      if (rule.where) {
+        out.where = Object.entries(rule.where).map(([field, v]) => [field, new Set(Array.isArray(v) ? v : [v])]);
+      }
     }
     return out;
   });

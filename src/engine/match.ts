@@ -1,3 +1,4 @@
+import type { DetectorMatch, OfficialDetails } from '../detectors/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
 import type { Tokens } from './tokens.js';
@@ -7,7 +8,16 @@ export interface RuleMatch {
   rule: number;
   start: number;
   end: number;
+  /** Facts a detector gave about the match, for messages. */
+  data?: Record<string, string>;
 }
+
+/** What a document's rules need besides its text. */
+export interface MatchContext {
+  official: OfficialDetails;
+}
+
+export const NO_OFFICIAL_DETAILS: OfficialDetails = { domains: [], phones: [], addresses: [], handles: [] };
 
 /** Word ranges [first, last] of phrase occurrences, by rule and role. */
 type Occurrences = Map<number, Array<[number, number]>>;
@@ -48,7 +58,14 @@ function isClose(tokens: Tokens, a: number, b: number, occ: [number, number], wi
 }
 
 /** Runs every active rule over one document's text in a single pass of its words. */
-export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, active: boolean[]): RuleMatch[] {
+export function findMatches(
+  set: CompiledRuleSet,
+  text: string,
+  tokens: Tokens,
+  active: boolean[],
+  context: MatchContext = { official: NO_OFFICIAL_DETAILS },
+): RuleMatch[] {
+  const detected = new Map<string, DetectorMatch[]>();
   const found: Occurrences[] = [new Map(), new Map(), new Map()];
   const words = tokens.words;
   const stems = set.hasStemmed ? tokens.stems() : null;
@@ -62,6 +79,7 @@ export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, 
     const { index, rule } = compiled;
     if (!active[index]) continue;
     const spans: Array<[number, number]> = [];
+    const spanData = new Map<number, Record<string, string>>();
     if (rule.kind === 'phrase') {
       for (const [a, b] of found[Role.Match].get(index) ?? []) spans.push([tokens.starts[a], tokens.ends[b]]);
     } else if (compiled.regex) {
@@ -75,9 +93,17 @@ export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, 
         }
         spans.push([m.index, m.index + m[0].length]);
       }
-    } else if (compiled.detector) {
-      for (const m of compiled.detector({ text, tokens }, rule.kind === 'detector' ? rule.options : {})) {
-        if (m.end > m.start) spans.push([m.start, m.end]);
+    } else if (compiled.detector && rule.kind === 'detector') {
+      let found = detected.get(compiled.detectorKey!);
+      if (!found) {
+        found = compiled.detector({ text, tokens, official: context.official }, rule.options);
+        detected.set(compiled.detectorKey!, found);
+      }
+      for (const m of found) {
+        if (m.end <= m.start) continue;
+        if (compiled.where && !compiled.where.every(([field, values]) => values.has(m.data?.[field] ?? ''))) continue;
+        if (m.data) spanData.set(m.start, m.data);
+        spans.push([m.start, m.end]);
       }
     }
     if (spans.length === 0) continue;
@@ -113,6 +139,8 @@ export function findMatches(set: CompiledRuleSet, text: string, tokens: Tokens, 
         continue;
       }
       last = { rule: index, start: s, end: e };
+      const data = spanData.get(s);
+      if (data) last.data = data;
       matches.push(last);
     }
   }

@@ -15,6 +15,8 @@ export const FindingSchema = z.object({
   suggestion: z.string(),
   /** Hidden by a safepost-disable comment: reported in JSON, never counted. */
   suppressed: z.boolean().optional(),
+  /** The exact text found: only with --show-matches, as it may be a personal detail. */
+  match: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -51,7 +51,12 @@ const RuleBase = {
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens, such as exam-results'),
   category: CategorySchema,
   severity: z.union([SeveritySchema, SeverityByChannel]),
-  clause: z.string().min(1),
+  clause: z
+    .string({
+      error: (issue) =>
+        typeof issue.input === 'number' ? 'put the clause id in quotes ("7.9"): YAML reads 7.10 as the number 7.1' : undefined,
+    })
+    .min(1),
   channels: z.array(ChannelSchema).min(1).default([...CHANNELS]),
   description: z.string().optional(),
   /** A template: {{match}} is the matched text (masked unless `quote: true`). */
@@ -99,6 +104,8 @@ export const DetectorRuleSchema = z.strictObject({
   kind: z.literal('detector'),
   detector: z.string().min(1),
   options: z.record(z.string(), z.unknown()).default({}),
+  /** Keep only matches whose facts are these: `where: { kind: [phone], owner: author }`. */
+  where: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
 });
 
 export const RuleSchema = z.discriminatedUnion('kind', [PatternRuleSchema, PhraseRuleSchema, DetectorRuleSchema]);

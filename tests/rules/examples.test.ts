@@ -4,13 +4,15 @@ import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { Channel } from '../../src/rules/schema.js';
+import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
-// Every rule carries texts it must flag ([[the span]] marked) and texts it must not.
+// Every rule carries texts it must flag ([[the span]] marked) and texts it must not, checked
+// for an example organisation with these details of its own.
 const rules = loadRules();
 const compiled = compileRules(rules);
 
 function run(text: string, channel: Channel) {
-  return checkDocument(parseText(text), compiled, { channel });
+  return checkDocument(parseText(text), compiled, { channel, official: EXAMPLE_ORGANISATION });
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {

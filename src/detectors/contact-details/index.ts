@@ -1,0 +1,64 @@
+import type { Detector, DetectorInput, DetectorMatch } from '../detector.js';
+import { findEmails } from './emails.js';
+import { findPhones, normalizePhone } from './phones.js';
+import { findPostal } from './postal.js';
+import { findSocial } from './social.js';
+import type { ContactDetail, OfficialDetails } from './types.js';
+
+export type { OfficialDetails } from './types.js';
+
+// Words that make a detail the writer's own: "call me on", "my number is", "follow me".
+const FIRST_PERSON = new Set(['my', 'me', 'i', "i'm", 'im', "i'll", 'mine', 'myself']);
+const LOOK_BACK = 8;
+
+function ownerOf(detail: ContactDetail, input: DetectorInput): 'author' | 'others' {
+  const { tokens } = input;
+  const first = tokens.firstEndingAfter(detail.start);
+  const sentence = first < tokens.count ? tokens.sentences[first] : -1;
+  for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
+    if (tokens.sentences[i] !== sentence) break;
+    if (FIRST_PERSON.has(tokens.words[i])) return 'author';
+  }
+  return 'others';
+}
+
+const officialPhonesCache = new WeakMap<string[], Set<string>>();
+function officialPhones(official: OfficialDetails): Set<string> {
+  let set = officialPhonesCache.get(official.phones);
+  if (!set) {
+    set = new Set(official.phones.map(normalizePhone).filter((p): p is string => p !== null));
+    officialPhonesCache.set(official.phones, set);
+  }
+  return set;
+}
+
+/**
+ * Personal contact details: phone numbers (validated with libphonenumber), email addresses
+ * (also spelt out), postcodes, street addresses, social media handles, profile links and
+ * chat invite links, less the organisation's own. Each match says what it is (`kind`,
+ * `detail`) and whose it seems to be (`owner`: the writer's own, or someone else's).
+ */
+export const contactDetails: Detector = (input) => {
+  const { text } = input;
+  const official = input.official;
+  const all = [
+    ...findPhones(text, officialPhones(official)),
+    ...findEmails(text, official.domains),
+    ...findPostal(text, official.addresses),
+    ...findSocial(text, official.handles, official.domains),
+  ];
+  for (const d of all) {
+    while (d.end > d.start && /[.,;:!?)]/.test(text[d.end - 1])) d.end--;
+  }
+  // Where details overlap (a handle inside a profile link), the one that starts first and
+  // runs longest stands.
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DetectorMatch[] = [];
+  let lastEnd = -1;
+  for (const d of all) {
+    if (d.start < lastEnd || d.end <= d.start) continue;
+    kept.push({ start: d.start, end: d.end, data: { kind: d.kind, detail: d.detail, owner: ownerOf(d, input) } });
+    lastEnd = d.end;
+  }
+  return kept;
+};
