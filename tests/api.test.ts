@@ -14,8 +14,8 @@ describe('Node API', () => {
   });
 
   it('checks paths and returns what the CLI reports', async () => {
-    const report = await check({ paths: ['fixtures'] }, { cwd: root, config: false });
-    expect(report.files).toHaveLength(7);
+    const report = await check({ paths: ['fixtures'] }, { cwd: root, config: 'fixtures/safepost.config.yaml' });
+    expect(report.files).toHaveLength(9);
     expect(FORMATTERS.json(report, { color: false, rules: [] })).toContain('"ruleId":"exclusions"');
   });
 

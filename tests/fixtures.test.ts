@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createChecker } from '../src/api/checker.js';
 
-// Every fixture is checked with no config; its findings must be exactly those in expected.yaml.
+// Every fixture is checked with the fixtures' config; its findings must be exactly those in expected.yaml.
 const root = join(import.meta.dirname, '..');
 const expected = parse(readFileSync(join(root, 'fixtures', 'expected.yaml'), 'utf8')) as Record<
   string,
   Array<{ rule: string; text: string; nth?: number; suppressed?: boolean }>
 >;
-const checker = createChecker({ cwd: root, config: false });
+const checker = createChecker({ cwd: root, config: join(root, 'fixtures', 'safepost.config.yaml') });
 const report = await checker.checkPaths(['fixtures']);
 
 function offsetOf(source: string, line: number, column: number): number {

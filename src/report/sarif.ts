@@ -33,7 +33,13 @@ export const sarif: Formatter = (report, { rules }) => {
         {
           physicalLocation: {
             artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            region: {
+              startLine: f.line,
+              startColumn: f.column,
+              endLine: f.endLine,
+              endColumn: f.endColumn,
+              ...(f.match !== undefined ? { snippet: { text: f.match } } : {}),
+            },
           },
         },
       ],

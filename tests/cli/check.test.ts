@@ -8,16 +8,17 @@ import { runCli, ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 const NO_CONFIG = ['--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')];
+const FIXTURES_CONFIG = ['--config', join(ROOT, 'fixtures', 'safepost.config.yaml')];
 
 describe('safepost check', () => {
   it('reports the fixtures grouped by file with a summary, and fails on errors', () => {
-    const r = runCli(['check', 'fixtures', ...NO_CONFIG]);
+    const r = runCli(['check', 'fixtures', ...FIXTURES_CONFIG]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('fixtures/parent-facebook-post.md  (parent)');
     expect(r.stdout).toMatch(/^ {2}5:34 +error +Mentions exclusions or suspensions: "was excluded" {2}6\(e\) {2}exclusions$/m);
     expect(r.stdout).toContain('Policy 6(e): No comments on sensitive school topics such as performance');
-    expect(r.stdout).toMatch(/✖ 14 problems \(8 errors, 6 warnings, 0 info\) in 7 files; 1 suppressed\n$/);
+    expect(r.stdout).toMatch(/✖ 22 problems \(14 errors, 8 warnings, 0 info\) in 9 files; 1 suppressed\n$/);
     expect(r.stdout).not.toContain('harvest-festival.md');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -51,9 +52,9 @@ describe('safepost check', () => {
   });
 
   it('writes the JSON report of the contract', () => {
-    const r = runCli(['check', 'fixtures', '--format', 'json', ...NO_CONFIG]);
+    const r = runCli(['check', 'fixtures', '--format', 'json', ...FIXTURES_CONFIG]);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.summary).toEqual({ files: 7, errors: 8, warnings: 6, infos: 0, suppressed: 1, fileErrors: 0 });
+    expect(report.summary).toEqual({ files: 9, errors: 14, warnings: 8, infos: 0, suppressed: 1, fileErrors: 0 });
     const pupil = report.files.find((f) => f.path === 'fixtures/pupil-post.md')!;
     expect(pupil).toEqual({
       path: 'fixtures/pupil-post.md',
@@ -76,7 +77,7 @@ describe('safepost check', () => {
   });
 
   it('writes SARIF 2.1.0 that validates against the schema', () => {
-    const r = runCli(['check', 'fixtures', '--format', 'sarif', ...NO_CONFIG]);
+    const r = runCli(['check', 'fixtures', '--format', 'sarif', ...FIXTURES_CONFIG]);
     const log = JSON.parse(r.stdout);
     // The schema's own patterns are written for non-Unicode regular expressions.
     // Both are CommonJS packages whose export is also their `default`.
@@ -153,6 +154,30 @@ describe('safepost check', () => {
   });
 });
 
+describe('privacy', () => {
+  const details = ['07700 900184', 'mia.parkers.mum@gmail.com', '18 Orchard Close', 'LE7 9XY', 'FzK81pQaW2b', '07700 900731', 'runs_with_mrs_k', 'k.ahmed@'];
+
+  it('no format repeats a personal detail unless --show-matches is given', () => {
+    for (const format of ['stylish', 'json', 'sarif', 'github']) {
+      const r = runCli(['check', 'fixtures', '--format', format, ...FIXTURES_CONFIG]);
+      for (const detail of details) expect(r.stdout, `${format} output`).not.toContain(detail);
+    }
+  });
+
+  it('--show-matches puts the exact text in JSON and SARIF', () => {
+    const json = JSON.parse(runCli(['check', 'fixtures/class-party-invite.md', '--format', 'json', '--show-matches', ...FIXTURES_CONFIG]).stdout);
+    expect(json.files[0].findings.map((f: { match: string }) => f.match)).toEqual([
+      '07700 900184',
+      'mia.parkers.mum@gmail.com',
+      '18 Orchard Close',
+      'LE7 9XY',
+      'https://chat.whatsapp.com/FzK81pQaW2b',
+    ]);
+    const sarif = JSON.parse(runCli(['check', 'fixtures/class-party-invite.md', '--format', 'sarif', '--show-matches', ...FIXTURES_CONFIG]).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.snippet).toEqual({ text: '07700 900184' });
+  });
+});
+
 describe('bad input', () => {
   const oneLine = (text: string) => expect(text.trim().split('\n')).toHaveLength(1);
 
@@ -194,6 +219,17 @@ describe('bad input', () => {
     expect(report.summary).toMatchObject({ files: 6, fileErrors: 4 });
     expect(report.files[0].findings).toHaveLength(1);
     expect(report.files[5].findings).toHaveLength(1);
+  });
+
+  it('official addresses and handles are config keys of their own', () => {
+    const dir = tempFolder({
+      'safepost.config.yaml': 'official:\n  addresses: ["Brookfield Academy, 1 School Lane, LE7 7AB"]\n  handles: ["@BrookfieldAcad"]\n',
+      'a.md': 'Find us at 1 School Lane, LE7 7AB, or follow @BrookfieldAcad. Not 2 School Lane, LE7 7AD or @someone_else.',
+    });
+    const r = runCli(['check', 'a.md', '--format', 'json', '--show-matches'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files[0].findings.map((f: { match: string }) => f.match)).toEqual(['2 School Lane', 'LE7 7AD', '@someone_else']);
+    const bad = runCli(['check', 'a.md'], { cwd: tempFolder({ 'safepost.config.yaml': 'official:\n  emails: [x]\n', 'a.md': 'x' }) });
+    expect(bad.stderr).toBe('safepost: safepost.config.yaml:2: unknown key "official.emails"; remove it or check its spelling\n');
   });
 
   it('an unknown config key is exit 2 naming the key and line', () => {
