@@ -65,7 +65,7 @@ export function findMatches(
   active: boolean[],
   context: MatchContext = { official: NO_OFFICIAL_DETAILS },
 ): RuleMatch[] {
-  const detected = new Map<string, DetectorMatch[]>();
+  let detected: Map<string, DetectorMatch[]> | undefined;
   const found: Occurrences[] = [new Map(), new Map(), new Map()];
   const words = tokens.words;
   const stems = set.hasStemmed ? tokens.stems() : null;
@@ -79,7 +79,7 @@ export function findMatches(
     const { index, rule } = compiled;
     if (!active[index]) continue;
     const spans: Array<[number, number]> = [];
-    const spanData = new Map<number, Record<string, string>>();
+    let spanData: Map<number, Record<string, string>> | undefined;
     if (rule.kind === 'phrase') {
       for (const [a, b] of found[Role.Match].get(index) ?? []) spans.push([tokens.starts[a], tokens.ends[b]]);
     } else if (compiled.regex) {
@@ -94,6 +94,7 @@ export function findMatches(
         spans.push([m.index, m.index + m[0].length]);
       }
     } else if (compiled.detector && rule.kind === 'detector') {
+      detected ??= new Map();
       let found = detected.get(compiled.detectorKey!);
       if (!found) {
         found = compiled.detector({ text, tokens, official: context.official }, rule.options);
@@ -102,7 +103,7 @@ export function findMatches(
       for (const m of found) {
         if (m.end <= m.start) continue;
         if (compiled.where && !compiled.where.every(([field, values]) => values.has(m.data?.[field] ?? ''))) continue;
-        if (m.data) spanData.set(m.start, m.data);
+        if (m.data) (spanData ??= new Map()).set(m.start, m.data);
         spans.push([m.start, m.end]);
       }
     }
@@ -139,7 +140,7 @@ export function findMatches(
         continue;
       }
       last = { rule: index, start: s, end: e };
-      const data = spanData.get(s);
+      const data = spanData?.get(s);
       if (data) last.data = data;
       matches.push(last);
     }

@@ -2,7 +2,7 @@ import type { Detector, DetectorInput, DetectorMatch } from '../detector.js';
 import { findEmails } from './emails.js';
 import { findPhones, normalizePhone } from './phones.js';
 import { findPostal } from './postal.js';
-import { findSocial } from './social.js';
+import { findSocial, namesPlatform } from './social.js';
 import type { ContactDetail, OfficialDetails } from './types.js';
 
 export type { OfficialDetails } from './types.js';
@@ -41,11 +41,15 @@ function officialPhones(official: OfficialDetails): Set<string> {
 export const contactDetails: Detector = (input) => {
   const { text } = input;
   const official = input.official;
+  let platformNamed = false;
+  const postal = findPostal(text, input.tokens, official.addresses, (word) => {
+    if (!platformNamed && namesPlatform(word)) platformNamed = true;
+  });
   const all = [
     ...findPhones(text, officialPhones(official)),
     ...findEmails(text, official.domains),
-    ...findPostal(text, official.addresses),
-    ...findSocial(text, official.handles, official.domains),
+    ...postal,
+    ...findSocial(text, platformNamed, official.handles, official.domains),
   ];
   for (const d of all) {
     while (d.end > d.start && /[.,;:!?)]/.test(text[d.end - 1])) d.end--;

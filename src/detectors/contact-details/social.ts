@@ -13,9 +13,25 @@ const CUED = new RegExp(
 
 const bare = (handle: string) => handle.replace(/^@/, '').toLowerCase();
 
-export function findSocial(text: string, officialHandles: string[], officialDomains: string[]): ContactDetail[] {
+// Words that name a platform: the cued pattern runs only on text that has one.
+const PLATFORM_WORDS = new Set(['snap', 'snapchat', 'insta', 'instagram', 'ig', 'tiktok', 'tik', 'twitter', 'discord', 'telegram', 'threads', 'kik']);
+
+// Every platform word starts with one of these letters: most words need no lookup.
+const PLATFORM_INITIALS = new Uint8Array(128);
+for (const w of PLATFORM_WORDS) PLATFORM_INITIALS[w.charCodeAt(0)] = 1;
+
+/** Whether a word names a platform ("insta", "TikTok"). */
+export function namesPlatform(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 && PLATFORM_INITIALS[c] === 1 && PLATFORM_WORDS.has(word);
+}
+
+/** Handles, profile and invite links; `platformNamed` says whether any word names a platform. */
+export function findSocial(text: string, platformNamed: boolean, officialHandles: string[], officialDomains: string[]): ContactDetail[] {
   const official = new Set(officialHandles.map(bare));
   const found: ContactDetail[] = [];
+  const cued = platformNamed ? findCued(text, official) : [];
+  if (!text.includes('/')) return [...findHandles(text, official, officialDomains), ...cued];
   for (const m of text.matchAll(PROFILE)) {
     if (official.has(bare(m[1]))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, kind: 'profile', detail: 'social media profile link' });
@@ -24,12 +40,21 @@ export function findSocial(text: string, officialHandles: string[], officialDoma
     const app = /whatsapp|wa\.me/i.test(m[0]) ? 'WhatsApp' : /discord/i.test(m[0]) ? 'Discord' : 'Telegram';
     found.push({ start: m.index, end: m.index + m[0].length, kind: 'invite', detail: `${app} invite link` });
   }
-  if (text.includes('@')) {
-    for (const m of text.matchAll(HANDLE)) {
-      if (official.has(bare(m[0])) || officialDomains.some((d) => bare(m[0]) === d.toLowerCase())) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, kind: 'handle', detail: 'social media handle' });
-    }
+  return [...found, ...findHandles(text, official, officialDomains), ...cued];
+}
+
+function findHandles(text: string, official: Set<string>, officialDomains: string[]): ContactDetail[] {
+  const found: ContactDetail[] = [];
+  if (!text.includes('@')) return found;
+  for (const m of text.matchAll(HANDLE)) {
+    if (official.has(bare(m[0])) || officialDomains.some((d) => bare(m[0]) === d.toLowerCase())) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, kind: 'handle', detail: 'social media handle' });
   }
+  return found;
+}
+
+function findCued(text: string, official: Set<string>): ContactDetail[] {
+  const found: ContactDetail[] = [];
   for (const m of text.matchAll(CUED)) {
     const name = m[1] ?? m[2] ?? m[3];
     // Without @ or a separator, only a name that looks like one (a digit, dot or underscore).
