@@ -10,6 +10,8 @@ import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
 import { shownPath } from '../files/shown-path.js';
+import type { NameContext } from '../detectors/index.js';
+import { allowedNames, loadNameLexicon, loadRoster } from '../roster/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { loadRules } from '../rules/load.js';
 import { ChannelSchema, type Channel, type LoadedRule } from '../rules/schema.js';
@@ -65,6 +67,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
   }
   const compiled: CompiledRuleSet = compileRules(rules);
+  const names: NameContext | undefined = rules.some((r) => r.kind === 'detector' && r.detector === 'pupil-names')
+    ? {
+        roster: config.roster ? loadRoster(config.roster, cwd) : null,
+        lexicon: loadNameLexicon(),
+        allow: allowedNames(config.allow.names),
+      }
+    : undefined;
   const defaultChannel = options.channel ?? config.channel ?? 'official';
 
   const checkSource = (source: string, path: string, format: DocumentFormat): FileResult => {
@@ -89,6 +98,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       overrides: config.rules,
       official: config.official,
       showMatches: options.showMatches,
+      names,
     });
     const result: FileResult = { path, channel, findings };
     if (error) {

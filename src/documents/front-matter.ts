@@ -1,4 +1,5 @@
 import { alignInto } from './align.js';
+import { addImageFileName } from './image-file-name.js';
 import type { DraftImage } from './document.js';
 import type { SegmentKind, SourceTextBuilder } from './source-text.js';
 import { readSimpleYaml, readYamlWithLibrary, type TreeNode } from './yaml-tree.js';
@@ -70,8 +71,13 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
   for (const key of PROSE_KEYS) addText(root.entries.get(key), 'front-matter');
 
   const addImage = (node: TreeNode | undefined) => {
+    const addFileName = (n: TreeNode & { kind: 'scalar' }) => {
+      const quoted = /^["']/.test(source[yamlStart + n.start]) ? 1 : 0;
+      addImageFileName(builder, source, yamlStart + n.start + quoted, yamlStart + n.end - quoted);
+    };
     if (node?.kind === 'scalar' && typeof node.value === 'string') {
       images.push({ origin: 'front-matter', src: node.value, start: yamlStart + node.start, end: yamlStart + node.end });
+      addFileName(node);
       return;
     }
     if (node?.kind !== 'map') return;
@@ -95,6 +101,7 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
       start: yamlStart + src.start,
       end: yamlStart + src.end,
     });
+    addFileName(src);
     addText(node.entries.get('alt'), 'image-alt');
     addText(node.entries.get('title'), 'image-title');
     addText(node.entries.get('caption'), 'caption');

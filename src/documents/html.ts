@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { appendDecodedHtml } from './align.js';
+import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
@@ -92,6 +93,8 @@ export function readHtmlInto(
           };
           images.push(image);
           figures[figures.length - 1]?.push(image);
+          const src = attrs.get('src');
+          if (src) addImageFileName(builder, source, src.start, src.end);
           for (const [attr, kindOf] of [['alt', 'image-alt'], ['title', 'image-title']] as const) {
             const a = attrs.get(attr);
             if (!a || a.value.trim() === '') continue;

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { alignInto } from './align.js';
+import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
 import { readFrontMatter } from './front-matter.js';
 import { readHtmlInto } from './html.js';
@@ -140,6 +141,14 @@ class InlineReader {
     if (bracket >= 0 && (this.source[this.cursor] === '(' || this.source[this.cursor] === '[')) {
       const close = skipBracketed(this.source, this.cursor, this.limit);
       if (close > 0) {
+        if (this.source[this.cursor] === '(') {
+          // The destination as written: after "(" and any spaces, up to a space or ")".
+          const dest = /^\(\s*<?([^\s)>]*)/.exec(this.source.slice(this.cursor, close));
+          if (dest && dest[1]) {
+            const at = this.cursor + dest[0].length - dest[1].length;
+            addImageFileName(this.builder, this.source, at, at + dest[1].length);
+          }
+        }
         if (title && this.source[this.cursor] === '(') {
           // The title is the last quoted part before the closing parenthesis.
           const titleAt = this.source.lastIndexOf(title, close - 1);

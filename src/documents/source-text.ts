@@ -21,6 +21,8 @@ export type SegmentKind =
   | 'image-alt'
   | 'image-title'
   | 'caption'
+  | 'image-src'
+  | 'image-src'
   | 'front-matter'
   | 'text';
 

@@ -5,7 +5,7 @@ import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
 import { findMatches, NO_OFFICIAL_DETAILS } from './match.js';
-import type { OfficialDetails } from '../detectors/index.js';
+import type { NameContext, OfficialDetails } from '../detectors/index.js';
 import { Suppressions } from './suppress.js';
 import { tokenize } from './tokens.js';
 
@@ -19,6 +19,8 @@ export interface DocumentCheckOptions {
   official?: OfficialDetails;
   /** Put the exact matched text in each finding (`match`); off by default for privacy. */
   showMatches?: boolean;
+  /** The roster, name lexicon and allowed names, for the pupil-name rules. */
+  names?: NameContext;
 }
 
 export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
@@ -68,7 +70,7 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
   const active = activeRules(rules, channel, overrides);
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
-  const matches = findMatches(rules, text, tokenize(text), active, { official });
+  const matches = findMatches(rules, text, tokenize(text), active, { official, segments: doc.segments, names: options.names });
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);

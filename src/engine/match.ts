@@ -1,4 +1,5 @@
-import type { DetectorMatch, OfficialDetails } from '../detectors/index.js';
+import type { DetectorMatch, NameContext, OfficialDetails } from '../detectors/index.js';
+import type { Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
 import type { Tokens } from './tokens.js';
@@ -15,6 +16,8 @@ export interface RuleMatch {
 /** What a document's rules need besides its text. */
 export interface MatchContext {
   official: OfficialDetails;
+  segments: Segment[];
+  names?: NameContext;
 }
 
 export const NO_OFFICIAL_DETAILS: OfficialDetails = { domains: [], phones: [], addresses: [], handles: [] };
@@ -63,7 +66,7 @@ export function findMatches(
   text: string,
   tokens: Tokens,
   active: boolean[],
-  context: MatchContext = { official: NO_OFFICIAL_DETAILS },
+  context: MatchContext = { official: NO_OFFICIAL_DETAILS, segments: [] },
 ): RuleMatch[] {
   let detected: Map<string, DetectorMatch[]> | undefined;
   const found: Occurrences[] = [new Map(), new Map(), new Map()];
@@ -97,7 +100,7 @@ export function findMatches(
       detected ??= new Map();
       let found = detected.get(compiled.detectorKey!);
       if (!found) {
-        found = compiled.detector({ text, tokens, official: context.official }, rule.options);
+        found = compiled.detector({ text, tokens, segments: context.segments, official: context.official, names: context.names }, rule.options);
         detected.set(compiled.detectorKey!, found);
       }
       for (const m of found) {

@@ -65,13 +65,13 @@ export function loadRuleFile(path: string): LoadedRule {
   return { ...rule, file: name, clauseData };
 }
 
-/** Every rule file under a folder (the built-in folder's policy data is not a rule). */
+/** Every rule file under a folder (the built-in folder's policy and lexicon data are not rules). */
 export function ruleFilesIn(folder: string): string[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
   return fg
-    .sync('**/*.{yaml,yml}', { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ['policy/**'] : [] })
+    .sync('**/*.{yaml,yml}', { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ['policy/**', 'lexicon/**'] : [] })
     .sort();
 }
 

@@ -4,6 +4,7 @@ import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { Channel } from '../../src/rules/schema.js';
+import { loadNameLexicon } from '../../src/roster/index.js';
 import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
 // Every rule carries texts it must flag ([[the span]] marked) and texts it must not, checked
@@ -11,8 +12,11 @@ import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 const rules = loadRules();
 const compiled = compileRules(rules);
 
+// Names are found without a roster here, from the lexicon alone.
+const names = { roster: null, lexicon: loadNameLexicon(), allow: new Set<string>() };
+
 function run(text: string, channel: Channel) {
-  return checkDocument(parseText(text), compiled, { channel, official: EXAMPLE_ORGANISATION });
+  return checkDocument(parseText(text), compiled, { channel, official: EXAMPLE_ORGANISATION, names });
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {

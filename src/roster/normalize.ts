@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => {
+  process(word: string): [string, string];
+};
+const metaphone = new DoubleMetaphone();
+
+/**
+ * A name part as the matcher compares it: lower case, no accents (Zoë = Zoe), no apostrophes
+ * (O'Connor = O’Connor = OConnor).
+ */
+export function normalizeName(part: string): string {
+  return part
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '');
+}
+
+/** The words of a name, split at spaces and hyphens ("Amelia-Rose O'Connor" -> amelia, rose, oconnor). */
+export function nameWords(name: string): string[] {
+  return name
+    .split(/[\s\-‐–]+/)
+    .map(normalizeName)
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+}
+
+const keyCache = new Map<string, string[]>();
+/** Double Metaphone keys of a normalised name word (both encodings, once each). */
+export function phoneticKeys(word: string): string[] {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    const [a, b] = metaphone.process(word);
+    keys = a === b ? [a] : [a, b];
+    if (keyCache.size < 100_000) keyCache.set(word, keys);
+  }
+  return keys;
+}
