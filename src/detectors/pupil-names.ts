@@ -1,6 +1,5 @@
 import type { Segment } from '../documents/index.js';
 import type { NameLexicon } from '../roster/lexicon.js';
-import { normalizeName } from '../roster/normalize.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
 
@@ -53,17 +52,30 @@ export const pupilNames: Detector = (input) => {
   const { roster, lexicon, allow } = names;
   const n = tokens.count;
   const found: DetectorMatch[] = [];
-  const nameWord = (i: number) => normalizeName(tokens.words[i]);
+  const forms = tokens.nameForms();
+  const nameWord = (i: number) => forms[i];
   const raw = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
   const capital = (i: number) => isUpper(text.charCodeAt(tokens.starts[i]));
   const gap = (i: number) => text.slice(tokens.ends[i], tokens.starts[i + 1]);
-  const spaced = (i: number) => i + 1 < n && /^[ \t]+$/.test(gap(i)) && tokens.sentences[i] === tokens.sentences[i + 1];
-  const hyphened = (i: number) => i + 1 < n && /^[-‐]$/.test(gap(i));
-  const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /\n/.test(gap(i - 1));
-  const isInitial = (i: number) => {
-    const r = raw(i);
-    return r.length === 1 && isUpper(r.charCodeAt(0));
+  // Gaps between words, tested without cutting strings: these run for many words.
+  const spaced = (i: number) => {
+    if (i + 1 >= n || tokens.sentences[i] !== tokens.sentences[i + 1]) return false;
+    const from = tokens.ends[i];
+    const to = tokens.starts[i + 1];
+    if (to <= from) return false;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
   };
+  const hyphened = (i: number) => {
+    if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;
+    const c = text.charCodeAt(tokens.ends[i]);
+    return c === 45 || c === 0x2010;
+  };
+  const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /\n/.test(gap(i - 1));
+  const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
   const within = (i: number, distance: number, set: Set<string>) => {
     for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
       if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -109,7 +121,14 @@ export const pupilNames: Detector = (input) => {
     i = last + 1;
   };
 
+  const { givenNames } = lexicon;
+  const starts = tokens.starts;
   while (i < n) {
+    // Most words are neither capitalised nor a name in any case: pass them by quickly.
+    if (!isUpper(text.charCodeAt(starts[i])) && !givenNames.has(forms[i]) && !(roster && roster.isFirst(forms[i]))) {
+      i++;
+      continue;
+    }
     const w = tokens.words[i];
     // Staff and other adults with a title, and saints: skip the title's name.
     if (lexicon.titles.has(w) && (spaced(i) || /^\.\s$/.test(i + 1 < n ? gap(i) : ''))) {
@@ -119,7 +138,7 @@ export const pupilNames: Detector = (input) => {
     }
     // Famous people and characters by their whole names.
     let famous = 0;
-    for (let len = 3; len >= 2 && !famous; len--) {
+    for (let len = 3; len >= 2 && !famous && lexicon.famousFirstWords.has(nameWord(i)); len--) {
       if (i + len > n) continue;
       const words = [];
       for (let k = i; k < i + len; k++) words.push(nameWord(k));
@@ -142,7 +161,7 @@ export const pupilNames: Detector = (input) => {
     // The longest first name starting here: hyphenated parts joined ("Eva-Grace").
     let firstEnd = -1;
     let inRoster = false;
-    for (let len = 3; len >= 1; len--) {
+    for (let len = hyphened(i) ? 3 : 1; len >= 1; len--) {
       if (i + len > n) continue;
       let joined = nameWord(i);
       let ok = true;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { normalizeName } from '../roster/normalize.js';
 import { WordTable, type WordForms } from './word-table.js';
 
 // natural's index module loads every part of natural (and dotenv); the stemmer alone is small.
@@ -61,6 +62,8 @@ export interface Tokens {
   /** Sentence number of each word: proximity checks never cross a sentence. */
   sentences: Int32Array;
   stems(): string[];
+  /** Each word as names are compared (no accents or apostrophes: Zoë = zoe, O'Connor = oconnor). */
+  nameForms(): string[];
   /** Index of the first word ending after `offset`. */
   firstEndingAfter(offset: number): number;
   /** Index of the last word starting before `offset`. */
@@ -119,6 +122,7 @@ export function tokenize(text: string): Tokens {
     previousEnd = i;
   }
   let stems: string[] | null = null;
+  let nameForms: string[] | null = null;
   const startArr = startsBuf.subarray(0, count);
   const endArr = endsBuf.subarray(0, count);
   return {
@@ -130,6 +134,10 @@ export function tokenize(text: string): Tokens {
     stems() {
       stems ??= forms.map((f) => (f.stem ??= stemWord(f.word)));
       return stems;
+    },
+    nameForms() {
+      nameForms ??= forms.map((f) => (f.name ??= normalizeName(f.word)));
+      return nameForms;
     },
     firstEndingAfter(offset) {
       let lo = 0;

@@ -2,6 +2,8 @@
 export interface WordForms {
   word: string;
   stem?: string;
+  /** The word as names are compared: no accents, no apostrophes. */
+  name?: string;
 }
 
 const MAX_ENTRIES = 1 << 19;

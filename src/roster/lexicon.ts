@@ -12,6 +12,8 @@ export interface NameLexicon {
   givenNames: Set<string>;
   /** Whole names of famous people and characters, normalised words joined by a space. */
   famous: Set<string>;
+  /** The first word of each famous name, to try the whole names only where one may start. */
+  famousFirstWords: Set<string>;
   characters: Set<string>;
   titles: Set<string>;
   before: Set<string>;
@@ -66,6 +68,7 @@ export function loadNameLexicon(): NameLexicon {
   cached = {
     givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
     famous: words(lists.famous),
+    famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),
     characters: words(lists.characters),
     titles: words(lists.titles),
     before: words(lists.before),

@@ -35,7 +35,8 @@ export interface HashedRosterFile {
  */
 export class RosterIndex {
   private constructor(
-    private readonly entries: Set<string>,
+    /** Plain: `tag:value` strings by tag (no string is built to ask). Hashed: digests. */
+    private readonly entries: Set<string> | Map<Tag, Set<string>>,
     private readonly salt: string | null,
     /** Plain rosters only: first and last names by sound, for spelling variants. */
     private readonly firstsBySound: Map<string, string[]> | null,
@@ -44,7 +45,7 @@ export class RosterIndex {
   ) {}
 
   static fromPupils(pupils: RosterPupil[]): RosterIndex {
-    const entries = new Set<string>();
+    const entries = new Map<Tag, Set<string>>();
     const firsts = new Map<string, string[]>();
     const lasts = new Map<string, string[]>();
     const bySound = (map: Map<string, string[]>, value: string) => {
@@ -55,7 +56,9 @@ export class RosterIndex {
       }
     };
     for (const [tag, value] of entriesOf(pupils)) {
-      entries.add(`${tag}:${value}`);
+      let set = entries.get(tag);
+      if (!set) entries.set(tag, (set = new Set()));
+      set.add(value);
       if (tag === 'f') bySound(firsts, value);
       if (tag === 'l') bySound(lasts, value);
     }
@@ -77,8 +80,10 @@ export class RosterIndex {
   }
 
   private has(tag: Tag, value: string): boolean {
-    const key = `${tag}:${value}`;
-    return this.entries.has(this.salt === null ? key : digest(this.salt, key));
+    if (this.entries instanceof Map) return this.entries.get(tag)?.has(value) ?? false;
+    // A hashed roster without single names is not asked (and not hashed for) about them.
+    if (!this.tags.has(tag) || this.salt === null) return false;
+    return this.entries.has(digest(this.salt, `${tag}:${value}`));
   }
 
   isFirst(name: string): boolean {

@@ -15,6 +15,8 @@ function random(seed) {
 
 const CLASSES = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6', 'Oak Class', 'Willow Class'];
 const PLACES = ['the library', 'the science museum', 'the woods', 'the town hall', 'the allotment', 'the swimming pool'];
+const NAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Freddie', 'Maryam', 'Theo', 'Zara', 'Harry', 'Poppy', 'Mateusz', 'Aisha'];
+const SURNAMES = ['Smith', 'Patel', 'Jones', 'Khan', 'Brown', 'Williams', 'Taylor', 'Nowak', 'Okafor', 'Evans'];
 const TOPICS = ['Sports day', 'Harvest festival', 'Book week', 'Science fair', 'Summer fair', 'Class assembly', 'Forest school'];
 const SENTENCES = [
   'What a busy week it has been for {class}, who spent Tuesday at {place} learning about local history.',
@@ -41,6 +43,8 @@ const SENTENCES = [
   'Please send in any spare jam jars for the {topic}; we will fill them with sweets for the tombola.',
   'Our eco council has asked families to walk or cycle to school on Fridays this term.',
   'The library van visits every other Monday, and children may borrow two books at a time.',
+  'Well done to {name} in {class} for a wonderful piece of writing about the seaside.',
+  'Star of the week in {class} is {name} {surname}, for kindness to everyone.',
 ];
 
 function post(rand, i) {
@@ -51,7 +55,9 @@ function post(rand, i) {
       .replace('{place}', pick(PLACES))
       .replace('{topic}', pick(TOPICS))
       .replace('{pct}', String(60 + Math.floor(rand() * 40)))
-      .replace('{money}', String(100 + Math.floor(rand() * 900)));
+      .replace('{money}', String(100 + Math.floor(rand() * 900)))
+      .replace('{name}', pick(NAMES))
+      .replace('{surname}', pick(SURNAMES));
   const topic = pick(TOPICS);
   const lines = ['---', `title: "${topic} – week ${(i % 38) + 1}"`, 'channel: official'];
   if (rand() < 0.5) lines.push('images:', `  - src: img/${topic.toLowerCase().replace(/ /g, '-')}-${i}.jpg`, `    alt: ${pick(CLASSES)} at ${topic.toLowerCase()}`);
@@ -69,6 +75,21 @@ function post(rand, i) {
   }
   lines.push('Mrs J. Hollis, Headteacher', '');
   return lines.join('\n');
+}
+
+/** A roster of `count` invented pupils, deterministic, as CSV. */
+export function generateRoster(count) {
+  const rand = random(count);
+  const firsts = [...NAMES, 'Jack', 'Ava', 'Leo', 'Mia', 'Arlo', 'Ivy', 'Yusuf', 'Zofia', 'Kayode', 'Nia', 'Rohan', 'Elsie'];
+  const lines = ['first_name,last_name,year_group'];
+  for (let i = 0; i < count; i++) {
+    const first = firsts[Math.floor(rand() * firsts.length)];
+    // Surnames made up from syllables, so that a large roster has many different ones.
+    const syllables = ['ash', 'ber', 'cott', 'den', 'ford', 'gale', 'ham', 'ley', 'mor', 'ton', 'well', 'wick'];
+    const last = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+    lines.push(`${first},${last[0].toUpperCase()}${last.slice(1)},${1 + Math.floor(rand() * 6)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Makes (or reuses) the corpus folder and returns its path and size in bytes. */

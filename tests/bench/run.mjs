@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus } from './generate.mjs';
+import { generateCorpus, generateRoster } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const count = Number(process.env.BENCH_FILES ?? 10_000);
@@ -46,6 +46,16 @@ function wholeCli(extra) {
 report('whole CLI (median)', wholeCli([]));
 console.log(`findings: ${JSON.parse(readFileSync(output, 'utf8')).files.reduce((n, f) => n + f.findings.length, 0)}`);
 report('whole CLI, 2 threads', wholeCli(['--concurrency', '2']));
+
+// The cost of a roster must not grow with it: the same posts with 100 and 10,000 pupils.
+const rosters = {};
+for (const size of [100, 10_000]) {
+  const path = join(dir, '..', `safepost-bench-roster-${size}.csv`);
+  writeFileSync(path, generateRoster(size));
+  rosters[size] = wholeCli(['--roster', path]);
+  report(`whole CLI, ${size.toLocaleString('en-GB')}-pupil roster`, rosters[size]);
+}
+console.log(`a 10,000-pupil roster costs ${(rosters[10_000] / rosters[100]).toFixed(2)}x a 100-pupil one`);
 
 // Parsing alone, in this process, on texts already in memory.
 const { parseDocument } = await import(join(root, 'dist', 'documents', 'index.js'));
