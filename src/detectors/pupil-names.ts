@@ -282,7 +282,8 @@ export const pupilNames: Detector = (input) => {
         i = firstEnd + 1;
         continue;
       }
-    } else if (common && opensSentence && !context) {
+    } else if (common && opensSentence && !context && !(spaced(firstEnd) && capital(firstEnd + 1) && !lexicon.before.has(tokens.words[firstEnd + 1]))) {
+      // "Will you help?" is not a name; "Grace Hill, our office manager" is.
       i = firstEnd + 1;
       continue;
     }
