@@ -9,7 +9,7 @@ import type { Channel } from '../../src/rules/schema.js';
 import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
 const detect = (text: string) =>
-  contactDetails({ text, tokens: tokenize(text), official: EXAMPLE_ORGANISATION }, {}).map((m) => ({
+  contactDetails({ text, tokens: tokenize(text), segments: [], official: EXAMPLE_ORGANISATION }, {}).map((m) => ({
     text: text.slice(m.start, m.end),
     kind: m.data?.kind,
   }));
@@ -163,10 +163,11 @@ describe('contact-details detector', () => {
   });
 
   it('tells the writer\'s own details from someone else\'s', () => {
-    const own = contactDetails({ text: 'Call me on 07812 660 491.', tokens: tokenize('Call me on 07812 660 491.'), official: EXAMPLE_ORGANISATION }, {});
+    const mine = 'Call me on 07812 660 491.';
+    const own = contactDetails({ text: mine, tokens: tokenize(mine), segments: [], official: EXAMPLE_ORGANISATION }, {});
     expect(own[0].data?.owner).toBe('author');
     const text = 'Call Sam on 07812 660 491.';
-    expect(contactDetails({ text, tokens: tokenize(text), official: EXAMPLE_ORGANISATION }, {})[0].data?.owner).toBe('others');
+    expect(contactDetails({ text, tokens: tokenize(text), segments: [], official: EXAMPLE_ORGANISATION }, {})[0].data?.owner).toBe('others');
   });
 });
 
