@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { nameWords, phoneticKeys } from './normalize.js';
+import { phoneticKeys } from './normalize.js';
 import type { RosterPupil } from './load.js';
 
 const require = createRequire(import.meta.url);
@@ -152,4 +152,3 @@ function* entriesOf(pupils: RosterPupil[]): Generator<[Tag, string]> {
   }
 }
 
-export { nameWords };
