@@ -67,7 +67,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
   }
   const compiled: CompiledRuleSet = compileRules(rules);
-  const names: NameContext | undefined = rules.some((r) => r.kind === 'detector' && r.detector === 'pupil-names')
+  const names: NameContext | undefined = rules.some((r) => (r.kind === 'detector' && r.detector === 'pupil-names') || r.near?.names)
     ? {
         roster: config.roster ? loadRoster(config.roster, cwd) : null,
         lexicon: loadNameLexicon(),
@@ -100,6 +100,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       showMatches: options.showMatches,
       names,
     });
+    applyApproval(findings, doc.frontMatter);
     const result: FileResult = { path, channel, findings };
     if (error) {
       result.error = error;
@@ -142,6 +143,25 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return { files, summary: summarize(files) };
     },
   };
+}
+
+/** Clauses a senior leader can authorise a post against: opinions on the trust's behalf, sensitive topics. */
+const AUTHORISABLE = new Set(['6(d)', '6(e)']);
+
+/**
+ * A post authorised in its front matter (`approved-by:` and `approved-on:`) keeps its findings
+ * under 6(d) and 6(e), as information naming who approved it and when.
+ */
+function applyApproval(findings: FileResult['findings'], frontMatter: Record<string, unknown> | null): void {
+  const by = frontMatter?.['approved-by'];
+  const on = frontMatter?.['approved-on'];
+  if (typeof by !== 'string' || by.trim() === '' || (typeof on !== 'string' && !(on instanceof Date)) || String(on).trim() === '') return;
+  const when = on instanceof Date ? on.toISOString().slice(0, 10) : on.trim();
+  for (const f of findings) {
+    if (!AUTHORISABLE.has(f.clause.id)) continue;
+    f.severity = 'info';
+    f.message = `${f.message} (authorised by ${by.trim()} on ${when})`;
+  }
 }
 
 /** One call for the common case: check paths or a text with the given options. */

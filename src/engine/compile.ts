@@ -1,5 +1,6 @@
 import { DETECTORS, type Detector } from '../detectors/index.js';
 import { patternFlags } from '../rules/pattern-flags.js';
+import { loadWordList } from '../rules/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from './tokens.js';
 
@@ -58,7 +59,10 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
         if (rule.stem) hasStemmed = true;
       }
     };
-    if (rule.kind === 'phrase') add(rule.phrases, Role.Match);
+    if (rule.kind === 'phrase') {
+      add(rule.phrases, Role.Match);
+      for (const list of rule.lists ?? []) add(loadWordList(list), Role.Match);
+    }
     add(rule.unless?.phrases, Role.Unless);
     add(rule.near?.words, Role.Near);
     const out: CompiledRule = { rule, index };

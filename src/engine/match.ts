@@ -1,4 +1,4 @@
-import type { DetectorMatch, NameContext, OfficialDetails } from '../detectors/index.js';
+import { DETECTORS, type DetectorMatch, type NameContext, type OfficialDetails } from '../detectors/index.js';
 import type { Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
@@ -111,7 +111,18 @@ export function findMatches(
       }
     }
     if (spans.length === 0) continue;
-    const near = rule.near ? found[Role.Near].get(index) ?? [] : null;
+    let near = rule.near ? found[Role.Near].get(index) ?? [] : null;
+    if (near && rule.near!.names && context.names) {
+      // Pupils' names found in the text count as near words.
+      const key = `pupil-names\u0000{}`;
+      detected ??= new Map();
+      let names = detected.get(key);
+      if (!names) {
+        names = DETECTORS.get('pupil-names')!({ text, tokens, segments: context.segments, official: context.official, names: context.names }, {});
+        detected.set(key, names);
+      }
+      near = [...near, ...names.map((m) => wordRange(tokens, m.start, m.end))];
+    }
     const unless = rule.unless ? found[Role.Unless].get(index) ?? [] : null;
     const kept: Array<[number, number]> = [];
     for (const span of spans) {

@@ -8,6 +8,7 @@ import { tokenizePhrase } from '../engine/tokens.js';
 import { BUILT_IN_RULES, loadClauses } from './policy.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
+import { WORD_LISTS } from './word-lists.js';
 import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
 
 /** Compiles a rule's patterns once here, so that a bad one stops the run naming its line. */
@@ -59,6 +60,16 @@ export function loadRuleFile(path: string): LoadedRule {
     throw new SafepostError(
       `${name}:${lineOf(file, ['detector'])}: detector "${rule.detector}" does not exist; built-in detectors: ${[...DETECTORS.keys()].join(', ')}`,
     );
+  }
+  if (rule.kind === 'phrase') {
+    (rule.lists ?? []).forEach((list, i) => {
+      if (!WORD_LISTS.has(list)) {
+        throw new SafepostError(`${name}:${lineOf(file, ['lists', i])}: no word list "${list}"; lists: ${[...WORD_LISTS].join(', ')}`);
+      }
+    });
+  }
+  if (rule.near && rule.near.words.length === 0 && !rule.near.names) {
+    throw new SafepostError(`${name}:${lineOf(file, ['near'])}: near needs words, or names: true`);
   }
   checkPatterns(rule, file, name);
   checkPhrases(rule, file, name);

@@ -69,10 +69,12 @@ const RuleBase = {
   /** Keep a match only when one of these words stands within `within` words of it. */
   near: z
     .strictObject({
-      words: PhraseList,
+      words: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
       within: z.number().int().min(1).max(50).default(8),
       /** Stretch the finding to cover the nearest of these words too ("84% ... expected standard"). */
       extend: z.boolean().default(false),
+      /** A pupil's name (found by the pupil-names detector) counts as a near word too. */
+      names: z.boolean().default(false),
     })
     .optional(),
   /** Match word forms too (Porter stemmer) in `phrases`, `unless` and `near`: "inspected" matches "inspection". */
@@ -97,6 +99,8 @@ export const PhraseRuleSchema = z.strictObject({
   ...RuleBase,
   kind: z.literal('phrase'),
   phrases: PhraseList,
+  /** Word lists from packages, added to `phrases`: `lists: [naughty-words/en]`. */
+  lists: z.array(z.string()).optional(),
 });
 
 export const DetectorRuleSchema = z.strictObject({

@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Word lists from maintained packages that a phrase rule can name in `lists:`, so that long
+ * lists keep their source and licence. Each loads on first use.
+ */
+const LISTS: Record<string, { source: string; load: () => string[] }> = {
+  'naughty-words/en': {
+    source: 'naughty-words package: the List of Dirty, Naughty, Obscene and Otherwise Bad Words (CC BY 4.0)',
+    load: () => (require('naughty-words') as { en: string[] }).en,
+  },
+};
+
+export const WORD_LISTS: ReadonlySet<string> = new Set(Object.keys(LISTS));
+
+export function loadWordList(name: string): string[] {
+  const list = LISTS[name];
+  if (!list) throw new Error(`no word list "${name}"`);
+  return list.load().map((w) => w.trim()).filter(Boolean);
+}
