@@ -51,6 +51,14 @@ function wordRange(tokens: Tokens, start: number, end: number): [number, number]
   return [a, b];
 }
 
+/** Whether text offsets `from` and `to` are at most four words apart in one sentence. */
+function closeInSentence(tokens: Tokens, from: number, to: number): boolean {
+  const a = tokens.lastStartingBefore(from);
+  const b = tokens.firstEndingAfter(to);
+  if (a < 0 || b >= tokens.count) return false;
+  return b - a <= 5 && tokens.sentences[a] === tokens.sentences[b];
+}
+
 /** Whether an occurrence stands within `within` words of [a, b] in the same sentence. */
 function isClose(tokens: Tokens, a: number, b: number, occ: [number, number], within: number): boolean {
   const [c, d] = occ;
@@ -145,11 +153,12 @@ export function findMatches(
       }
       kept.push(span);
     }
-    // Overlapping matches of one rule are one finding.
+    // Overlapping matches of one rule are one finding; so are a phrase rule's matches a few
+    // words apart in one sentence ("diagnosed with a rare form of epilepsy").
     kept.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
     let last: RuleMatch | null = null;
     for (const [s, e] of kept) {
-      if (last && s < last.end) {
+      if (last && (s < last.end || (rule.kind === 'phrase' && closeInSentence(tokens, last.end, s)))) {
         last.end = Math.max(last.end, e);
         continue;
       }
