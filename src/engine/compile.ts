@@ -9,7 +9,8 @@ export type Role = (typeof Role)[keyof typeof Role];
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
-  ends: Array<{ rule: number; role: Role }>;
+  /** `capitals`: the phrase is an acronym ("SEN", "ADHD") and matches only in capitals ("send" is a verb). */
+  ends: Array<{ rule: number; role: Role; capitals?: boolean }>;
 }
 
 export interface CompiledRule {
@@ -33,7 +34,7 @@ export interface CompiledRuleSet {
 
 const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
 
-function insert(root: TrieNode, words: string[], rule: number, role: Role): void {
+function insert(root: TrieNode, words: string[], rule: number, role: Role, capitals = false): void {
   let node = root;
   for (const w of words) {
     let child = node.next.get(w);
@@ -43,7 +44,7 @@ function insert(root: TrieNode, words: string[], rule: number, role: Role): void
     }
     node = child;
   }
-  if (!node.ends.some((e) => e.rule === rule && e.role === role)) node.ends.push({ rule, role });
+  if (!node.ends.some((e) => e.rule === rule && e.role === role)) node.ends.push(capitals ? { rule, role, capitals } : { rule, role });
 }
 
 export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
@@ -51,12 +52,14 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
   const stemmed = newNode();
   let hasStemmed = false;
   const compiled = rules.map((rule, index): CompiledRule => {
-    const trie = rule.stem ? stemmed : exact;
     const add = (phrases: string[] | undefined, role: Role) => {
       for (const phrase of phrases ?? []) {
         const words = tokenizePhrase(phrase);
-        insert(trie, rule.stem ? words.map(stemWord) : words, index, role);
-        if (rule.stem) hasStemmed = true;
+        const capitals = /^[A-Z]{2,}$/.test(phrase.trim());
+        // Acronyms are not stemmed: "SEN" must not stand for "send".
+        const stem = rule.stem && !capitals;
+        insert(stem ? stemmed : exact, stem ? words.map(stemWord) : words, index, role, capitals);
+        if (stem) hasStemmed = true;
       }
     };
     if (rule.kind === 'phrase') {

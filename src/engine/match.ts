@@ -25,19 +25,26 @@ export const NO_OFFICIAL_DETAILS: OfficialDetails = { domains: [], phones: [], a
 /** Word ranges [first, last] of phrase occurrences, by rule and role. */
 type Occurrences = Map<number, Array<[number, number]>>;
 
-function walk(root: TrieNode, words: string[], from: number, found: Occurrences[], active: boolean[]): void {
+function walk(root: TrieNode, words: string[], from: number, found: Occurrences[], active: boolean[], text: string, tokens: Tokens): void {
   let node: TrieNode | undefined = root;
   for (let i = from; i < words.length; i++) {
     node = node.next.get(words[i]);
     if (!node) return;
     for (const end of node.ends) {
       if (!active[end.rule]) continue;
+      if (end.capitals && !isCapitals(text, tokens, from, i)) continue;
       const byRule = found[end.role];
       let list = byRule.get(end.rule);
       if (!list) byRule.set(end.rule, (list = []));
       list.push([from, i]);
     }
   }
+}
+
+/** Whether words first..last are written in capitals as the text has them. */
+function isCapitals(text: string, tokens: Tokens, first: number, last: number): boolean {
+  const raw = text.slice(tokens.starts[first], tokens.ends[last]);
+  return raw === raw.toUpperCase();
 }
 
 /** Word range of a text span; spans with no word of their own take the nearest word. */
@@ -81,8 +88,8 @@ export function findMatches(
   const words = tokens.words;
   const stems = set.hasStemmed ? tokens.stems() : null;
   for (let i = 0; i < tokens.count; i++) {
-    walk(set.exact, words, i, found, active);
-    if (stems) walk(set.stemmed, stems, i, found, active);
+    walk(set.exact, words, i, found, active, text, tokens);
+    if (stems) walk(set.stemmed, stems, i, found, active, text, tokens);
   }
 
   const matches: RuleMatch[] = [];
