@@ -4,7 +4,7 @@ import { loadWordList } from '../rules/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from './tokens.js';
 
-export const Role = { Match: 0, Unless: 1, Near: 2 } as const;
+export const Role = { Match: 0, Unless: 1, Near: 2, Requires: 3 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 export interface TrieNode {
@@ -68,6 +68,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
     }
     add(rule.unless?.phrases, Role.Unless);
     add(rule.near?.words, Role.Near);
+    if (rule.kind === 'pattern') add(rule.requires, Role.Requires);
     const out: CompiledRule = { rule, index };
     if (rule.kind === 'pattern') {
       // One alternation a rule: the text is scanned once for the rule, not once a pattern.

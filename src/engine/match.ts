@@ -84,7 +84,7 @@ export function findMatches(
   context: MatchContext = { official: NO_OFFICIAL_DETAILS, segments: [] },
 ): RuleMatch[] {
   let detected: Map<string, DetectorMatch[]> | undefined;
-  const found: Occurrences[] = [new Map(), new Map(), new Map()];
+  const found: Occurrences[] = [new Map(), new Map(), new Map(), new Map()];
   const words = tokens.words;
   const stems = set.hasStemmed ? tokens.stems() : null;
   for (let i = 0; i < tokens.count; i++) {
@@ -96,6 +96,10 @@ export function findMatches(
   for (const compiled of set.rules) {
     const { index, rule } = compiled;
     if (!active[index]) continue;
+    // A rule that needs a near word (and not a name) cannot match a text without one, and one
+    // that requires a word cannot match without it: skip their patterns and detectors.
+    if (rule.near && !rule.near.names && rule.near.words.length > 0 && !found[Role.Near].has(index)) continue;
+    if (rule.kind === 'pattern' && rule.requires && !found[Role.Requires].has(index)) continue;
     const spans: Array<[number, number]> = [];
     let spanData: Map<number, Record<string, string>> | undefined;
     if (rule.kind === 'phrase') {

@@ -34,6 +34,7 @@ function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
   if (rule.kind === 'phrase') lists.push([rule.phrases, ['phrases']]);
   if (rule.unless) lists.push([rule.unless.phrases, ['unless', 'phrases']]);
   if (rule.near) lists.push([rule.near.words, ['near', 'words']]);
+  if (rule.kind === 'pattern' && rule.requires) lists.push([rule.requires, ['requires']]);
   for (const [list, path] of lists) {
     list.forEach((phrase, i) => {
       if (tokenizePhrase(phrase).length === 0) {

@@ -93,6 +93,8 @@ export const PatternRuleSchema = z.strictObject({
   kind: z.literal('pattern'),
   patterns: z.array(z.string().min(1)).min(1, 'needs at least one pattern'),
   'case-sensitive': z.boolean().default(false),
+  /** Words one of which a text must have for the patterns to run at all: a speed hint. */
+  requires: PhraseList.optional(),
 });
 
 export const PhraseRuleSchema = z.strictObject({

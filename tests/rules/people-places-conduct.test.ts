@@ -28,7 +28,7 @@ const positives: Array<[Channel, string, string]> = [
   ['parent', 'Kids all fine, [[we are at the Sea Life Centre]] until 2pm then lunch.', 'live-whereabouts'],
   ['official', '[[Greetings from Kingswood Centre]], where Year 6 are settling in.', 'greetings-from-a-place'],
   ['official', '[[The coach will return to school at 5.45pm]] on Friday.', 'pickup-times'],
-  ['parent', 'Our Mia [[lives on Oak Tree Close]] if anyone wants a playdate.', 'home-street-or-map'],
+  ['parent', 'Our Mia [[lives on Oak Tree Close]] if anyone wants a playdate.', 'home-street'],
   ['parent', 'What a load of [[crap]] from the school again.', 'abusive-language'],
   ['parent', 'Honestly the [[teachers are useless]] this year.', 'disparaging-school-or-staff'],
   ['staff-personal', 'Last day with my class! [[Add me]] on Snapchat, kids, and keep in touch.', 'contact-with-pupils'],
