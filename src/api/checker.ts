@@ -9,8 +9,10 @@ import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
+import { readPhotoMetadata } from '../files/photo-metadata.js';
 import { shownPath } from '../files/shown-path.js';
-import type { NameContext } from '../detectors/index.js';
+import { loadImageWords } from '../rules/image-words.js';
+import type { NameContext, PhotoMetadata } from '../detectors/index.js';
 import { allowedNames, loadNameLexicon, loadRoster } from '../roster/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { loadRules } from '../rules/load.js';
@@ -42,8 +44,8 @@ export interface Checker {
   readonly rules: LoadedRule[];
   /** Checks one draft given as text; `path` picks the format (by extension) and is shown in the report. */
   checkText(text: string, path?: string, format?: DocumentFormat): FileResult;
-  /** Checks one draft on disk. */
-  checkFile(file: DraftFile): FileResult;
+  /** Checks one draft on disk, and the metadata of its local photos. */
+  checkFile(file: DraftFile): Promise<FileResult>;
   /** Checks files, folders and globs. */
   checkPaths(paths: string[]): Promise<Report>;
 }
@@ -76,8 +78,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     : undefined;
   const defaultChannel = options.channel ?? config.channel ?? 'official';
 
-  const checkSource = (source: string, path: string, format: DocumentFormat): FileResult => {
-    const doc = parseDocument(source, format);
+  const needsPhotos = rules.some((r) => r.kind === 'detector' && r.detector === 'photo-metadata');
+  const imageWords = rules.some((r) => r.kind === 'detector' && r.detector === 'images') ? loadImageWords() : undefined;
+
+  const checkSource = (source: string, path: string, format: DocumentFormat, photos?: PhotoMetadata[], doc = parseDocument(source, format)): FileResult => {
     let channel: Channel = defaultChannel;
     let error: string | undefined;
     let errorOffset: number | undefined;
@@ -99,6 +103,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       official: config.official,
       showMatches: options.showMatches,
       names,
+      imageWords,
+      photos,
     });
     applyApproval(findings, doc.frontMatter);
     const result: FileResult = { path, channel, findings };
@@ -109,7 +115,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
-  const checkFile = ({ absolute, shown }: DraftFile): FileResult => {
+  const checkFile = async ({ absolute, shown }: DraftFile): Promise<FileResult> => {
     let source: string;
     try {
       source = decodeDraft(readFileSync(absolute));
@@ -123,7 +129,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (/^\uFEFF?\s*$/.test(source)) {
       return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' };
     }
-    return checkSource(source, shown, formatOf(absolute));
+    const format = formatOf(absolute);
+    const doc = parseDocument(source, format);
+    // Only drafts with images pay for reading photo metadata.
+    if (!needsPhotos || doc.images.length === 0) return checkSource(source, shown, format, undefined, doc);
+    const lines = new LineIndex(source);
+    const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line);
+    const result = checkSource(source, shown, format, photos, doc);
+    if (notes.length > 0) result.note = notes.join('; ');
+    return result;
   };
 
   return {
@@ -136,10 +150,12 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     async checkPaths(paths) {
       const drafts = resolveDrafts(paths, cwd);
       const threads = threadsFor(drafts.length, options.concurrency);
-      const files =
-        threads > 1
-          ? await checkInThreads(drafts, threads, { ...options, cwd }, checkFile)
-          : drafts.map(checkFile);
+      let files: FileResult[];
+      if (threads > 1) files = await checkInThreads(drafts, threads, { ...options, cwd }, checkFile);
+      else {
+        files = [];
+        for (const draft of drafts) files.push(await checkFile(draft));
+      }
       return { files, summary: summarize(files) };
     },
   };

@@ -50,7 +50,7 @@ export async function checkInThreads(
   files: DraftFile[],
   threads: number,
   workerOptions: object,
-  checkHere: (file: DraftFile) => FileResult,
+  checkHere: (file: DraftFile) => Promise<FileResult>,
 ): Promise<FileResult[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const results: FileResult[] = new Array(files.length);
@@ -70,7 +70,7 @@ export async function checkInThreads(
       }),
   );
   for (let start = claimBatch(counter, files.length); start >= 0; start = claimBatch(counter, files.length)) {
-    for (let i = start; i < Math.min(start + BATCH, files.length); i++) results[i] = checkHere(files[i]);
+    for (let i = start; i < Math.min(start + BATCH, files.length); i++) results[i] = await checkHere(files[i]);
   }
   await Promise.all(workers);
   return results;

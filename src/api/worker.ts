@@ -7,6 +7,7 @@ import { BATCH, claimBatch, packResult } from './parallel.js';
 const { options, files, counter } = workerData as { options: CheckerOptions; files: DraftFile[]; counter: Int32Array };
 const checker = createChecker({ ...options, concurrency: 1 });
 for (let start = claimBatch(counter, files.length); start >= 0; start = claimBatch(counter, files.length)) {
-  const results = files.slice(start, start + BATCH).map((file) => packResult(checker.checkFile(file)));
+  const results: ReturnType<typeof packResult>[] = [];
+  for (const file of files.slice(start, start + BATCH)) results.push(packResult(await checker.checkFile(file)));
   parentPort!.postMessage({ start, results });
 }

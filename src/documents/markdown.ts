@@ -240,6 +240,8 @@ export function parseMarkdown(source: string): Document {
         break;
     }
   }
+  // `consent: true` in the front matter stands for every image of the post that does not say.
+  if (front.data?.consent === true) for (const image of images) image.consent ??= true;
   const prose = builder.build();
   const problems = front.problem ? [front.problem] : [];
   return {

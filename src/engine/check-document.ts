@@ -5,7 +5,8 @@ import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
 import { findMatches, NO_OFFICIAL_DETAILS } from './match.js';
-import type { NameContext, OfficialDetails } from '../detectors/index.js';
+import type { NameContext, OfficialDetails, PhotoMetadata } from '../detectors/index.js';
+import type { ImageWords } from '../detectors/images.js';
 import { Suppressions } from './suppress.js';
 import { tokenize } from './tokens.js';
 
@@ -21,6 +22,10 @@ export interface DocumentCheckOptions {
   showMatches?: boolean;
   /** The roster, name lexicon and allowed names, for the pupil-name rules. */
   names?: NameContext;
+  /** Words that say what an image shows, for the imagery rules. */
+  imageWords?: ImageWords;
+  /** Metadata of the draft's local photos. */
+  photos?: PhotoMetadata[];
 }
 
 export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
@@ -70,7 +75,14 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
   const active = activeRules(rules, channel, overrides);
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
-  const matches = findMatches(rules, text, tokenize(text), active, { official, segments: doc.segments, names: options.names });
+  const matches = findMatches(rules, text, tokenize(text), active, {
+    official,
+    segments: doc.segments,
+    names: options.names,
+    images: doc.images,
+    imageWords: options.imageWords,
+    photos: options.photos,
+  });
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);
@@ -78,10 +90,10 @@ export function checkDocument(doc: Document, rules: CompiledRuleSet, options: Do
   const findings: Finding[] = [];
   for (const m of matches) {
     const { rule } = rules.rules[m.rule];
-    const span = doc.prose.toSource(m.start, m.end);
+    const span = m.source ? { start: m.start, end: m.end } : doc.prose.toSource(m.start, m.end);
     const start = lines.position(span.start);
     const end = lines.position(span.end);
-    const matched = { text: text.slice(m.start, m.end), data: m.data };
+    const matched = { text: m.source ? doc.source.slice(m.start, m.end) : text.slice(m.start, m.end), data: m.data };
     const finding: Finding = {
       ruleId: rule.id,
       category: rule.category,

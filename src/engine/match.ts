@@ -1,4 +1,6 @@
-import { DETECTORS, type DetectorMatch, type NameContext, type OfficialDetails } from '../detectors/index.js';
+import { DETECTORS, type DetectorMatch, type NameContext, type OfficialDetails, type PhotoMetadata } from '../detectors/index.js';
+import type { ImageWords } from '../detectors/images.js';
+import type { DraftImage } from '../documents/index.js';
 import type { Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
@@ -9,6 +11,8 @@ export interface RuleMatch {
   rule: number;
   start: number;
   end: number;
+  /** Offsets are in the source (an image), not the reader text. */
+  source?: boolean;
   /** Facts a detector gave about the match, for messages. */
   data?: Record<string, string>;
 }
@@ -18,6 +22,9 @@ export interface MatchContext {
   official: OfficialDetails;
   segments: Segment[];
   names?: NameContext;
+  images?: DraftImage[];
+  imageWords?: ImageWords;
+  photos?: PhotoMetadata[];
 }
 
 export const NO_OFFICIAL_DETAILS: OfficialDetails = { domains: [], phones: [], addresses: [], handles: [] };
@@ -119,12 +126,20 @@ export function findMatches(
       detected ??= new Map();
       let found = detected.get(compiled.detectorKey!);
       if (!found) {
-        found = compiled.detector({ text, tokens, segments: context.segments, official: context.official, names: context.names }, rule.options);
+        found = compiled.detector(
+          { text, tokens, segments: context.segments, official: context.official, names: context.names, images: context.images, imageWords: context.imageWords, photos: context.photos },
+          rule.options,
+        );
         detected.set(compiled.detectorKey!, found);
       }
       for (const m of found) {
         if (m.end <= m.start) continue;
         if (compiled.where && !compiled.where.every(([field, values]) => values.has(m.data?.[field] ?? ''))) continue;
+        if (m.source) {
+          // Images are findings in the source as they stand: no words around them to weigh.
+          matches.push({ rule: index, start: m.start, end: m.end, source: true, ...(m.data ? { data: m.data } : {}) });
+          continue;
+        }
         if (m.data) (spanData ??= new Map()).set(m.start, m.data);
         spans.push([m.start, m.end]);
       }
