@@ -195,6 +195,7 @@ export function parseMarkdown(source: string): Document {
   let kind: SegmentKind = 'paragraph';
   let listDepth = 0;
   let quoteDepth = 0;
+  let captionFor: DraftImage | null = null;
   for (const token of tokens) {
     if (token.map) {
       cursor = Math.max(cursor, lineAt(token.map[0]));
@@ -219,11 +220,27 @@ export function parseMarkdown(source: string): Document {
         builder.beginSegment(
           kind === 'paragraph' && listDepth > 0 ? 'list-item' : kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind,
         );
+        const imagesBefore = images.length;
         const reader = new InlineReader(builder, source, images, blockEnd, cursor);
-        reader.children(token.children ?? []);
+        const children = token.children ?? [];
+        reader.children(children);
         cursor = reader.cursor;
         builder.endSegment();
         builder.separator();
+        // A caption-like line right after an image: the rest of the image's paragraph, or a
+        // paragraph in italics that follows an image standing alone.
+        const plain = (list: typeof children) => list.filter((c) => c.type === 'text').map((c) => c.content).join('').trim();
+        if (images.length === imagesBefore + 1 && children[0]?.type === 'image' && !images[imagesBefore].caption) {
+          const after = plain(children.slice(1));
+          if (after) images[imagesBefore].caption = after;
+          else captionFor = images[imagesBefore];
+        } else if (captionFor) {
+          const meaningful = children.filter((c) => c.type !== 'softbreak');
+          if (meaningful.length >= 3 && meaningful[0].type === 'em_open' && meaningful[meaningful.length - 1].type === 'em_close') {
+            captionFor.caption = plain(meaningful);
+          }
+          captionFor = null;
+        }
         break;
       }
       case 'html_block':

@@ -68,3 +68,14 @@ describe('reading a draft file', () => {
     expect(decodeDraft(Buffer.from('\uFEFFhi'))).toBe('\uFEFFhi');
   });
 });
+
+describe('images in HTML', () => {
+  it('reads an image inside <picture> and one with only a srcset', () => {
+    const src = '<picture><source srcset="a.webp"><img src="a.jpg" alt="Year 2 at the farm"></picture><img srcset="b-small.jpg 1x, b.jpg 2x" alt="The hall">';
+    const doc = parseHtml(src);
+    expect(doc.images.map((i) => [i.src, i.alt])).toEqual([
+      ['a.jpg', 'Year 2 at the farm'],
+      ['b-small.jpg', 'The hall'],
+    ]);
+  });
+});

@@ -121,3 +121,27 @@ describe('Markdown drafts', () => {
     expect(doc.suppressions).toEqual([{ kind: 'disable-next-line', targets: ['exam-results'], start: 0, end: 48 }]);
   });
 });
+
+describe('images in Markdown', () => {
+  it('reads reference images, a caption on the next line or in italics below, and single-image keys', () => {
+    const src = [
+      '---',
+      'cover: img/cover.jpg',
+      '---',
+      '![Sports day][sports]',
+      'Year 5 on the track',
+      '',
+      '![The choir](img/choir.jpg)',
+      '',
+      '*Our choir at the town hall*',
+      '',
+      '[sports]: img/sports.jpg',
+    ].join('\n');
+    const doc = parseMarkdown(src);
+    expect(doc.images.map((i) => [i.origin, i.src, i.caption ?? null, src.slice(i.start, i.end)])).toEqual([
+      ['front-matter', 'img/cover.jpg', null, 'img/cover.jpg'],
+      ['markdown', 'img/sports.jpg', 'Year 5 on the track', '![Sports day][sports]'],
+      ['markdown', 'img/choir.jpg', 'Our choir at the town hall', '![The choir](img/choir.jpg)'],
+    ]);
+  });
+});
