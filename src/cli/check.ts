@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
 import { decodeDraft, UnreadableDraftError } from '../documents/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
@@ -17,6 +20,7 @@ interface CheckFlags {
   stdinFilename?: string;
   concurrency: number | 'auto';
   showMatches?: boolean;
+  outputFile?: string;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -63,6 +67,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .argParser(concurrency)
         .default(1, 'off'),
     )
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--show-matches', 'put the exact text of each finding in JSON and SARIF (it may be a personal detail)')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
     .addHelpText(
@@ -72,7 +77,7 @@ Examples:
   $ safepost check newsletter.md
   $ safepost check drafts/ --channel staff-personal
   $ safepost check "news/**/*.md" --format json > report.json
-  $ safepost check posts/ --format sarif > safepost.sarif
+  $ safepost check posts/ --format sarif -o reports/safepost.sarif
   $ cat draft.md | safepost check - --stdin-filename draft.md
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 the check failed,
@@ -106,7 +111,18 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         if (file.error) io.stderr(`safepost: ${file.path}${file.errorLine ? `:${file.errorLine}` : ''}: ${file.error}\n`);
         if (file.note) io.stderr(`safepost: ${file.path}: ${file.note}\n`);
       }
-      io.stdout(FORMATTERS[flags.format](report, { color: wantsColor(flags, io), rules: checker.rules }));
+      if (flags.outputFile) {
+        // A file gets no colour codes, whatever the terminal.
+        const output = resolve(io.cwd, flags.outputFile);
+        try {
+          mkdirSync(dirname(output), { recursive: true });
+          writeFileSync(output, FORMATTERS[flags.format](report, { color: false, rules: checker.rules }));
+        } catch (error) {
+          throw new SafepostError(`cannot write the report to ${flags.outputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        }
+      } else {
+        io.stdout(FORMATTERS[flags.format](report, { color: wantsColor(flags, io), rules: checker.rules }));
+      }
 
       const { errors, warnings, fileErrors } = report.summary;
       const tooManyWarnings = flags.maxWarnings >= 0 && warnings > flags.maxWarnings;

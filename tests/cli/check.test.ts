@@ -108,6 +108,13 @@ describe('safepost check', () => {
     ]);
   });
 
+  it('--output-file writes the report to a file, and nothing to standard output', () => {
+    const dir = tempFolder({ 'a.md': 'Our SATs results are in.' });
+    const r = runCli(['check', 'a.md', '--format', 'json', '--output-file', 'reports/r.json', '--channel', 'parent'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(r).toMatchObject({ status: 1, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).summary.errors).toBe(1);
+  });
+
   it('reads standard input, with --stdin-filename for the format and the path', () => {
     const post = '---\nchannel: parent\n---\nHe was expelled last week.\n';
     const r = runCli(['check', '-', '--stdin-filename', 'drafts/post.md', '--format', 'json', ...NO_CONFIG], { input: post });
