@@ -48,6 +48,8 @@ export interface Checker {
   checkFile(file: DraftFile): Promise<FileResult>;
   /** Checks files, folders and globs. */
   checkPaths(paths: string[]): Promise<Report>;
+  /** Checks a list of drafts already found (for example the changed ones). */
+  checkDrafts(drafts: DraftFile[]): Promise<Report>;
 }
 
 /** Loads the config and rules once and checks any number of drafts with them. */
@@ -140,6 +142,17 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
+  const checkDrafts = async (drafts: DraftFile[]): Promise<Report> => {
+    const threads = threadsFor(drafts.length, options.concurrency);
+    let files: FileResult[];
+    if (threads > 1) files = await checkInThreads(drafts, threads, { ...options, cwd }, checkFile);
+    else {
+      files = [];
+      for (const draft of drafts) files.push(await checkFile(draft));
+    }
+    return { files, summary: summarize(files) };
+  };
+
   return {
     config,
     rules,
@@ -148,16 +161,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkFile,
     async checkPaths(paths) {
-      const drafts = resolveDrafts(paths, cwd);
-      const threads = threadsFor(drafts.length, options.concurrency);
-      let files: FileResult[];
-      if (threads > 1) files = await checkInThreads(drafts, threads, { ...options, cwd }, checkFile);
-      else {
-        files = [];
-        for (const draft of drafts) files.push(await checkFile(draft));
-      }
-      return { files, summary: summarize(files) };
+      return checkDrafts(resolveDrafts(paths, cwd));
     },
+    checkDrafts,
   };
 }
 

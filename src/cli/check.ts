@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
+import { changedDrafts } from '../files/changed.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
@@ -21,6 +22,7 @@ interface CheckFlags {
   concurrency: number | 'auto';
   showMatches?: boolean;
   outputFile?: string;
+  changed?: string | true;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -67,6 +69,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .argParser(concurrency)
         .default(1, 'off'),
     )
+    .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--show-matches', 'put the exact text of each finding in JSON and SARIF (it may be a personal detail)')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
@@ -79,6 +82,7 @@ Examples:
   $ safepost check "news/**/*.md" --format json > report.json
   $ safepost check posts/ --format sarif -o reports/safepost.sarif
   $ cat draft.md | safepost check - --stdin-filename draft.md
+  $ safepost check --changed origin/main
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 the check failed,
 2 the check could not run (bad argument, config or rule file, missing path).`,
@@ -103,7 +107,15 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
           files.push({ path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message });
         }
       }
-      if (onDisk.length > 0) files.push(...(await checker.checkPaths(onDisk)).files);
+      if (flags.changed !== undefined) {
+        // Changed drafts, within the paths given (all of the repository by default).
+        const within = onDisk.map((p) => resolve(io.cwd, p));
+        const drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter((d) =>
+          within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)),
+        );
+        if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
+        files.push(...(await checker.checkDrafts(drafts)).files);
+      } else if (onDisk.length > 0) files.push(...(await checker.checkPaths(onDisk)).files);
       let report: Report = { files, summary: summarize(files) };
       if (flags.quiet) report = onlyErrors(report);
 
