@@ -9,7 +9,11 @@ import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
-import { readPhotoMetadata } from '../files/photo-metadata.js';
+import fg from 'fast-glob';
+import { ResultCache, sha256 } from '../files/cache.js';
+import { localImagePath, readPhotoMetadata } from '../files/photo-metadata.js';
+import { BUILT_IN_RULES, loadClauses } from '../rules/policy.js';
+import { VERSION } from '../version.js';
 import { shownPath } from '../files/shown-path.js';
 import { loadImageWords } from '../rules/image-words.js';
 import type { NameContext, PhotoMetadata } from '../detectors/index.js';
@@ -37,6 +41,8 @@ export interface CheckerOptions {
   concurrency?: number | 'auto';
   /** Put the exact text of each finding in the report (`match`). Off by default: it may be a personal detail. */
   showMatches?: boolean;
+  /** Skip drafts unchanged since the last run: true for `.safepostcache`, or the cache file's path. */
+  cache?: boolean | string;
 }
 
 export interface Checker {
@@ -142,7 +148,54 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
+  /** The local photo files a draft names, for the cache to watch. */
+  const localImages = (absolute: string, bytes: Uint8Array): string[] => {
+    try {
+      const doc = parseDocument(decodeDraft(bytes), formatOf(absolute));
+      return doc.images.map((i) => localImagePath(i.src, absolute)).filter((p): p is string => p !== null);
+    } catch {
+      return [];
+    }
+  };
+
+  // The cache is not used with --show-matches, so that it never holds a matched text.
+  const cache =
+    options.cache && !options.showMatches
+      ? new ResultCache(
+          resolve(cwd, typeof options.cache === 'string' ? options.cache : '.safepostcache'),
+          cacheFingerprint(config, rules, options),
+          loadClauses(),
+        )
+      : null;
+
+  const checkCached = async (drafts: DraftFile[]): Promise<FileResult[]> => {
+    const files: FileResult[] = [];
+    for (const draft of drafts) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(draft.absolute);
+      } catch {
+        files.push(await checkFile(draft));
+        continue;
+      }
+      const hit = cache!.get(draft.absolute, bytes);
+      if (hit) {
+        files.push({ path: draft.shown, ...hit });
+        continue;
+      }
+      const result = await checkFile(draft);
+      cache!.set(draft.absolute, bytes, result, localImages(draft.absolute, bytes));
+      files.push(result);
+    }
+    cache!.save();
+    return files;
+  };
+
   const checkDrafts = async (drafts: DraftFile[]): Promise<Report> => {
+    if (cache) {
+      const files = await checkCached(drafts);
+      return { files, summary: summarize(files) };
+    }
     const threads = threadsFor(drafts.length, options.concurrency);
     let files: FileResult[];
     if (threads > 1) files = await checkInThreads(drafts, threads, { ...options, cwd }, checkFile);
@@ -165,6 +218,28 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkDrafts,
   };
+}
+
+/**
+ * What besides a draft decides its findings: safepost's version, every rule and the policy,
+ * the name and image word lists, the config, the roster's content and the options. A change to
+ * any of them empties the cache.
+ */
+function cacheFingerprint(config: ResolvedConfig, rules: LoadedRule[], options: CheckerOptions): string {
+  const lexicon = fg
+    .sync('{lexicon,policy}/**/*', { cwd: BUILT_IN_RULES, absolute: true })
+    .sort()
+    .map((f) => sha256(readFileSync(f)));
+  let roster: string | null = null;
+  if (config.roster) {
+    try {
+      roster = sha256(readFileSync(config.roster));
+    } catch {
+      roster = 'unreadable';
+    }
+  }
+  const { file: _file, ruleLines: _lines, ...settings } = config;
+  return sha256(JSON.stringify({ version: VERSION, rules, lexicon, settings, roster, channel: options.channel ?? null }));
 }
 
 /** Clauses a senior leader can authorise a post against: opinions on the trust's behalf, sensitive topics. */

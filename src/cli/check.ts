@@ -23,6 +23,8 @@ interface CheckFlags {
   showMatches?: boolean;
   outputFile?: string;
   changed?: string | true;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -70,6 +72,8 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .default(1, 'off'),
     )
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
+    .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
+    .option('--cache-location <file>', 'where to keep the cache (implies --cache)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--show-matches', 'put the exact text of each finding in JSON and SARIF (it may be a personal detail)')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
@@ -95,6 +99,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         roster: flags.roster,
         concurrency: flags.concurrency,
         showMatches: flags.showMatches,
+        cache: flags.cacheLocation ?? flags.cache,
       });
       const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');

@@ -40,21 +40,21 @@ export async function readPhotoMetadata(
   lineOf: (offset: number) => number,
 ): Promise<{ photos: PhotoMetadata[]; notes: string[] }> {
   const photos: PhotoMetadata[] = [];
-  const notes: string[] = [];
+  const notes: Array<[offset: number, note: string]> = [];
   await Promise.all(
     images.map(async (image) => {
       const path = localImagePath(image.src, draftPath);
       if (!path) return;
       if (!existsSync(path)) {
         // By its line, not its file name: a file name can hold a child's name.
-        notes.push(`the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`);
+        notes.push([image.start, `the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`]);
         return;
       }
       let data: Record<string, unknown> | undefined;
       try {
         data = (await exifr.parse(path, { gps: true, iptc: true, xmp: true, ifd0: {}, mergeOutput: true })) as Record<string, unknown> | undefined;
       } catch {
-        notes.push(`the image on line ${lineOf(image.start)} could not be read as a photo; its metadata was not checked`);
+        notes.push([image.start, `the image on line ${lineOf(image.start)} could not be read as a photo; its metadata was not checked`]);
         return;
       }
       if (!data) return;
@@ -64,5 +64,5 @@ export async function readPhotoMetadata(
     }),
   );
   photos.sort((a, b) => a.start - b.start);
-  return { photos, notes: notes.sort() };
+  return { photos, notes: notes.sort((a, b) => a[0] - b[0]).map(([, note]) => note) };
 }

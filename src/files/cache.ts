@@ -1,0 +1,113 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { FileResult } from '../results/schema.js';
+import type { Clause } from '../rules/schema.js';
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url');
+
+/** A local photo a cached result depended on, with what tells whether it changed. */
+interface ImageStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+type PackedResult = Omit<FileResult, 'path' | 'findings'> & { findings: Array<Omit<FileResult['findings'][number], 'clause'> & { clause: string }> };
+
+interface CacheEntry {
+  content: string;
+  /**
+   * The draft's photos and their stamps, encrypted with a key made from the draft's own content:
+   * only someone who has the draft can read which files it names (their names can hold a child's).
+   */
+  images?: string;
+  result: PackedResult;
+}
+
+interface CacheFile {
+  format: 'safepost-cache';
+  /** Hash of everything besides a draft that decides its findings: version, rules, config, roster. */
+  fingerprint: string;
+  /** By a hash of each draft's path, so that the file holds no file name. */
+  entries: Record<string, CacheEntry>;
+}
+
+function stamp(path: string): ImageStamp {
+  try {
+    const stat = statSync(path);
+    return { path, size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return { path, size: -1, mtimeMs: 0 };
+  }
+}
+
+function seal(stamps: ImageStamp[], content: Uint8Array): string {
+  const key = createHash('sha256').update(content).digest();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(stamps), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+function open(sealed: string, content: Uint8Array): ImageStamp[] | null {
+  try {
+    const data = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', createHash('sha256').update(content).digest(), data.subarray(0, 12));
+    decipher.setAuthTag(data.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')) as ImageStamp[];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Results of earlier runs, kept by the hash of each draft's content: a draft whose content,
+ * photos, config, roster and rules are unchanged is not checked again. The file holds hashes,
+ * positions, masked messages and clause ids, never a draft's text or a file name in the clear.
+ */
+export class ResultCache {
+  private entries: Record<string, CacheEntry> = {};
+  private changed = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly fingerprint: string,
+    private readonly clauses: Map<string, Clause>,
+  ) {
+    try {
+      const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if (file.format === 'safepost-cache' && file.fingerprint === fingerprint) this.entries = file.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+  }
+
+  /** The cached result for a draft whose content and photos are unchanged. */
+  get(absolute: string, content: Uint8Array): Omit<FileResult, 'path'> | undefined {
+    const entry = this.entries[sha256(absolute)];
+    if (!entry || entry.content !== sha256(content)) return undefined;
+    if (entry.images) {
+      const stamps = open(entry.images, content);
+      if (!stamps || stamps.some((s) => JSON.stringify(stamp(s.path)) !== JSON.stringify(s))) return undefined;
+    }
+    const { channel, findings, ...rest } = entry.result;
+    // The same key order as a fresh result, so that reports are identical byte for byte.
+    return { channel, findings: findings.map((f) => ({ ...f, clause: this.clauses.get(f.clause)! })), ...rest };
+  }
+
+  set(absolute: string, content: Uint8Array, result: FileResult, imagePaths: string[]): void {
+    const { path: _path, findings, ...rest } = result;
+    this.entries[sha256(absolute)] = {
+      content: sha256(content),
+      ...(imagePaths.length > 0 ? { images: seal(imagePaths.map(stamp), content) } : {}),
+      result: { ...rest, findings: findings.map((f) => ({ ...f, clause: f.clause.id })) },
+    };
+    this.changed = true;
+  }
+
+  save(): void {
+    if (!this.changed) return;
+    const file: CacheFile = { format: 'safepost-cache', fingerprint: this.fingerprint, entries: this.entries };
+    writeFileSync(this.path, JSON.stringify(file));
+  }
+}

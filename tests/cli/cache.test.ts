@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makePhoto } from '../helpers/photos.js';
+import { tempFolder } from '../helpers/temp.js';
+
+const makeFolder = (path: string) => mkdirSync(path, { recursive: true });
+const summary = (stdout: string) => JSON.parse(stdout).summary as { errors: number; warnings: number };
+
+describe('--cache', () => {
+  const setup = () =>
+    tempFolder({
+      'safepost.config.yaml': 'channel: parent\nroster: pupils.csv\n',
+      'pupils.csv': 'first_name,last_name\nKayode,Adeyemi\n',
+      'posts/a.md': 'Call 07700 900123 about Kayode Adeyemi and the legal action.',
+      'posts/b.md': '---\nimages:\n  - src: img/x.jpg\n    alt: The field\n---\nA lovely day.',
+      'posts/img/x.jpg': makePhoto({}),
+    });
+  const check = (dir: string, ...extra: string[]) => runCli(['check', 'posts', '--cache', '--format', 'json', ...extra], { cwd: dir });
+  // The cached report must be the one a run without the cache gives.
+  const fresh = (dir: string) => runCli(['check', 'posts', '--format', 'json'], { cwd: dir }).stdout;
+  const same = (dir: string) => {
+    const cached = check(dir).stdout;
+    expect(cached).toBe(fresh(dir));
+    return summary(cached);
+  };
+
+  it('gives the same report from the cache, and holds no personal detail', () => {
+    const dir = setup();
+    const cold = check(dir);
+    const warm = check(dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(summary(warm.stdout).errors).toBe(3);
+    const file = readFileSync(join(dir, '.safepostcache'), 'utf8');
+    for (const detail of ['07700', '900123', 'Kayode', 'Adeyemi', 'a.md', 'x.jpg', 'posts']) expect(file).not.toContain(detail);
+  });
+
+  it('is emptied by a change to a draft, a photo, the config, the roster or the rules', () => {
+    const dir = setup();
+    check(dir);
+    writeFileSync(join(dir, 'posts/a.md'), 'All fine here.');
+    expect(same(dir).errors).toBe(0);
+
+    writeFileSync(join(dir, 'posts/img/x.jpg'), makePhoto({ gps: { latitude: 52.6, longitude: -1.1 } }));
+    utimesSync(join(dir, 'posts/img/x.jpg'), new Date(), new Date(Date.now() + 5000));
+    expect(same(dir).errors).toBe(1);
+
+    writeFileSync(join(dir, 'posts/a.md'), 'kayode adeyemi won.');
+    expect(same(dir).errors).toBe(2);
+    writeFileSync(join(dir, 'pupils.csv'), 'first_name,last_name\nZed,Quill\n');
+    expect(same(dir).errors).toBe(1);
+    writeFileSync(join(dir, 'safepost.config.yaml'), 'channel: parent\nroster: pupils.csv\nrules:\n  photo-location: "off"\n');
+    expect(same(dir).errors).toBe(0);
+    const rule = (word: string) => `id: silly\ncategory: conduct\nseverity: error\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: phrase\nphrases: [${word}]\n`;
+    writeFileSync(join(dir, 'safepost.config.yaml'), 'channel: parent\nrule-folders: [extra]\n');
+    writeFileSync(join(dir, 'posts/a.md'), 'What a penguin.');
+    makeFolder(join(dir, 'extra'));
+    writeFileSync(join(dir, 'extra/silly.yaml'), rule('gruffalo'));
+    expect(same(dir).errors).toBe(1);
+    writeFileSync(join(dir, 'extra/silly.yaml'), rule('penguin'));
+    expect(same(dir).errors).toBe(2);
+  });
+
+  it('is not used with --show-matches, so that it never holds a matched text', () => {
+    const dir = setup();
+    check(dir, '--show-matches', '--cache-location', 'c.json');
+    expect(() => readFileSync(join(dir, 'c.json'))).toThrow();
+  });
+});
