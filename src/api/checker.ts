@@ -10,6 +10,7 @@ import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
 import fg from 'fast-glob';
+import { fingerprint } from '../files/baseline.js';
 import { ResultCache, sha256 } from '../files/cache.js';
 import { localImagePath, readPhotoMetadata } from '../files/photo-metadata.js';
 import { BUILT_IN_RULES, loadClauses } from '../rules/policy.js';
@@ -43,6 +44,8 @@ export interface CheckerOptions {
   showMatches?: boolean;
   /** Skip drafts unchanged since the last run: true for `.safepostcache`, or the cache file's path. */
   cache?: boolean | string;
+  /** Give each finding a `fingerprint` salted with this, for a baseline. */
+  fingerprintSalt?: string;
 }
 
 export interface Checker {
@@ -115,6 +118,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       photos,
     });
     applyApproval(findings, doc.frontMatter);
+    if (options.fingerprintSalt) {
+      const lines = new LineIndex(source);
+      for (const f of findings) f.fingerprint = fingerprint(options.fingerprintSalt, path, f, source, lines);
+    }
     const result: FileResult = { path, channel, findings };
     if (error) {
       result.error = error;
@@ -239,7 +246,9 @@ function cacheFingerprint(config: ResolvedConfig, rules: LoadedRule[], options: 
     }
   }
   const { file: _file, ruleLines: _lines, ...settings } = config;
-  return sha256(JSON.stringify({ version: VERSION, rules, lexicon, settings, roster, channel: options.channel ?? null }));
+  return sha256(
+    JSON.stringify({ version: VERSION, rules, lexicon, settings, roster, channel: options.channel ?? null, salt: options.fingerprintSalt ?? null }),
+  );
 }
 
 /** Clauses a senior leader can authorise a post against: opinions on the trust's behalf, sensitive topics. */

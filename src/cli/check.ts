@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { applyBaseline, readBaseline, writeBaseline } from '../files/baseline.js';
 import { changedDrafts } from '../files/changed.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
@@ -23,6 +24,8 @@ interface CheckFlags {
   showMatches?: boolean;
   outputFile?: string;
   changed?: string | true;
+  baseline?: string;
+  baselinePrune?: boolean;
   cache?: boolean;
   cacheLocation?: string;
 }
@@ -74,6 +77,8 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
     .option('--cache-location <file>', 'where to keep the cache (implies --cache)')
+    .option('--baseline <file>', `leave out the findings recorded in a baseline (see "safepost baseline")`)
+    .option('--baseline-prune', 'remove from the baseline the findings that are gone, and say how many')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--show-matches', 'put the exact text of each finding in JSON and SARIF (it may be a personal detail)')
     .option('--stdin-filename <name>', 'name for standard input: picks the format (.md, .html, .txt) and is shown in the report')
@@ -92,7 +97,11 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
 2 the check could not run (bad argument, config or rule file, missing path).`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
+      if (flags.baselinePrune && !flags.baseline) throw new SafepostError('--baseline-prune needs --baseline FILE');
+      const baselinePath = flags.baseline ? resolve(io.cwd, flags.baseline) : undefined;
+      const baseline = baselinePath ? readBaseline(baselinePath, io.cwd) : undefined;
       const checker = createChecker({
+        fingerprintSalt: baseline?.salt,
         cwd: io.cwd,
         config: flags.config,
         channel: flags.channel,
@@ -122,6 +131,15 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         files.push(...(await checker.checkDrafts(drafts)).files);
       } else if (onDisk.length > 0) files.push(...(await checker.checkPaths(onDisk)).files);
       let report: Report = { files, summary: summarize(files) };
+      if (baseline && baselinePath) {
+        const { hidden, stale } = applyBaseline(files, baseline);
+        report = { files, summary: { ...summarize(files), baselined: hidden } };
+        if (flags.baselinePrune && stale.length > 0) {
+          for (const print of stale) delete baseline.findings[print];
+          writeBaseline(baselinePath, baseline);
+          io.stderr(`safepost: removed ${stale.length} finding${stale.length === 1 ? '' : 's'} that are gone from ${flags.baseline}\n`);
+        }
+      }
       if (flags.quiet) report = onlyErrors(report);
 
       for (const file of report.files) {

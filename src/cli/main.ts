@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { SafepostError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { baselineCommand } from './baseline.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import type { CliIO } from './io.js';
@@ -25,7 +26,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     command.commands.forEach(configure);
     return command;
   };
-  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io)]) {
+  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io), baselineCommand(io)]) {
     program.addCommand(configure(command));
   }
   try {

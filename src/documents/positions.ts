@@ -11,6 +11,11 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? 0) + column - 1;
+  }
+
   position(offset: number): { line: number; column: number } {
     const starts = this.starts;
     let lo = 0;

@@ -17,6 +17,8 @@ export const FindingSchema = z.object({
   suppressed: z.boolean().optional(),
   /** The exact text found: only with --show-matches, as it may be a personal detail. */
   match: z.string().optional(),
+  /** A salted hash that identifies the finding for a baseline; only when a baseline is in use. */
+  fingerprint: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -41,6 +43,8 @@ export const SummarySchema = z.object({
   suppressed: z.number().int(),
   /** Files that could not be checked, or only in part. */
   fileErrors: z.number().int(),
+  /** Findings a baseline accepted, and so left out. */
+  baselined: z.number().int().optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { createChecker } from '../api/checker.js';
+import { BASELINE_FILE, newBaseline, writeBaseline } from '../files/baseline.js';
+import { shownPath } from '../files/shown-path.js';
+import { CHANNELS, type Channel } from '../rules/schema.js';
+import type { CliIO } from './io.js';
+
+export function baselineCommand(io: CliIO): Command {
+  return new Command('baseline')
+    .description('Record the findings of drafts as they are now, so that "check --baseline" reports only new ones')
+    .argument('[paths...]', 'files, folders or globs', ['.'])
+    .option('-c, --config <file>', 'config file')
+    .option('--roster <file>', 'pupil roster CSV')
+    .addOption(new Option('--channel <channel>', 'who is posting, for drafts that do not say').choices(CHANNELS))
+    .option('-o, --output <file>', 'the baseline to write', BASELINE_FILE)
+    .addHelpText('after', '\nExamples:\n  $ safepost baseline content/\n  $ safepost check content/ --baseline .safepost-baseline.json\n')
+    .action(async (paths: string[], flags: { config?: string; roster?: string; channel?: Channel; output: string }) => {
+      const baseline = newBaseline();
+      const checker = createChecker({ cwd: io.cwd, config: flags.config, roster: flags.roster, channel: flags.channel, fingerprintSalt: baseline.salt });
+      const report = await checker.checkPaths(paths);
+      let count = 0;
+      for (const file of report.files) {
+        for (const f of file.findings) {
+          if (f.suppressed || !f.fingerprint) continue;
+          baseline.findings[f.fingerprint] = (baseline.findings[f.fingerprint] ?? 0) + 1;
+          count++;
+        }
+      }
+      const output = resolve(io.cwd, flags.output);
+      writeBaseline(output, baseline);
+      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${count} finding${count === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`);
+    });
+}

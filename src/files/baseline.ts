@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { LineIndex } from '../documents/positions.js';
+import { SafepostError } from '../errors.js';
+import type { FileResult, Finding } from '../results/schema.js';
+import { sha256 } from './cache.js';
+import { shownPath } from './shown-path.js';
+
+/** `.safepost-baseline.json`: findings accepted for now, as salted hashes and counts. */
+export interface BaselineFile {
+  format: 'safepost-baseline';
+  version: 1;
+  salt: string;
+  /** How many findings of each fingerprint are accepted. */
+  findings: Record<string, number>;
+}
+
+export const BASELINE_FILE = '.safepost-baseline.json';
+
+/**
+ * A finding's fingerprint: a salted hash of its rule, its file, its text and the line it stands
+ * on, so that it survives lines added or removed around it (not a change to its own line), and
+ * the file holds no name, number or address.
+ */
+export function fingerprint(salt: string, path: string, finding: Finding, source: string, lines: LineIndex): string {
+  const start = lines.offset(finding.line, finding.column);
+  const end = lines.offset(finding.endLine, finding.endColumn);
+  const lineStart = lines.offset(finding.line, 1);
+  const nextLine = source.indexOf('\n', end);
+  const lineEnd = nextLine < 0 ? source.length : nextLine;
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const neighbourhood = `${squash(source.slice(lineStart, start))}|${squash(source.slice(start, end))}|${squash(source.slice(end, lineEnd))}`;
+  return sha256(`${salt}\u0000${finding.ruleId}\u0000${path}\u0000${neighbourhood}`);
+}
+
+export function newBaseline(): BaselineFile {
+  return { format: 'safepost-baseline', version: 1, salt: randomBytes(16).toString('hex'), findings: {} };
+}
+
+export function readBaseline(path: string, cwd: string): BaselineFile {
+  let data: BaselineFile;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as BaselineFile;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new SafepostError(
+      missing
+        ? `baseline ${shownPath(path, cwd)} not found; write one with "safepost baseline"`
+        : `baseline ${shownPath(path, cwd)} is not a baseline safepost can read; write it again with "safepost baseline"`,
+    );
+  }
+  if (data.format !== 'safepost-baseline' || data.version !== 1 || typeof data.salt !== 'string' || typeof data.findings !== 'object') {
+    throw new SafepostError(`baseline ${shownPath(path, cwd)} is not a baseline safepost can read; write it again with "safepost baseline"`);
+  }
+  return data;
+}
+
+export function writeBaseline(path: string, baseline: BaselineFile): void {
+  const sorted = Object.fromEntries(Object.entries(baseline.findings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(path, `${JSON.stringify({ ...baseline, findings: sorted }, null, 1)}\n`);
+}
+
+/**
+ * Hides the findings a baseline accepts (each fingerprint as many times as it was counted) and
+ * returns how many were hidden, and the fingerprints the run no longer found (stale).
+ */
+export function applyBaseline(files: FileResult[], baseline: BaselineFile): { hidden: number; stale: string[] } {
+  const left = { ...baseline.findings };
+  let hidden = 0;
+  for (const file of files) {
+    file.findings = file.findings.filter((f) => {
+      const print = f.fingerprint;
+      if (!print || !left[print]) return true;
+      left[print]--;
+      hidden++;
+      return false;
+    });
+  }
+  const stale = Object.entries(left)
+    .filter(([, count]) => count > 0)
+    .map(([print]) => print);
+  return { hidden, stale };
+}
