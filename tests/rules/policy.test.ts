@@ -42,3 +42,19 @@ describe('the policy as data', () => {
     for (const rule of loadRules()) expect(loadClauses().has(rule.clause)).toBe(true);
   });
 });
+
+describe('the prebuilt rules of `npm run build`', () => {
+  it('hold exactly what the YAML files say, and are used only while those files are unchanged', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const built = JSON.parse(read(join(BUILT_IN_RULES, '..', 'dist', 'builtin-data.json'), 'utf8')) as {
+      fingerprint: string;
+      rules: Array<{ id: string; file: string }>;
+      clauses: unknown[];
+    };
+    const fromYaml = loadRules().map(({ clauseData: _c, file, ...rule }) => ({ ...rule, file: file.replace(/^.*?rules\//, 'rules/') }));
+    expect(built.rules).toEqual(fromYaml);
+    expect(built.clauses).toEqual([...loadClauses().values()]);
+    const { builtInFingerprint } = await import('../../src/rules/prebuilt.js');
+    expect(built.fingerprint).toBe(builtInFingerprint(BUILT_IN_RULES));
+  });
+});
