@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import { normalizeName } from '../roster/normalize.js';
 import { WordTable, type WordForms } from './word-table.js';
 
 // natural's index module loads every part of natural (and dotenv); the stemmer alone is small.
-const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 /**

@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
+import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
 
-const require = createRequire(import.meta.url);
-const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => {
-  process(word: string): [string, string];
-};
 const metaphone = new DoubleMetaphone();
 
 /**

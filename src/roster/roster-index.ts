@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { phoneticKeys } from './normalize.js';
 import type { RosterPupil } from './load.js';
 
-const require = createRequire(import.meta.url);
-const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 
 /**
  * How close a spelling must be to a roster name to count as it ("Katy" for "Katie"), when the

@@ -1,14 +1,12 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadNameLexicon } from '../roster/lexicon.js';
 import { loadRules } from './load.js';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
-import { writePrebuilt } from './prebuilt.js';
+import { PREBUILT, writePrebuilt } from './prebuilt.js';
 
 // Run by `npm run build`: reads and checks the built-in rules, clauses and name lists the slow
 // way once, and saves them for every later run (see prebuilt.ts).
-rmSync(join(fileURLToPath(import.meta.url), '..', '..', 'builtin-data.json'), { force: true });
+rmSync(PREBUILT, { force: true });
 const lexicon = loadNameLexicon();
 writePrebuilt(BUILT_IN_RULES, PACKAGE_ROOT, {
   clauses: [...loadClauses().values()],

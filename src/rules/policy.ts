@@ -1,17 +1,16 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { readYamlFile, validateYaml } from '../config/yaml-file.js';
 import { readPrebuilt } from './prebuilt.js';
 import { PolicyFileSchema, type Clause } from './schema.js';
 
 /** The folder of built-in rules and policy data shipped with the package. */
-export const BUILT_IN_RULES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+export const BUILT_IN_RULES = join(PACKAGE_ROOT, 'rules');
 export const POLICY_FILE = join(BUILT_IN_RULES, 'policy', 'clauses.yaml');
 
 let cached: Map<string, Clause> | null = null;
 
-/** The package's own folder: rules/ and package.json are here. */
-export const PACKAGE_ROOT = dirname(BUILT_IN_RULES);
+export { PACKAGE_ROOT };
 
 /** The policy's clauses by id. */
 export function loadClauses(): Map<string, Clause> {

