@@ -1,0 +1,22 @@
+// Builds the GitHub Action: one file with every dependency, so that the action runs without an
+// install, and a copy of the prebuilt rules and name lists. Run by `npm run build:action` (after
+// `npm run build`); the tests build it again to a temporary folder and check the committed one
+// is the same.
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+
+const outfile = process.argv[2] ?? 'action/index.mjs';
+await build({
+  entryPoints: ['src/action/main.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  // CommonJS dependencies call require(); give the bundle one.
+  banner: { js: "import { createRequire as safepostRequire } from 'node:module'; const require = safepostRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+copyFileSync('dist/builtin-data.json', join(dirname(outfile), 'builtin-data.json'));

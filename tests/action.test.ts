@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/cli.js';
+import { tempFolder } from './helpers/temp.js';
+
+// The action as GitHub runs it: the committed bundle, with GITHUB_* and INPUT_* in its environment.
+function runAction(workspace: string, inputs: Record<string, string>, event?: object) {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: join(workspace, 'github-output.txt'),
+  };
+  if (event) {
+    writeFileSync(join(workspace, 'event.json'), JSON.stringify(event));
+    env.GITHUB_EVENT_NAME = 'pull_request';
+    env.GITHUB_EVENT_PATH = join(workspace, 'event.json');
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const r = spawnSync(process.execPath, [join(ROOT, 'action', 'index.mjs')], { cwd: workspace, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function pullRequest() {
+  const dir = tempFolder({ 'news/old.md': 'Old post: legal action.\nFine line.\n' });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.org');
+  git('config', 'user.name', 'Test');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  const base = git('rev-parse', 'HEAD');
+  writeFileSync(join(dir, 'news/old.md'), 'Old post: legal action.\nFine line, and our SATs results.\n');
+  git('commit', '-q', '-am', 'change');
+  return { dir, event: { pull_request: { base: { sha: base } } } };
+}
+
+describe('the GitHub Action', () => {
+  it('annotates only the lines a pull request changed, and fails only on them', () => {
+    const { dir, event } = pullRequest();
+    const r = runAction(dir, { paths: 'news', 'fail-on': 'warning', 'sarif-file': 'out/safepost.sarif' }, event);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toEqual([expect.stringMatching(/^::warning file=news\/old\.md,line=2,col=20,endLine=2,endColumn=32,title=6\(e\) .*\(exam-results\)::Mentions test or exam results/)]);
+    expect(r.status).toBe(1);
+    expect(readFileSync(join(dir, 'github-output.txt'), 'utf8')).toBe('errors=0\nwarnings=1\nfiles=1\n');
+    const sarif = JSON.parse(readFileSync(join(dir, 'out/safepost.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['legal-disputes', 'exam-results']);
+  });
+
+  it('passes a pull request whose changed lines have only warnings when it fails on errors', () => {
+    const { dir, event } = pullRequest();
+    expect(runAction(dir, { paths: 'news' }, event).status).toBe(0);
+  });
+
+  it('checks every line outside a pull request', () => {
+    const { dir } = pullRequest();
+    const r = runAction(dir, { paths: 'news' });
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::')).map((l) => l.slice(0, 8))).toEqual(['::error ', '::warnin']);
+    expect(r.status).toBe(1);
+  });
+
+  it('reports a bad input as an error annotation and exit 2', () => {
+    const { dir } = pullRequest();
+    const r = runAction(dir, { 'fail-on': 'sometimes' });
+    expect(r).toMatchObject({ status: 2, stdout: '::error title=safepost::fail-on must be error, warning or never, not "sometimes"\n' });
+  });
+
+  it('says how to fix a checkout without the pull request\'s base commit', () => {
+    const { dir } = pullRequest();
+    const r = runAction(dir, { paths: 'news' }, { pull_request: { base: { sha: 'f'.repeat(40) } } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^::error title=safepost::could not find the lines this pull request changed: its base commit ffffffffffff is not in the checkout\. .*fetch-depth: 0/);
+  });
+
+  it('is the bundle the sources build today', () => {
+    const out = join(tempFolder(), 'index.mjs');
+    execFileSync(process.execPath, [join(ROOT, 'action', 'build.mjs'), out], { cwd: ROOT });
+    expect(readFileSync(out, 'utf8') === readFileSync(join(ROOT, 'action', 'index.mjs'), 'utf8'), 'run "npm run build:action" and commit action/').toBe(true);
+    // The action has no node_modules: without current prebuilt rules and name lists it cannot run.
+    const data = join(dirname(out), 'builtin-data.json');
+    expect(readFileSync(data, 'utf8') === readFileSync(join(ROOT, 'action', 'builtin-data.json'), 'utf8'), 'run "npm run build:action" and commit action/').toBe(true);
+  });
+});
