@@ -83,6 +83,7 @@ export async function runAction({ env, log }: ActionIO): Promise<number> {
       roster: input(env, 'roster') || undefined,
       channel: (channel || undefined) as never,
       concurrency: 1,
+      exclude: input(env, 'exclude').split(/\s+/).filter(Boolean),
     });
     const paths = input(env, 'paths').split(/\s+/).filter(Boolean);
     const report = await checker.checkPaths(paths.length ? paths : ['.']);

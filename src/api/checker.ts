@@ -44,6 +44,8 @@ export interface CheckerOptions {
   showMatches?: boolean;
   /** Skip drafts unchanged since the last run: true for `.safepostcache`, or the cache file's path. */
   cache?: boolean | string;
+  /** Globs of drafts not to check, relative to `cwd` (`content/archive/**`); a folder excludes all in it. */
+  exclude?: string[];
   /** Give each finding a `fingerprint` salted with this, for a baseline. */
   fingerprintSalt?: string;
 }
@@ -221,7 +223,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkFile,
     async checkPaths(paths) {
-      return checkDrafts(resolveDrafts(paths, cwd));
+      return checkDrafts(resolveDrafts(paths, cwd, options.exclude));
     },
     checkDrafts,
   };

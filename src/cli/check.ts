@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../files/baseline.js';
 import { changedDrafts } from '../files/changed.js';
+import { excluder } from '../files/resolve.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
@@ -28,6 +29,7 @@ interface CheckFlags {
   baselinePrune?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  exclude: string[];
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -74,6 +76,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .argParser(concurrency)
         .default(1, 'off'),
     )
+    .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
     .option('--cache-location <file>', 'where to keep the cache (implies --cache)')
@@ -92,6 +95,7 @@ Examples:
   $ safepost check posts/ --format sarif -o reports/safepost.sarif
   $ cat draft.md | safepost check - --stdin-filename draft.md
   $ safepost check --changed origin/main
+  $ safepost check content/ --exclude "content/archive/**"
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 the check failed,
 2 the check could not run (bad argument, config or rule file, missing path).`,
@@ -109,6 +113,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         concurrency: flags.concurrency,
         showMatches: flags.showMatches,
         cache: flags.cacheLocation ?? flags.cache,
+        exclude: flags.exclude,
       });
       const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');
@@ -124,8 +129,9 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       if (flags.changed !== undefined) {
         // Changed drafts, within the paths given (all of the repository by default).
         const within = onDisk.map((p) => resolve(io.cwd, p));
-        const drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter((d) =>
-          within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)),
+        const excluded = excluder(flags.exclude, io.cwd);
+        const drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter(
+          (d) => within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) && !excluded(d.absolute),
         );
         if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
         files.push(...(await checker.checkDrafts(drafts)).files);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 
@@ -21,15 +22,32 @@ function toPosix(path: string): string {
 }
 
 /**
+ * A test for `--exclude` globs, matched against paths relative to `cwd`; a pattern without a
+ * wildcard also excludes everything under it, as in .gitignore ("content/archive").
+ */
+export function excluder(patterns: string[], cwd: string): (absolute: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const globs = patterns.flatMap((p) => {
+    const pattern = toPosix(p).replace(/^\.\//, '').replace(/\/+$/, '');
+    return [pattern, `${pattern}/**`];
+  });
+  const matches = picomatch(globs, { dot: true });
+  return (absolute) => matches(toPosix(relative(cwd, absolute)));
+}
+
+/**
  * Turns the paths, folders and globs of a command line into a sorted list of drafts.
  * A folder is walked for draft extensions; a missing path or a glob that matches nothing
  * stops the run (exit 2), as a silently skipped draft would pass unchecked.
  */
-export function resolveDrafts(args: string[], cwd = process.cwd()): DraftFile[] {
+export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: string[] = []): DraftFile[] {
   const found = new Map<string, DraftFile>();
+  const excluded = excluder(exclude, cwd);
+  let excludedCount = 0;
   // Shown as the user wrote it: a path as given, files in a folder under the folder as given.
   const add = (absolute: string, shown: string) => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(normalize(shown)) });
+    if (excluded(absolute)) excludedCount++;
+    else if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(normalize(shown)) });
   };
   const emptyFolders: string[] = [];
   for (const arg of args) {
@@ -58,6 +76,9 @@ export function resolveDrafts(args: string[], cwd = process.cwd()): DraftFile[] 
       continue;
     }
     throw new SafepostError(`${arg}: no such file or folder`);
+  }
+  if (found.size === 0 && excludedCount > 0) {
+    throw new SafepostError(`every draft in ${args.join(', ')} is excluded by --exclude ${exclude.join(' ')}`);
   }
   if (found.size === 0) {
     const where = emptyFolders.length ? emptyFolders.join(', ') : args.join(', ');

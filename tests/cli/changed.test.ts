@@ -29,6 +29,13 @@ describe('--changed', () => {
     expect(paths(r.stdout)).toEqual(['new.md', 'old.md', 'renamed.md']);
   });
 
+  it('leaves out changed drafts that --exclude names', () => {
+    const { dir } = repo({ 'news/a.md': 'Budget cuts.', 'archive/b.md': 'Budget cuts.' });
+    writeFileSync(join(dir, 'news/a.md'), 'Budget cuts and a deficit.');
+    writeFileSync(join(dir, 'archive/b.md'), 'Budget cuts and a deficit.');
+    expect(paths(runCli(['check', '--changed', '--exclude', 'archive/**', '--format', 'json'], { cwd: dir }).stdout)).toEqual(['news/a.md']);
+  });
+
   it('takes a ref', () => {
     const { dir, git } = repo({ 'a.md': 'Budget cuts.' });
     writeFileSync(join(dir, 'b.md'), 'Budget cuts.');

@@ -152,6 +152,19 @@ describe('safepost check', () => {
     expect(JSON.parse(g.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md']);
   });
 
+  it('--exclude leaves out globs and folders, and says so when it leaves out everything', () => {
+    const dir = tempFolder({
+      'content/posts/a.md': 'Budget cuts.',
+      'content/posts/_index.md': 'Budget cuts.',
+      'content/archive/2015/old.md': 'Budget cuts.',
+      'content/archive.md': 'Budget cuts.',
+    });
+    const r = runCli(['check', 'content', '--format', 'json', '--exclude', 'content/archive', '--exclude', '**/_index.md'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['content/archive.md', 'content/posts/a.md']);
+    const all = runCli(['check', 'content', '--exclude', './content/'], { cwd: dir });
+    expect(all).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: every draft in content is excluded by --exclude ./content/\n' });
+  });
+
   it('finds safepost.config.yaml in a parent folder and applies its rule settings', () => {
     const dir = tempFolder({
       'safepost.config.yaml': 'channel: parent\nrules:\n  budget-problems: info\n  legal-disputes: "off"\n',
