@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
@@ -7,5 +8,5 @@ import { stylish } from './stylish.js';
 export type { FormatOptions, Formatter } from './formatter.js';
 
 /** Output formats by the name `--format` takes. */
-export const FORMATTERS = { stylish, json, sarif, github } as const satisfies Record<string, Formatter>;
+export const FORMATTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof FORMATTERS;
