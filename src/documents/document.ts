@@ -4,14 +4,14 @@ export type DocumentFormat = 'markdown' | 'html' | 'text';
 
 /** An image in a draft, in source offsets of the original file. */
 export interface DraftImage {
-  origin: 'markdown' | 'html' | 'front-matter';
+  origin: 'markdown' | 'html' | 'front-matter' | 'template';
   src: string;
   alt?: string;
   title?: string;
   caption?: string;
   consent?: boolean;
   shows?: string[];
-  /** The whole image: `![..](..)`, `<img ...>`, or the front-matter `src` value. */
+  /** The whole image: `![..](..)`, `<img ...>`, a template tag, or the front-matter `src` value. */
   start: number;
   end: number;
 }

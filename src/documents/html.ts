@@ -5,6 +5,7 @@ import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
+import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
 
 /** Elements whose content is not prose. */
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'code', 'pre', 'svg', 'math', 'textarea', 'iframe']);
@@ -146,7 +147,15 @@ export function readHtmlInto(
 export function parseHtml(source: string): Document {
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];
-  readHtmlInto(builder, source, 0, source.length, images);
+  // Liquid and other template tags in a site's HTML pages are masked out, as in Markdown.
+  const tags = findTemplateTags(source);
+  if (tags.length > 0) builder.maskedBy = MASK;
+  readHtmlInto(builder, maskTemplateTags(source, tags), 0, source.length, images);
+  emitTemplateTags(tags, 0, source.length, builder, source, images);
+  if (tags.length > 0) {
+    const unmask = (v: string | undefined) => v?.split(MASK).join('');
+    for (const image of images) Object.assign(image, { src: unmask(image.src) ?? '', alt: unmask(image.alt), title: unmask(image.title) });
+  }
   const prose = builder.build();
   return {
     format: 'html',

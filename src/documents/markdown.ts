@@ -7,6 +7,7 @@ import { readFrontMatter } from './front-matter.js';
 import { readHtmlInto } from './html.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
+import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
 
 // One parser for the whole run: CommonMark with GFM tables and strikethrough, raw HTML kept.
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -181,10 +182,15 @@ const KIND_OF: Record<string, SegmentKind> = {
   td_open: 'table-cell',
 };
 
-export function parseMarkdown(source: string): Document {
+export function parseMarkdown(original: string): Document {
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];
-  const front = readFrontMatter(source, builder, images);
+  const front = readFrontMatter(original, builder, images);
+  // Template tags are masked out before parsing (offsets unchanged) and their prose added apart.
+  const tags = findTemplateTags(original, front.bodyStart);
+  const source = maskTemplateTags(original, tags);
+  if (tags.length > 0) builder.maskedBy = MASK;
+  let nextTag = 0;
   const body = source.slice(front.bodyStart);
   const lineStart = lineStartsOf(body, front.bodyStart);
   const lineAt = (n: number) => lineStart[Math.min(n, lineStart.length - 1)] ?? source.length;
@@ -200,6 +206,7 @@ export function parseMarkdown(source: string): Document {
     if (token.map) {
       cursor = Math.max(cursor, lineAt(token.map[0]));
       blockEnd = token.map[1] >= lineStart.length ? source.length : lineAt(token.map[1]);
+      if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, cursor, builder, original, images);
     }
     switch (token.type) {
       case 'bullet_list_open':
@@ -227,6 +234,7 @@ export function parseMarkdown(source: string): Document {
         cursor = reader.cursor;
         builder.endSegment();
         builder.separator();
+        if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, blockEnd, builder, original, images);
         // A caption-like line right after an image: the rest of the image's paragraph, or a
         // paragraph in italics that follows an image standing alone.
         const plain = (list: typeof children) => list.filter((c) => c.type === 'text').map((c) => c.content).join('').trim();
@@ -250,6 +258,7 @@ export function parseMarkdown(source: string): Document {
         break;
       case 'fence':
       case 'code_block':
+        if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, blockEnd, builder, original, images, true);
         cursor = blockEnd;
         break;
       default:
@@ -257,13 +266,14 @@ export function parseMarkdown(source: string): Document {
         break;
     }
   }
+  emitTemplateTags(tags, nextTag, original.length, builder, original, images);
   // `consent: true` in the front matter stands for every image of the post that does not say.
   if (front.data?.consent === true) for (const image of images) image.consent ??= true;
   const prose = builder.build();
   const problems = front.problem ? [front.problem] : [];
   return {
     format: 'markdown',
-    source,
+    source: original,
     prose,
     segments: builder.segments,
     images,

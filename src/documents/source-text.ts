@@ -47,9 +47,20 @@ export class SourceTextBuilder {
     return this.length;
   }
 
+  /** A character that stands for markup removed before parsing (template tags): never text. */
+  maskedBy: string | null = null;
+
   /** Text copied unchanged from source[sStart, sStart + str.length). */
   verbatim(str: string, sStart: number): void {
     if (str.length === 0) return;
+    if (this.maskedBy !== null && str.includes(this.maskedBy)) {
+      let at = 0;
+      for (const piece of str.split(this.maskedBy)) {
+        if (piece) this.verbatim(piece, sStart + at);
+        at += piece.length + 1;
+      }
+      return;
+    }
     const n = this.tStarts.length - 1;
     if (
       n >= 0 &&
@@ -68,6 +79,7 @@ export class SourceTextBuilder {
 
   /** Text that stands for source[sStart, sEnd) as a whole (a decoded entity, an escape). */
   replaced(str: string, sStart: number, sEnd: number): void {
+    if (this.maskedBy !== null) str = str.split(this.maskedBy).join('');
     if (str.length === 0) return;
     this.pushRun(str.length, sStart, sEnd);
     this.parts.push(str);
