@@ -44209,9 +44209,19 @@ var SourceTextBuilder = class {
   get textLength() {
     return this.length;
   }
+  /** A character that stands for markup removed before parsing (template tags): never text. */
+  maskedBy = null;
   /** Text copied unchanged from source[sStart, sStart + str.length). */
   verbatim(str, sStart) {
     if (str.length === 0) return;
+    if (this.maskedBy !== null && str.includes(this.maskedBy)) {
+      let at = 0;
+      for (const piece of str.split(this.maskedBy)) {
+        if (piece) this.verbatim(piece, sStart + at);
+        at += piece.length + 1;
+      }
+      return;
+    }
     const n = this.tStarts.length - 1;
     if (n >= 0 && this.tEnds[n] === this.length && this.sEnds[n] === sStart && this.tEnds[n] - this.tStarts[n] === this.sEnds[n] - this.sStarts[n]) {
       this.tEnds[n] += str.length;
@@ -44224,6 +44234,7 @@ var SourceTextBuilder = class {
   }
   /** Text that stands for source[sStart, sEnd) as a whole (a decoded entity, an escape). */
   replaced(str, sStart, sEnd) {
+    if (this.maskedBy !== null) str = str.split(this.maskedBy).join("");
     if (str.length === 0) return;
     this.pushRun(str.length, sStart, sEnd);
     this.parts.push(str);
@@ -44312,6 +44323,101 @@ function findSuppressionComments(source) {
     });
   }
   return found;
+}
+
+// src/documents/templates.ts
+var MASK = "\uE000";
+var TAG = /\{\{[<%]([\s\S]*?)[>%]\}\}|\{%-?([\s\S]*?)-?%\}|\{\{-?([\s\S]*?)-?\}\}/g;
+var ARGUMENT = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',]+))|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',=]+)/g;
+var IMAGE_TAG = /^(?:figure|image|img|picture|photo|responsive-?image|eleventy-?image)$/i;
+var IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|heic|tiff?|svg)(?:[?#].*)?$/i;
+var SOURCE_KEYS = ["src", "file", "image", "url", "path", "photo", "img"];
+function readImage(name, named, positional) {
+  const lower = name.toLowerCase();
+  const keyed = SOURCE_KEYS.map((k) => named.get(k)).find((v) => v !== void 0);
+  const includesImage = lower === "include" || lower === "include_relative" || lower === "render";
+  const imageTag = IMAGE_TAG.test(lower);
+  if (!imageTag && !(includesImage && (keyed || named.has("caption") || named.has("alt")))) return void 0;
+  const quoted = positional.filter((p) => p.value.length > 0);
+  const src = keyed ?? (imageTag ? quoted.find((p) => IMAGE_FILE.test(p.value)) ?? quoted[0] : void 0);
+  const alt = named.get("alt") ?? (imageTag && !keyed && quoted.length > 1 ? quoted[1] : void 0);
+  return { src, alt, caption: named.get("caption"), title: named.get("title") };
+}
+function findTemplateTags(source, from = 0, to = source.length) {
+  const tags = [];
+  if (source.indexOf("{{", from) < 0 && source.indexOf("{%", from) < 0) return tags;
+  TAG.lastIndex = from;
+  for (let m = TAG.exec(source); m && m.index < to; m = TAG.exec(source)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const inner = m[1] ?? m[2];
+    if (inner === void 0) {
+      tags.push({ start: m.index, end, name: "" });
+      continue;
+    }
+    const innerStart = m.index + m[0].indexOf(inner);
+    const named = /* @__PURE__ */ new Map();
+    const positional = [];
+    let name = "";
+    ARGUMENT.lastIndex = 0;
+    for (let a = ARGUMENT.exec(inner); a; a = ARGUMENT.exec(inner)) {
+      const at = (text2) => {
+        const offset = innerStart + a.index + a[0].lastIndexOf(text2 ?? "");
+        return { value: text2 ?? "", start: offset, end: offset + (text2 ?? "").length };
+      };
+      if (a[1] !== void 0) named.set(a[1].toLowerCase(), at(a[2] ?? a[3] ?? a[4]));
+      else if (!name && a[7] !== void 0) name = a[7];
+      else positional.push(at(a[5] ?? a[6] ?? a[7]));
+    }
+    if (!name && /^\s*\//.test(inner)) name = `/${inner.trim().slice(1).split(/\s/)[0]}`;
+    tags.push({ start: m.index, end, name, image: readImage(name, named, positional) });
+  }
+  return tags;
+}
+function maskTemplateTags(source, tags) {
+  if (tags.length === 0) return source;
+  const parts = [];
+  let at = 0;
+  for (const tag of tags) {
+    parts.push(source.slice(at, tag.start), source.slice(tag.start, tag.end).replace(/[^\r\n]/g, MASK));
+    at = tag.end;
+  }
+  parts.push(source.slice(at));
+  return parts.join("");
+}
+function templateDraftImage(tag) {
+  const image2 = tag.image;
+  if (!image2) return null;
+  return {
+    origin: "template",
+    src: image2.src?.value ?? "",
+    alt: image2.alt?.value,
+    title: image2.title?.value,
+    caption: image2.caption?.value,
+    start: tag.start,
+    end: tag.end
+  };
+}
+function emitTemplateTags(tags, next, upTo, builder, source, images2, drop = false) {
+  const add2 = (kind, value) => {
+    if (!value || !value.value.trim()) return;
+    builder.separator();
+    builder.beginSegment(kind);
+    builder.verbatim(source.slice(value.start, value.end), value.start);
+    builder.endSegment();
+    builder.separator();
+  };
+  for (; next < tags.length && tags[next].start < upTo; next++) {
+    const tag = tags[next];
+    const image2 = drop ? null : templateDraftImage(tag);
+    if (!image2 || !tag.image) continue;
+    add2("image-alt", tag.image.alt);
+    add2("image-title", tag.image.title);
+    add2("caption", tag.image.caption);
+    if (tag.image.src) addImageFileName(builder, source, tag.image.src.start, tag.image.src.end);
+    images2.push(image2);
+  }
+  return next;
 }
 
 // src/documents/html.ts
@@ -44489,7 +44595,14 @@ function readHtmlInto(builder, source, from, to, images2) {
 function parseHtml(source) {
   const builder = new SourceTextBuilder();
   const images2 = [];
-  readHtmlInto(builder, source, 0, source.length, images2);
+  const tags = findTemplateTags(source);
+  if (tags.length > 0) builder.maskedBy = MASK;
+  readHtmlInto(builder, maskTemplateTags(source, tags), 0, source.length, images2);
+  emitTemplateTags(tags, 0, source.length, builder, source, images2);
+  if (tags.length > 0) {
+    const unmask = (v) => v?.split(MASK).join("");
+    for (const image2 of images2) Object.assign(image2, { src: unmask(image2.src) ?? "", alt: unmask(image2.alt), title: unmask(image2.title) });
+  }
   const prose = builder.build();
   return {
     format: "html",
@@ -50386,10 +50499,14 @@ var KIND_OF2 = {
   th_open: "table-cell",
   td_open: "table-cell"
 };
-function parseMarkdown(source) {
+function parseMarkdown(original) {
   const builder = new SourceTextBuilder();
   const images2 = [];
-  const front = readFrontMatter(source, builder, images2);
+  const front = readFrontMatter(original, builder, images2);
+  const tags = findTemplateTags(original, front.bodyStart);
+  const source = maskTemplateTags(original, tags);
+  if (tags.length > 0) builder.maskedBy = MASK;
+  let nextTag = 0;
   const body = source.slice(front.bodyStart);
   const lineStart = lineStartsOf(body, front.bodyStart);
   const lineAt = (n) => lineStart[Math.min(n, lineStart.length - 1)] ?? source.length;
@@ -50404,6 +50521,7 @@ function parseMarkdown(source) {
     if (token.map) {
       cursor = Math.max(cursor, lineAt(token.map[0]));
       blockEnd = token.map[1] >= lineStart.length ? source.length : lineAt(token.map[1]);
+      if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, cursor, builder, original, images2);
     }
     switch (token.type) {
       case "bullet_list_open":
@@ -50431,6 +50549,7 @@ function parseMarkdown(source) {
         cursor = reader.cursor;
         builder.endSegment();
         builder.separator();
+        if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, blockEnd, builder, original, images2);
         const plain = (list2) => list2.filter((c) => c.type === "text").map((c) => c.content).join("").trim();
         if (images2.length === imagesBefore + 1 && children[0]?.type === "image" && !images2[imagesBefore].caption) {
           const after = plain(children.slice(1));
@@ -50452,6 +50571,7 @@ function parseMarkdown(source) {
         break;
       case "fence":
       case "code_block":
+        if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, blockEnd, builder, original, images2, true);
         cursor = blockEnd;
         break;
       default:
@@ -50459,12 +50579,13 @@ function parseMarkdown(source) {
         break;
     }
   }
+  emitTemplateTags(tags, nextTag, original.length, builder, original, images2);
   if (front.data?.consent === true) for (const image2 of images2) image2.consent ??= true;
   const prose = builder.build();
   const problems = front.problem ? [front.problem] : [];
   return {
     format: "markdown",
-    source,
+    source: original,
     prose,
     segments: builder.segments,
     images: images2,
@@ -54211,8 +54332,8 @@ import { readFileSync as readFileSync2, statSync as statSync3, writeFileSync } f
 var sha256 = (data2) => createHash("sha256").update(data2).digest("base64url");
 function stamp(path) {
   try {
-    const stat = statSync3(path);
-    return { path, size: stat.size, mtimeMs: stat.mtimeMs };
+    const stat = statSync3(path, { throwIfNoEntry: false });
+    return stat ? { path, size: stat.size, mtimeMs: stat.mtimeMs } : { path, size: -1, mtimeMs: 0 };
   } catch {
     return { path, size: -1, mtimeMs: 0 };
   }
@@ -54241,7 +54362,11 @@ var ResultCache = class {
     this.clauses = clauses;
     try {
       const file2 = JSON.parse(readFileSync2(path, "utf8"));
-      if (file2.format === "safepost-cache" && file2.fingerprint === fingerprint2) this.entries = file2.entries;
+      if (file2.format === "safepost-cache" && file2.fingerprint === fingerprint2 && Array.isArray(file2.strings)) {
+        this.entries = file2.entries;
+        this.strings = file2.strings;
+        this.strings.forEach((text2, i) => this.stringIndex.set(text2, i));
+      }
     } catch {
     }
   }
@@ -54249,6 +54374,8 @@ var ResultCache = class {
   fingerprint;
   clauses;
   entries = {};
+  strings = [];
+  stringIndex = /* @__PURE__ */ new Map();
   changed = false;
   /** The cached result for a draft whose content and photos are unchanged. */
   get(absolute, content) {
@@ -54259,20 +54386,54 @@ var ResultCache = class {
       if (!stamps || stamps.some((s) => JSON.stringify(stamp(s.path)) !== JSON.stringify(s))) return void 0;
     }
     const { channel, findings, ...rest } = entry.result;
-    return { channel, findings: findings.map((f) => ({ ...f, clause: this.clauses.get(f.clause) })), ...rest };
+    const text2 = this.strings;
+    return {
+      channel,
+      findings: findings.map(({ ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, ...more }) => ({
+        ruleId,
+        category: text2[category],
+        severity,
+        message: text2[message],
+        clause: this.clauses.get(clause),
+        line,
+        column,
+        endLine,
+        endColumn,
+        suggestion: text2[suggestion],
+        ...more
+      })),
+      ...rest
+    };
+  }
+  intern(value) {
+    let i = this.stringIndex.get(value);
+    if (i === void 0) {
+      i = this.strings.push(value) - 1;
+      this.stringIndex.set(value, i);
+    }
+    return i;
   }
   set(absolute, content, result2, imagePaths) {
     const { path: _path, findings, ...rest } = result2;
     this.entries[sha256(absolute)] = {
       content: sha256(content),
       ...imagePaths.length > 0 ? { images: seal(imagePaths.map(stamp), content) } : {},
-      result: { ...rest, findings: findings.map((f) => ({ ...f, clause: f.clause.id })) }
+      result: {
+        ...rest,
+        findings: findings.map((f) => ({
+          ...f,
+          category: this.intern(f.category),
+          message: this.intern(f.message),
+          clause: f.clause.id,
+          suggestion: this.intern(f.suggestion)
+        }))
+      }
     };
     this.changed = true;
   }
   save() {
     if (!this.changed) return;
-    const file2 = { format: "safepost-cache", fingerprint: this.fingerprint, entries: this.entries };
+    const file2 = { format: "safepost-cache", fingerprint: this.fingerprint, strings: this.strings, entries: this.entries };
     writeFileSync(this.path, JSON.stringify(file2));
   }
 };

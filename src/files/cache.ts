@@ -12,7 +12,10 @@ interface ImageStamp {
   mtimeMs: number;
 }
 
-type PackedResult = Omit<FileResult, 'path' | 'findings'> & { findings: Array<Omit<FileResult['findings'][number], 'clause'> & { clause: string }> };
+type Finding = FileResult['findings'][number];
+// The texts that repeat from finding to finding are kept once, in the file's `strings`.
+type PackedFinding = Omit<Finding, 'clause' | 'category' | 'message' | 'suggestion'> & { clause: string; category: number; message: number; suggestion: number };
+type PackedResult = Omit<FileResult, 'path' | 'findings'> & { findings: PackedFinding[] };
 
 interface CacheEntry {
   content: string;
@@ -28,14 +31,16 @@ interface CacheFile {
   format: 'safepost-cache';
   /** Hash of everything besides a draft that decides its findings: version, rules, config, roster. */
   fingerprint: string;
+  strings: string[];
   /** By a hash of each draft's path, so that the file holds no file name. */
   entries: Record<string, CacheEntry>;
 }
 
 function stamp(path: string): ImageStamp {
   try {
-    const stat = statSync(path);
-    return { path, size: stat.size, mtimeMs: stat.mtimeMs };
+    // Most photos a draft names are not there (links, site paths): no exception for them.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? { path, size: stat.size, mtimeMs: stat.mtimeMs } : { path, size: -1, mtimeMs: 0 };
   } catch {
     return { path, size: -1, mtimeMs: 0 };
   }
@@ -67,6 +72,8 @@ function open(sealed: string, content: Uint8Array): ImageStamp[] | null {
  */
 export class ResultCache {
   private entries: Record<string, CacheEntry> = {};
+  private strings: string[] = [];
+  private stringIndex = new Map<string, number>();
   private changed = false;
 
   constructor(
@@ -76,7 +83,11 @@ export class ResultCache {
   ) {
     try {
       const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (file.format === 'safepost-cache' && file.fingerprint === fingerprint) this.entries = file.entries;
+      if (file.format === 'safepost-cache' && file.fingerprint === fingerprint && Array.isArray(file.strings)) {
+        this.entries = file.entries;
+        this.strings = file.strings;
+        this.strings.forEach((text, i) => this.stringIndex.set(text, i));
+      }
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
@@ -91,8 +102,34 @@ export class ResultCache {
       if (!stamps || stamps.some((s) => JSON.stringify(stamp(s.path)) !== JSON.stringify(s))) return undefined;
     }
     const { channel, findings, ...rest } = entry.result;
+    const text = this.strings;
     // The same key order as a fresh result, so that reports are identical byte for byte.
-    return { channel, findings: findings.map((f) => ({ ...f, clause: this.clauses.get(f.clause)! })), ...rest };
+    return {
+      channel,
+      findings: findings.map(({ ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, ...more }) => ({
+        ruleId,
+        category: text[category] as Finding['category'],
+        severity,
+        message: text[message],
+        clause: this.clauses.get(clause)!,
+        line,
+        column,
+        endLine,
+        endColumn,
+        suggestion: text[suggestion],
+        ...more,
+      })),
+      ...rest,
+    };
+  }
+
+  private intern(value: string): number {
+    let i = this.stringIndex.get(value);
+    if (i === undefined) {
+      i = this.strings.push(value) - 1;
+      this.stringIndex.set(value, i);
+    }
+    return i;
   }
 
   set(absolute: string, content: Uint8Array, result: FileResult, imagePaths: string[]): void {
@@ -100,14 +137,23 @@ export class ResultCache {
     this.entries[sha256(absolute)] = {
       content: sha256(content),
       ...(imagePaths.length > 0 ? { images: seal(imagePaths.map(stamp), content) } : {}),
-      result: { ...rest, findings: findings.map((f) => ({ ...f, clause: f.clause.id })) },
+      result: {
+        ...rest,
+        findings: findings.map((f) => ({
+          ...f,
+          category: this.intern(f.category),
+          message: this.intern(f.message),
+          clause: f.clause.id,
+          suggestion: this.intern(f.suggestion),
+        })),
+      },
     };
     this.changed = true;
   }
 
   save(): void {
     if (!this.changed) return;
-    const file: CacheFile = { format: 'safepost-cache', fingerprint: this.fingerprint, entries: this.entries };
+    const file: CacheFile = { format: 'safepost-cache', fingerprint: this.fingerprint, strings: this.strings, entries: this.entries };
     writeFileSync(this.path, JSON.stringify(file));
   }
 }
