@@ -22,7 +22,7 @@ describe('safepost check', () => {
     expect(r.stdout).toContain('fixtures/parent-facebook-post.md  (parent)');
     expect(r.stdout).toMatch(/^ {2}5:34 +error +Mentions exclusions or suspensions: "was excluded" {2}6\(e\) {2}exclusions$/m);
     expect(r.stdout).toContain('Policy 6(e): No comments on sensitive school topics such as performance');
-    expect(r.stdout).toMatch(/✖ 52 problems \(34 errors, 15 warnings, 3 info\) in 16 files; 1 suppressed\n$/);
+    expect(r.stdout).toMatch(/✖ 56 problems \(38 errors, 15 warnings, 3 info\) in 17 files; 1 suppressed\n$/);
     expect(r.stdout).not.toContain('harvest-festival.md');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -58,7 +58,7 @@ describe('safepost check', () => {
   it('writes the JSON report of the contract', () => {
     const r = runCli(['check', 'fixtures', '--format', 'json', ...FIXTURES_CONFIG]);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.summary).toEqual({ files: 16, errors: 34, warnings: 15, infos: 3, suppressed: 1, fileErrors: 0 });
+    expect(report.summary).toEqual({ files: 17, errors: 38, warnings: 15, infos: 3, suppressed: 1, fileErrors: 0 });
     const pupil = report.files.find((f) => f.path === 'fixtures/pupil-post.md')!;
     expect(pupil).toEqual({
       path: 'fixtures/pupil-post.md',
