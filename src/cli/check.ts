@@ -55,6 +55,8 @@ function wantsColor(flags: CheckFlags, io: CliIO): boolean {
   return io.isTTY;
 }
 
+const NOTES_SHOWN = 10;
+
 function onlyErrors(report: Report): Report {
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
   return { files, summary: summarize(files) };
@@ -148,9 +150,14 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       }
       if (flags.quiet) report = onlyErrors(report);
 
+      // Notes (photos not found) can come from every draft of a site: the first few, then a count.
+      let notes = 0;
       for (const file of report.files) {
         if (file.error) io.stderr(`safepost: ${file.path}${file.errorLine ? `:${file.errorLine}` : ''}: ${file.error}\n`);
-        if (file.note) io.stderr(`safepost: ${file.path}: ${file.note}\n`);
+        if (file.note && ++notes <= NOTES_SHOWN) io.stderr(`safepost: ${file.path}: ${file.note}\n`);
+      }
+      if (notes > NOTES_SHOWN) {
+        io.stderr(`safepost: and ${notes - NOTES_SHOWN} more drafts with notes (the JSON report has every note)\n`);
       }
       if (flags.outputFile) {
         // A file gets no colour codes, whatever the terminal.

@@ -165,6 +165,18 @@ describe('safepost check', () => {
     expect(all).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: every draft in content is excluded by --exclude ./content/\n' });
   });
 
+  it('shows the first ten notes and counts the rest, and the JSON report keeps every note', () => {
+    const files: Record<string, string> = {};
+    for (let i = 10; i < 22; i++) files[`post-${i}.md`] = `A lovely day.\n\n![The hall](img/hall-${i}.jpg)\n`;
+    const dir = tempFolder(files);
+    const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('safepost: post-10.md: the image on line 3 was not found next to the draft; its metadata was not checked');
+    expect(lines[10]).toBe('safepost: and 2 more drafts with notes (the JSON report has every note)');
+    expect(JSON.parse(r.stdout).files.filter((f: { note?: string }) => f.note)).toHaveLength(12);
+  });
+
   it('finds safepost.config.yaml in a parent folder and applies its rule settings', () => {
     const dir = tempFolder({
       'safepost.config.yaml': 'channel: parent\nrules:\n  budget-problems: info\n  legal-disputes: "off"\n',
