@@ -15,7 +15,7 @@ describe('Node API', () => {
 
   it('checks paths and returns what the CLI reports', async () => {
     const report = await check({ paths: ['fixtures'] }, { cwd: root, config: 'fixtures/safepost.config.yaml' });
-    expect(report.files).toHaveLength(17);
+    expect(report.files).toHaveLength(18);
     expect(FORMATTERS.json(report, { color: false, rules: [] })).toContain('"ruleId":"exclusions"');
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkReadable, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { decodeDraft, formatOf, parseDocument, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, parseDocument, readDocx, UnreadableDocxError, UnreadableDraftError } from '../documents/index.js';
+import { OBJECT, type DocxDraft } from '../documents/docx.js';
 import type { DocumentFormat } from '../documents/index.js';
 import { LineIndex } from '../documents/positions.js';
 import { checkDocument } from '../engine/check-document.js';
@@ -62,6 +63,9 @@ export interface Checker {
   /** Checks a list of drafts already found (for example the changed ones). */
   checkDrafts(drafts: DraftFile[]): Promise<Report>;
 }
+
+// Word files carry their photos: a larger limit than for text drafts.
+const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 /** Loads the config and rules once and checks any number of drafts with them. */
 export function createChecker(options: CheckerOptions = {}): Checker {
@@ -132,7 +136,30 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
+  const checkWordFile = async (absolute: string, shown: string): Promise<FileResult> => {
+    let draft: DocxDraft;
+    try {
+      const bytes = readFileSync(absolute);
+      if (bytes.length > MAX_DOCX_BYTES) throw new UnreadableDocxError(`is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit for a Word draft`);
+      draft = await readDocx(bytes);
+    } catch (error) {
+      const reason = error instanceof UnreadableDocxError ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      return { path: shown, channel: defaultChannel, findings: [], error: `file ${reason}` };
+    }
+    const { doc, embedded } = draft;
+    if (doc.images.length === 0 && !/\S/.test(doc.source.split(OBJECT).join(''))) {
+      return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check', positions: 'paragraphs' };
+    }
+    let photos: PhotoMetadata[] | undefined;
+    if (needsPhotos && doc.images.length > 0) {
+      const lines = new LineIndex(doc.source);
+      photos = (await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded)).photos;
+    }
+    return { ...checkSource(doc.source, shown, 'docx', photos, doc), positions: 'paragraphs' };
+  };
+
   const checkFile = async ({ absolute, shown }: DraftFile): Promise<FileResult> => {
+    if (formatOf(absolute) === 'docx') return checkWordFile(absolute, shown);
     let source: string;
     try {
       source = decodeDraft(readFileSync(absolute));

@@ -1,10 +1,10 @@
 import type { Segment, SourceText } from './source-text.js';
 
-export type DocumentFormat = 'markdown' | 'html' | 'text';
+export type DocumentFormat = 'markdown' | 'html' | 'text' | 'docx';
 
 /** An image in a draft, in source offsets of the original file. */
 export interface DraftImage {
-  origin: 'markdown' | 'html' | 'front-matter' | 'template';
+  origin: 'markdown' | 'html' | 'front-matter' | 'template' | 'docx';
   src: string;
   alt?: string;
   title?: string;

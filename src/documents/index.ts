@@ -5,6 +5,7 @@ import { parseMarkdown } from './markdown.js';
 import { parseText } from './text.js';
 
 export type { Document, DocumentFormat, DraftImage, SuppressionComment } from './document.js';
+export { readDocx, UnreadableDocxError } from './docx.js';
 export type { Segment, SegmentKind, SourceText } from './source-text.js';
 
 /** File extensions safepost reads when it walks a folder, by format. */
@@ -14,6 +15,7 @@ export const DRAFT_EXTENSIONS: Record<string, DocumentFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.txt': 'text',
+  '.docx': 'docx',
 };
 
 export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
@@ -47,7 +49,7 @@ export function decodeDraft(bytes: Uint8Array): string {
   }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) {
-    throw new UnreadableDraftError('file is binary, not a text draft; pass Markdown, HTML or plain-text files');
+    throw new UnreadableDraftError('file is binary, not a text draft; pass Markdown, HTML, plain-text or Word (.docx) files');
   }
   try {
     return utf8.decode(bytes);

@@ -38,21 +38,27 @@ export async function readPhotoMetadata(
   images: DraftImage[],
   draftPath: string,
   lineOf: (offset: number) => number,
+  /** Photos inside the draft itself (a Word document's), by image. */
+  embedded?: Map<DraftImage, Uint8Array>,
 ): Promise<{ photos: PhotoMetadata[]; notes: string[] }> {
   const photos: PhotoMetadata[] = [];
   const notes: Array<[offset: number, note: string]> = [];
   await Promise.all(
     images.map(async (image) => {
-      const path = localImagePath(image.src, draftPath);
-      if (!path) return;
-      if (!existsSync(path)) {
-        // By its line, not its file name: a file name can hold a child's name.
-        notes.push([image.start, `the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`]);
-        return;
+      let input: string | Uint8Array | undefined = embedded?.get(image);
+      if (!input) {
+        const path = localImagePath(image.src, draftPath);
+        if (!path) return;
+        if (!existsSync(path)) {
+          // By its line, not its file name: a file name can hold a child's name.
+          notes.push([image.start, `the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`]);
+          return;
+        }
+        input = path;
       }
       let data: Record<string, unknown> | undefined;
       try {
-        data = (await exifr.parse(path, { gps: true, iptc: true, xmp: true, ifd0: {}, mergeOutput: true })) as Record<string, unknown> | undefined;
+        data = (await exifr.parse(input, { gps: true, iptc: true, xmp: true, ifd0: {}, mergeOutput: true })) as Record<string, unknown> | undefined;
       } catch {
         notes.push([image.start, `the image on line ${lineOf(image.start)} could not be read as a photo; its metadata was not checked`]);
         return;

@@ -5,7 +5,8 @@ import picomatch from 'picomatch';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+// `~$name.docx` is the lock file Word keeps beside a document while it is open.
+const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 const DRAFT_GLOB = `**/*.{${Object.keys(DRAFT_EXTENSIONS)
   .map((e) => e.slice(1))
   .join(',')}}`;

@@ -13,7 +13,8 @@ export const stylish: Formatter = (report, { color }) => {
   for (const file of report.files) {
     const shown = file.findings.filter((f) => !f.suppressed);
     if (shown.length === 0 && !file.error) continue;
-    out.push(`${c.underline(file.path)}  ${c.dim(`(${file.channel})`)}`);
+    const where = file.positions === 'paragraphs' ? ', paragraph:column' : '';
+    out.push(`${c.underline(file.path)}  ${c.dim(`(${file.channel}${where})`)}`);
     if (file.error) {
       const where = file.errorLine ? `${file.errorLine}:1` : '0:0';
       out.push(`  ${c.dim(where)}  ${c.red('error')}  ${file.findings.length ? file.error : `could not check this file: ${file.error}`}`);

@@ -32,6 +32,11 @@ export const FileResultSchema = z.object({
   errorLine: z.number().int().positive().optional(),
   /** Something worth knowing that is not a problem (an empty file). */
   note: z.string().optional(),
+  /**
+   * `paragraphs` for a Word draft, which has no lines: a finding's `line` is the paragraph number
+   * and its columns are UTF-16 offsets in the paragraph.
+   */
+  positions: z.literal('paragraphs').optional(),
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 

@@ -22,7 +22,7 @@ describe('safepost check', () => {
     expect(r.stdout).toContain('fixtures/parent-facebook-post.md  (parent)');
     expect(r.stdout).toMatch(/^ {2}5:34 +error +Mentions exclusions or suspensions: "was excluded" {2}6\(e\) {2}exclusions$/m);
     expect(r.stdout).toContain('Policy 6(e): No comments on sensitive school topics such as performance');
-    expect(r.stdout).toMatch(/✖ 56 problems \(38 errors, 15 warnings, 3 info\) in 17 files; 1 suppressed\n$/);
+    expect(r.stdout).toMatch(/✖ 59 problems \(41 errors, 15 warnings, 3 info\) in 18 files; 1 suppressed\n$/);
     expect(r.stdout).not.toContain('harvest-festival.md');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -58,7 +58,7 @@ describe('safepost check', () => {
   it('writes the JSON report of the contract', () => {
     const r = runCli(['check', 'fixtures', '--format', 'json', ...FIXTURES_CONFIG]);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.summary).toEqual({ files: 17, errors: 38, warnings: 15, infos: 3, suppressed: 1, fileErrors: 0 });
+    expect(report.summary).toEqual({ files: 18, errors: 41, warnings: 15, infos: 3, suppressed: 1, fileErrors: 0 });
     const pupil = report.files.find((f) => f.path === 'fixtures/pupil-post.md')!;
     expect(pupil).toEqual({
       path: 'fixtures/pupil-post.md',
@@ -233,7 +233,7 @@ describe('bad input', () => {
     expect(g.stderr).toMatch(/no files match "\*\.md"/);
     const f = runCli(['check', 'empty'], { cwd: dir });
     expect(f.status).toBe(2);
-    expect(f.stderr).toBe('safepost: no drafts found in empty (safepost reads .md .markdown .html .htm .txt files)\n');
+    expect(f.stderr).toBe('safepost: no drafts found in empty (safepost reads .md .markdown .html .htm .txt .docx files)\n');
   });
 
   it('binary, non-UTF-8, oversized and empty drafts are reported and the rest still checked', () => {
@@ -249,7 +249,7 @@ describe('bad input', () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([
-      'safepost: b-photo.md: file is binary, not a text draft; pass Markdown, HTML or plain-text files',
+      'safepost: b-photo.md: file is binary, not a text draft; pass Markdown, HTML, plain-text or Word (.docx) files',
       'safepost: c-latin1.txt: file is not UTF-8 text; save it as UTF-8 and check again',
       'safepost: d-huge.txt: file is 10.0 MB, over the 10 MB limit for a draft; split it or check that it is a draft',
       'safepost: e-empty.md: file is empty; nothing to check',

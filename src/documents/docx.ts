@@ -1,0 +1,179 @@
+import type { Document, DraftImage } from './document.js';
+import { SourceTextBuilder, type SegmentKind } from './source-text.js';
+
+/**
+ * Word drafts (.docx, as Word and Google Docs save them), read with mammoth's document model.
+ *
+ * A .docx has no lines, so safepost gives it a text of its own: one line a paragraph (body,
+ * table cells, then footnotes and endnotes), so that a finding's `line` is the paragraph number
+ * and its `column` the UTF-16 offset in the paragraph. An image counts as one character,
+ * U+FFFC, where it stands, as in Word's and Google Docs' own plain text. Comments and deleted
+ * text are not part of the draft.
+ */
+
+// The parts of mammoth's document model read here (it has no types of its own for them).
+interface DocxElement {
+  type: string;
+  children?: DocxElement[];
+  value?: string;
+  styleName?: string | null;
+  numbering?: unknown;
+  altText?: string;
+  contentType?: string;
+  breakType?: string;
+  readAsBuffer?: () => Promise<Buffer>;
+}
+
+interface DocxDocument extends DocxElement {
+  notes?: { _notes?: Record<string, DocxElement> };
+}
+
+export const OBJECT = '\uFFFC';
+
+interface Paragraph {
+  text: string;
+  kind: SegmentKind;
+  images: Array<{ at: number; element: DocxElement }>;
+  styleName: string;
+}
+
+export class UnreadableDocxError extends Error {}
+
+function kindOf(style: string, numbered: boolean, inTable: boolean): SegmentKind {
+  if (/^(heading|title|subtitle)/i.test(style)) return 'heading';
+  if (/caption/i.test(style)) return 'caption';
+  if (inTable) return 'table-cell';
+  if (numbered || /list/i.test(style)) return 'list-item';
+  if (/quote/i.test(style)) return 'quote';
+  return 'paragraph';
+}
+
+function collectParagraphs(root: DocxElement, out: Paragraph[], inTable = false): void {
+  for (const element of root.children ?? []) {
+    if (element.type === 'paragraph') {
+      const paragraph: Paragraph = {
+        text: '',
+        kind: kindOf(element.styleName ?? '', Boolean(element.numbering), inTable),
+        images: [],
+        styleName: element.styleName ?? '',
+      };
+      const walk = (node: DocxElement) => {
+        for (const child of node.children ?? []) {
+          if (child.type === 'text') paragraph.text += (child.value ?? '').replace(/[\r\n\uFFFC]/g, ' ');
+          else if (child.type === 'tab') paragraph.text += '\t';
+          else if (child.type === 'break') paragraph.text += ' ';
+          else if (child.type === 'image') {
+            paragraph.images.push({ at: paragraph.text.length, element: child });
+            paragraph.text += OBJECT;
+          } else if (child.type !== 'comment' && child.type !== 'note') walk(child);
+        }
+      };
+      walk(element);
+      out.push(paragraph);
+    } else if (element.type === 'table' || element.type === 'tableRow' || element.type === 'tableCell') {
+      collectParagraphs(element, out, true);
+    } else if (element.children) {
+      collectParagraphs(element, out, inTable);
+    }
+  }
+}
+
+/** Whether the bytes are an OLE compound file: an encrypted .docx or an old .doc. */
+const isCompoundFile = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+
+export interface DocxDraft {
+  doc: Document;
+  /** The bytes of each embedded photo, for its metadata. */
+  embedded: Map<DraftImage, Uint8Array>;
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
+  if (isCompoundFile(bytes)) {
+    throw new UnreadableDocxError('is password-protected or an old Word .doc file; remove the password or save it as .docx, and check again');
+  }
+  let model: DocxDocument | null = null;
+  // Loaded on the first Word draft only: most runs have none, and it is a large package.
+  const { default: mammoth } = await import('mammoth');
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (document: DocxDocument) => {
+          model = document;
+          return document;
+        },
+        // The HTML is not used: no need to encode the pictures.
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
+  } catch {
+    model = null;
+  }
+  if (!model) {
+    throw new UnreadableDocxError('could not be read as a Word document (.docx): it may be damaged or not really a .docx; open it in Word and save it again');
+  }
+  const document: DocxDocument = model;
+  const paragraphs: Paragraph[] = [];
+  collectParagraphs(document, paragraphs);
+  for (const note of Object.values(document.notes?._notes ?? {})) collectParagraphs(note, paragraphs);
+
+  const builder = new SourceTextBuilder();
+  const images: DraftImage[] = [];
+  const embedded = new Map<DraftImage, Uint8Array>();
+  const reads: Array<Promise<void>> = [];
+  let offset = 0;
+  let last: { image: DraftImage; paragraph: number } | null = null;
+  paragraphs.forEach((paragraph, index) => {
+    const start = offset;
+    builder.beginSegment(paragraph.kind);
+    let at = 0;
+    for (const { at: imageAt } of paragraph.images) {
+      builder.verbatim(paragraph.text.slice(at, imageAt), start + at);
+      at = imageAt + 1;
+    }
+    builder.verbatim(paragraph.text.slice(at), start + at);
+    builder.endSegment();
+    builder.separator();
+    // A caption paragraph right after a picture is its caption.
+    if (last && last.paragraph === index - 1 && paragraph.kind === 'caption' && !last.image.caption) last.image.caption = paragraph.text;
+    for (const { at: imageAt, element } of paragraph.images) {
+      const alt = element.altText?.trim() || undefined;
+      const image: DraftImage = { origin: 'docx', src: '', alt, start: start + imageAt, end: start + imageAt + 1 };
+      if (alt) {
+        builder.beginSegment('image-alt');
+        builder.replaced(alt, image.start, image.end);
+        builder.endSegment();
+        builder.separator();
+      }
+      // Rest of the picture's paragraph, when it has words, is its caption.
+      const words = paragraph.text.split(OBJECT).join('').trim();
+      if (words) image.caption = words;
+      images.push(image);
+      last = { image, paragraph: index };
+      if (element.readAsBuffer) {
+        reads.push(
+          element.readAsBuffer().then(
+            (data) => void embedded.set(image, data),
+            () => undefined,
+          ),
+        );
+      }
+    }
+    offset += paragraph.text.length + 1;
+  });
+  await Promise.all(reads);
+  const source = paragraphs.map((p) => p.text).join('\n');
+  return {
+    doc: {
+      format: 'docx',
+      source,
+      prose: builder.build(),
+      segments: builder.segments,
+      images,
+      frontMatter: null,
+      suppressions: [],
+      problems: [],
+    },
+    embedded,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../src/documents/docx.js';
+import { makeDocx } from '../helpers/docx.js';
+import { makePhoto } from '../helpers/photos.js';
+import { sourceSpan } from '../helpers/prose.js';
+
+describe('Word drafts', () => {
+  it('gives one line a paragraph, with tables, lists, links and headings, and leaves comments out', async () => {
+    const bytes = await makeDocx([
+      { heading: 'Spring term news' },
+      { paragraph: 'Well done to everyone in Year 4.', comment: 'Check with Mrs Patel first' },
+      { list: 'Bring a coat' },
+      { table: [['Name', 'Prize'], ['Jack Smith', 'Reading']] },
+      { link: 'our website', href: 'https://example.org' },
+    ]);
+    const { doc } = await readDocx(bytes);
+    expect(doc.source).toBe('Spring term news\nWell done to everyone in Year 4.\nBring a coat\nName\nPrize\nJack Smith\nReading\nour website');
+    expect(doc.prose.text).not.toContain('Mrs Patel');
+    expect(sourceSpan(doc, 'Jack Smith')).toEqual({ start: doc.source.indexOf('Jack Smith'), end: doc.source.indexOf('Jack Smith') + 10, text: 'Jack Smith' });
+    const kinds = doc.segments.map((s) => [s.kind, doc.prose.text.slice(s.start, s.end)]);
+    expect(kinds).toEqual([
+      ['heading', 'Spring term news'],
+      ['paragraph', 'Well done to everyone in Year 4.'],
+      ['list-item', 'Bring a coat'],
+      ['table-cell', 'Name'],
+      ['table-cell', 'Prize'],
+      ['table-cell', 'Jack Smith'],
+      ['table-cell', 'Reading'],
+      ['paragraph', 'our website'],
+    ]);
+  });
+
+  it('reads pictures as one character where they stand, with their alt text, caption and bytes', async () => {
+    const photo = makePhoto({ gps: { latitude: 52.6, longitude: -1.2 } });
+    const { doc, embedded } = await readDocx(
+      await makeDocx([{ paragraph: 'Sports day' }, { image: photo, alt: 'Year 6 relay team', text: ' Our winners' }, { caption: 'Amir Hussain crosses the line' }]),
+    );
+    expect(doc.source).toBe('Sports day\n\uFFFC Our winners\nAmir Hussain crosses the line');
+    expect(doc.images).toEqual([{ origin: 'docx', src: '', alt: 'Year 6 relay team', caption: 'Our winners', start: 11, end: 12 }]);
+    expect(sourceSpan(doc, 'Year 6 relay team')).toEqual({ start: 11, end: 12, text: '\uFFFC' });
+    expect(embedded.get(doc.images[0])).toEqual(photo);
+    expect(doc.prose.text).not.toContain('\uFFFC');
+  });
+
+  it('takes a caption paragraph under a picture as its caption', async () => {
+    const { doc } = await readDocx(await makeDocx([{ image: makePhoto(), alt: 'The hall' }, { caption: 'Our new hall' }]));
+    expect(doc.images[0]).toMatchObject({ alt: 'The hall', caption: 'Our new hall' });
+  });
+
+  it('says what is wrong with a file that is not a .docx, or is password-protected', async () => {
+    await expect(readDocx(Buffer.from('not a zip at all'))).rejects.toThrow(/could not be read as a Word document \(\.docx\)/);
+    await expect(readDocx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(/password-protected or an old Word \.doc/);
+  });
+});

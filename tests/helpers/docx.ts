@@ -1,0 +1,82 @@
+import JSZip from 'jszip';
+
+// Small Word documents for tests and fixtures, written as Word writes the parts safepost reads.
+
+export type Block =
+  | { heading: string }
+  | { paragraph: string; comment?: string }
+  | { caption: string }
+  | { list: string }
+  | { image: Buffer; alt?: string; text?: string }
+  | { table: string[][] }
+  | { link: string; href: string };
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+const styled = (style: string, body: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${body}</w:p>`;
+
+// A fixed date, so that the same blocks give the same bytes.
+const DATE = new Date('2026-01-01T00:00:00Z');
+
+export async function makeDocx(blocks: Block[]): Promise<Buffer> {
+  const zip = new JSZip();
+  const rels: string[] = [];
+  const comments: string[] = [];
+  const body = blocks.map((block) => {
+    if ('heading' in block) return styled('Heading1', run(block.heading));
+    if ('caption' in block) return styled('Caption', run(block.caption));
+    if ('list' in block) return styled('ListParagraph', run(block.list));
+    if ('table' in block) {
+      const rows = block.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc><w:p>${run(cell)}</w:p></w:tc>`).join('')}</w:tr>`);
+      return `<w:tbl>${rows.join('')}</w:tbl>`;
+    }
+    if ('link' in block) {
+      const id = `rId${100 + rels.length}`;
+      rels.push(`<Relationship Id="${id}" Type="${R}/hyperlink" Target="${escape(block.href)}" TargetMode="External"/>`);
+      return `<w:p><w:hyperlink r:id="${id}">${run(block.link)}</w:hyperlink></w:p>`;
+    }
+    if ('image' in block) {
+      const n = rels.length + 1;
+      const id = `rId${100 + rels.length}`;
+      rels.push(`<Relationship Id="${id}" Type="${R}/image" Target="media/image${n}.jpeg"/>`);
+      zip.file(`word/media/image${n}.jpeg`, block.image, { date: DATE, createFolders: false });
+      const descr = block.alt === undefined ? '' : ` descr="${escape(block.alt)}"`;
+      const drawing =
+        `<w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="${n}" name="Picture ${n}"${descr}/>` +
+        `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="image${n}.jpeg"/><pic:cNvPicPr/></pic:nvPicPr>` +
+        `<pic:blipFill><a:blip r:embed="${id}"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+      return `<w:p>${drawing}${block.text ? run(block.text) : ''}</w:p>`;
+    }
+    if (block.comment) {
+      const id = comments.length;
+      comments.push(`<w:comment w:id="${id}" w:author="Editor"><w:p>${run(block.comment)}</w:p></w:comment>`);
+      return `<w:p><w:commentRangeStart w:id="${id}"/>${run(block.paragraph)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r></w:p>`;
+    }
+    return `<w:p>${run(block.paragraph)}</w:p>`;
+  });
+  if (comments.length) rels.push(`<Relationship Id="rIdComments" Type="${R}/comments" Target="comments.xml"/>`);
+  rels.push(`<Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/>`);
+  const ns = `xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`;
+  const files: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Default Extension="jpeg" ContentType="image/jpeg"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${ns}><w:body>${body.join('')}</w:body></w:document>`,
+    'word/styles.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}">` +
+      ['Heading1:heading 1', 'Caption:caption', 'ListParagraph:List Paragraph']
+        .map((s) => s.split(':'))
+        .map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`)
+        .join('') +
+      '</w:styles>',
+  };
+  if (comments.length) files['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}">${comments.join('')}</w:comments>`;
+  for (const [name, text] of Object.entries(files)) zip.file(name, text, { date: DATE, createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
