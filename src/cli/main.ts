@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { baselineCommand } from './baseline.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
+import { redactCommand } from './redact.js';
 import type { CliIO } from './io.js';
 import { rosterCommand } from './roster.js';
 import { rulesCommand } from './rules.js';
@@ -18,7 +19,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for the options)')
-    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n  $ safepost roster hash pupils.csv -o roster.safepost\n');
+    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n  $ safepost roster hash pupils.csv -o roster.safepost\n  $ safepost redact newsletter.md -o newsletter.safe.md\n');
   // Commands made apart from the program do not inherit its settings: give them to each, and
   // to their own subcommands.
   const configure = (command: Command): Command => {
@@ -26,7 +27,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     command.commands.forEach(configure);
     return command;
   };
-  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io), baselineCommand(io)]) {
+  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io), baselineCommand(io), redactCommand(io, (code) => (exitCode = code))]) {
     program.addCommand(configure(command));
   }
   try {

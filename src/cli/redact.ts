@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { createChecker } from '../api/checker.js';
+import { OBJECT } from '../documents/docx.js';
+import { decodeDraft, formatOf, parseDocument, readDocx, UnreadableDocxError, UnreadableDraftError } from '../documents/index.js';
+import type { DraftImage } from '../documents/index.js';
+import { SafepostError } from '../errors.js';
+import { localImagePath } from '../files/photo-metadata.js';
+import { shownPath } from '../files/shown-path.js';
+import { applyEdits, planRedaction, type Edit, type LeftAlone } from '../redact/plan.js';
+import { stripPhotoMetadata, UnsupportedPhotoError } from '../redact/strip-photo.js';
+import { CHANNELS, type Channel } from '../rules/schema.js';
+import type { CliIO } from './io.js';
+
+interface RedactFlags {
+  output?: string;
+  inPlace?: boolean;
+  photosTo?: string;
+  config?: string;
+  roster?: string;
+  channel?: Channel;
+}
+
+// A name cut to a first name can still identify a child where it stands: check again, at most this often.
+const PASSES = 4;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The draft as text to redact: a Word draft becomes Markdown, a paragraph a block. */
+async function readDraft(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean }> {
+  const bytes = readFileSync(path);
+  if (formatOf(path) === 'docx') {
+    try {
+      const { doc, embedded } = await readDocx(bytes);
+      const text = doc.source
+        .split('\n')
+        .map((p) => p.split(OBJECT).join('').trim())
+        .filter(Boolean)
+        .join('\n\n');
+      return { text: `${text}\n`, images: doc.images, embedded, word: true };
+    } catch (error) {
+      if (error instanceof UnreadableDocxError) throw new SafepostError(`${shownPath(path, cwd)}: file ${error.message}`);
+      throw error;
+    }
+  }
+  try {
+    const text = decodeDraft(bytes);
+    return { text, images: parseDocument(text, formatOf(path)).images, word: false };
+  } catch (error) {
+    if (error instanceof UnreadableDraftError) throw new SafepostError(`${shownPath(path, cwd)}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function redactCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  return new Command('redact')
+    .description("Write a copy of a draft with pupils' full names cut to first names and personal contact details removed")
+    .argument('<draft>', 'the draft: Markdown, HTML, plain text or Word (.docx)')
+    .option('-o, --output <file>', 'where to write the copy (default: standard output); a Word draft is written as Markdown')
+    .option('--in-place', 'change the draft itself (never done without this)')
+    .option('--photos-to <folder>', "also write copies of the draft's photos without their metadata (GPS, names) to this folder")
+    .option('-c, --config <file>', 'config file')
+    .option('--roster <file>', 'pupil roster CSV')
+    .addOption(new Option('--channel <channel>', 'who is posting, if the draft does not say').choices(CHANNELS))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ safepost redact newsletter.md -o newsletter.safe.md
+  $ safepost redact newsletter.docx -o newsletter.safe.md --photos-to clean-photos/
+  $ safepost redact post.md --in-place
+
+The changes are listed by line, without the text taken out. Exit status: 0 the copy has no
+pupil-name or contact-details error left, 1 some are left for you (listed), 2 it could not run.`,
+    )
+    .action(async (draft: string, flags: RedactFlags) => {
+      const input = resolve(io.cwd, draft);
+      if (!existsSync(input)) throw new SafepostError(`${draft}: no such file`);
+      if (statSync(input).isDirectory()) throw new SafepostError(`${draft} is a folder; redact one draft at a time`);
+      const word = formatOf(input) === 'docx';
+      let output = flags.inPlace ? input : flags.output ? resolve(io.cwd, flags.output) : undefined;
+      if (flags.inPlace && flags.output) throw new SafepostError('give either --output or --in-place, not both');
+      if (word && flags.inPlace) throw new SafepostError('a Word draft cannot be changed in place; give -o FILE.md for a Markdown copy');
+      if (word && output && !/\.(md|markdown|txt)$/i.test(output)) throw new SafepostError('a Word draft is redacted to Markdown: give an output file ending in .md');
+      if (output && !flags.inPlace && existsSync(output) && realpathSync(output) === realpathSync(input)) {
+        throw new SafepostError(`--output is the draft itself; add --in-place if you mean to change it`);
+      }
+
+      const checker = createChecker({ cwd: io.cwd, config: flags.config, roster: flags.roster, channel: flags.channel });
+      const read = await readDraft(input, io.cwd);
+      // The copy is checked as the format it is written in.
+      const asPath = word ? `${basename(input, extname(input))}.md` : input;
+      let text = read.text;
+      const done: Array<{ line: number; edit: Edit }> = [];
+      let left: LeftAlone[] = [];
+      for (let pass = 0; pass < PASSES; pass++) {
+        const result = checker.checkText(text, asPath);
+        const plan = planRedaction(text, result.findings, parseDocument(text, formatOf(asPath)).images);
+        left = plan.left;
+        if (plan.edits.length === 0) break;
+        for (const edit of plan.edits) done.push({ line: text.slice(0, edit.start).split('\n').length, edit });
+        text = applyEdits(text, plan.edits);
+      }
+      const remaining = checker
+        .checkText(text, asPath)
+        .findings.filter((f) => !f.suppressed && f.severity === 'error' && (f.category === 'pupil-name' || f.category === 'contact-details'));
+
+      if (output) {
+        mkdirSync(dirname(output), { recursive: true });
+        writeFileSync(output, text);
+      } else {
+        io.stdout(text);
+      }
+      const say = output ? io.stdout : io.stderr;
+      for (const { line, edit } of done.sort((a, b) => a.line - b.line)) say(`  line ${line}: ${edit.action} (${edit.ruleId})\n`);
+      for (const l of left) say(`  line ${l.line}: left as it is: ${l.reason} (${l.ruleId})\n`);
+      const where = output ? `Wrote ${shownPath(output, io.cwd)}` : 'The copy is on standard output';
+      say(`${where}: ${plural(done.length, 'change')}${word ? '; the pictures of the Word draft are not in the Markdown copy' : ''}.\n`);
+
+      // The photos' own metadata is not in the copy's text: say so when the photos are not cleaned.
+      if (!flags.photosTo) {
+        const original = await checker.checkFile({ absolute: input, shown: draft });
+        const photos = original.findings.filter((f) => !f.suppressed && (f.ruleId === 'photo-location' || f.ruleId === 'photo-metadata-name'));
+        for (const f of photos) say(`  ${word ? 'paragraph' : 'line'} ${f.line} of the draft: the photo there holds ${f.ruleId === 'photo-location' ? 'its GPS position' : 'a name'}: add --photos-to FOLDER for clean copies\n`);
+        if (photos.length > 0) setExitCode(1);
+      }
+      if (flags.photosTo) {
+        const folder = resolve(io.cwd, flags.photosTo);
+        mkdirSync(folder, { recursive: true });
+        let written = 0;
+        read.images.forEach((image, n) => {
+          const embedded = read.embedded?.get(image);
+          const path = embedded ? null : localImagePath(image.src, input);
+          if (!embedded && (!path || !existsSync(path))) return;
+          if (path && resolve(dirname(path)) === folder) {
+            throw new SafepostError(`--photos-to is the folder the photos are in; choose another folder so the originals are kept`);
+          }
+          try {
+            const bytes = embedded ?? readFileSync(path!);
+            const clean = stripPhotoMetadata(bytes);
+            const name = path ? basename(path) : `picture-${n + 1}.${bytes[0] === 0xff ? 'jpg' : 'png'}`;
+            writeFileSync(resolve(folder, name), clean);
+            written++;
+          } catch (error) {
+            if (!(error instanceof UnsupportedPhotoError)) throw error;
+            say(`  photo ${n + 1}: not copied: ${error.message}\n`);
+          }
+        });
+        say(`Wrote ${plural(written, 'photo')} without metadata to ${shownPath(folder, io.cwd)}.\n`);
+      }
+      if (remaining.length > 0) {
+        say(`${plural(remaining.length, 'problem')} with names or contact details left: run "safepost check" on the copy to see them.\n`);
+        setExitCode(1);
+      }
+    });
+}
