@@ -8830,11 +8830,11 @@ function template(text2, settings, oldSettings) {
   ].join("|") + "|$", "g");
   var index = 0;
   var source = "__p+='";
-  text2.replace(matcher2, function(match2, escape4, interpolate, evaluate, offset) {
+  text2.replace(matcher2, function(match2, escape5, interpolate, evaluate, offset) {
     source += text2.slice(index, offset).replace(escapeRegExp, escapeChar);
     index = offset + match2.length;
-    if (escape4) {
-      source += "'+\n((__t=(" + escape4 + "))==null?'':_.escape(__t))+\n'";
+    if (escape5) {
+      source += "'+\n((__t=(" + escape5 + "))==null?'':_.escape(__t))+\n'";
     } else if (interpolate) {
       source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
     } else if (evaluate) {
@@ -13801,16 +13801,16 @@ var require_setImmediate = __commonJS({
         };
       }
       function installReadyStateChangeImplementation() {
-        var html = doc.documentElement;
+        var html2 = doc.documentElement;
         registerImmediate = function(handle) {
           var script = doc.createElement("script");
           script.onreadystatechange = function() {
             runIfPresent(handle);
             script.onreadystatechange = null;
-            html.removeChild(script);
+            html2.removeChild(script);
             script = null;
           };
-          html.appendChild(script);
+          html2.appendChild(script);
         };
       }
       function installSetTimeoutImplementation() {
@@ -22507,7 +22507,7 @@ var require_dom = __commonJS({
       walkDOM(node2, { ns: visibleNamespaces, isHTML }, {
         enter: function(n, ctx) {
           var ns = ctx.ns;
-          var html = ctx.isHTML;
+          var html2 = ctx.isHTML;
           if (nodeFilter) {
             n = nodeFilter(n);
             if (n) {
@@ -22524,9 +22524,9 @@ var require_dom = __commonJS({
               var attrs = n.attributes;
               var len = attrs.length;
               var nodeName = n.tagName;
-              html = NAMESPACE.isHTML(n.namespaceURI) || html;
+              html2 = NAMESPACE.isHTML(n.namespaceURI) || html2;
               var prefixedNodeName = nodeName;
-              if (!html && !n.prefix && n.namespaceURI) {
+              if (!html2 && !n.prefix && n.namespaceURI) {
                 var defaultNS;
                 for (var ai = 0; ai < attrs.length; ai++) {
                   if (attrs.item(ai).name === "xmlns") {
@@ -22570,7 +22570,7 @@ var require_dom = __commonJS({
               }
               for (var i = 0; i < len; i++) {
                 var attr = attrs.item(i);
-                if (needNamespaceDefine(attr, html, childNs)) {
+                if (needNamespaceDefine(attr, html2, childNs)) {
                   var attrPrefix = attr.prefix || "";
                   var uri = attr.namespaceURI;
                   addSerializedAttribute(buf, attrPrefix ? "xmlns:" + attrPrefix : "xmlns", uri, requireWellFormed);
@@ -22585,35 +22585,35 @@ var require_dom = __commonJS({
                   }
                 }
               }
-              if (nodeName === prefixedNodeName && needNamespaceDefine(n, html, childNs)) {
+              if (nodeName === prefixedNodeName && needNamespaceDefine(n, html2, childNs)) {
                 var nodePrefix = n.prefix || "";
                 var uri = n.namespaceURI;
                 addSerializedAttribute(buf, nodePrefix ? "xmlns:" + nodePrefix : "xmlns", uri, requireWellFormed);
                 childNs.push({ prefix: nodePrefix, namespace: uri });
               }
               var child = n.firstChild;
-              if (child || html && !/^(?:meta|link|img|br|hr|input)$/i.test(nodeName)) {
+              if (child || html2 && !/^(?:meta|link|img|br|hr|input)$/i.test(nodeName)) {
                 buf.push(">");
-                if (html && /^script$/i.test(nodeName)) {
+                if (html2 && /^script$/i.test(nodeName)) {
                   while (child) {
                     if (child.data) {
                       buf.push(child.data);
                     } else {
-                      serializeToString(child, buf, html, nodeFilter, childNs.slice(), requireWellFormed);
+                      serializeToString(child, buf, html2, nodeFilter, childNs.slice(), requireWellFormed);
                     }
                     child = child.nextSibling;
                   }
                   buf.push("</", nodeName, ">");
                   return null;
                 }
-                return { ns: childNs, isHTML: html, tag: prefixedNodeName };
+                return { ns: childNs, isHTML: html2, tag: prefixedNodeName };
               } else {
                 buf.push("/>");
                 return null;
               }
             case DOCUMENT_NODE:
             case DOCUMENT_FRAGMENT_NODE:
-              return { ns: ns.slice(), isHTML: html, tag: null };
+              return { ns: ns.slice(), isHTML: html2, tag: null };
             case ATTRIBUTE_NODE:
               addSerializedAttribute(buf, n.name, n.value, requireWellFormed);
               return null;
@@ -31279,7 +31279,7 @@ var require_html = __commonJS({
 var require_html_paths = __commonJS({
   "node_modules/mammoth/lib/styles/html-paths.js"(exports) {
     var _3 = (init_index_all(), __toCommonJS(index_all_exports));
-    var html = require_html();
+    var html2 = require_html();
     exports.topLevelElement = topLevelElement;
     exports.elements = elements;
     exports.element = element;
@@ -31332,7 +31332,7 @@ var require_html_paths = __commonJS({
       return this.wrapNodes(generateNodes());
     };
     Element.prototype.wrapNodes = function wrapNodes(nodes) {
-      return [html.elementWithTag(this, nodes)];
+      return [html2.elementWithTag(this, nodes)];
     };
     exports.empty = elements([]);
     exports.ignore = {
@@ -31483,8 +31483,8 @@ var require_html_writer = __commonJS({
       function text2(value) {
         fragments.push(escapeHtmlText(value));
       }
-      function append(html) {
-        fragments.push(html);
+      function append(html2) {
+        fragments.push(html2);
       }
       function asString() {
         return fragments.join("");
@@ -31704,9 +31704,9 @@ var require_document_to_html = __commonJS({
       var styleMap = options.styleMap || [];
       function convertToHtml(document) {
         var messages = [];
-        var html = elementToHtml(document, messages, /* @__PURE__ */ Object.create(null));
+        var html2 = elementToHtml(document, messages, /* @__PURE__ */ Object.create(null));
         var deferredNodes = [];
-        walkHtml(html, function(node2) {
+        walkHtml(html2, function(node2) {
           if (node2.type === "deferred") {
             deferredNodes.push(node2);
           }
@@ -31736,7 +31736,7 @@ var require_document_to_html = __commonJS({
             prettyPrint: options.prettyPrint,
             outputFormat: options.outputFormat
           });
-          Html.write(writer, Html.simplify(replaceDeferred(html)));
+          Html.write(writer, Html.simplify(replaceDeferred(html2)));
           return new results.Result(writer.asString(), messages);
         });
       }
@@ -33555,8 +33555,8 @@ var require_underline = __commonJS({
     var Html = require_html();
     exports.element = element;
     function element(name) {
-      return function(html) {
-        return Html.elementWithTag(htmlPaths.element(name), [html]);
+      return function(html2) {
+        return Html.elementWithTag(htmlPaths.element(name), [html2]);
       };
     }
   }
@@ -58276,8 +58276,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -58421,8 +58421,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -71539,7 +71539,7 @@ var getCodePoint = (
   )
 );
 function getEscaper(regex, map3) {
-  return function escape4(data2) {
+  return function escape5(data2) {
     let match2;
     let lastIdx = 0;
     let result3 = "";
@@ -81700,7 +81700,7 @@ var transform2 = function(original_options = {}) {
     state: init_state(options),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
-      const { encoding, escape: escape4, quote } = this.options;
+      const { encoding, escape: escape5, quote } = this.options;
       const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
       const numOfCharLeft = bufLen - i - 1;
       const requiredLength = Math.max(
@@ -81713,7 +81713,7 @@ var transform2 = function(original_options = {}) {
         // recordDelimiterMaxLength,
         recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
         // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape4 === null ? 0 : escape4.length) + quote.length : 0,
+        quoting ? (escape5 === null ? 0 : escape5.length) + quote.length : 0,
         // Skip if remaining buffer can be record delimiter following the closing quote
         quoting ? quote.length + recordDelimiterMaxLength : 0
       );
@@ -81736,7 +81736,7 @@ var transform2 = function(original_options = {}) {
         to,
         to_line
       } = this.options;
-      let { comment: comment2, escape: escape4, quote, record_delimiter } = this.options;
+      let { comment: comment2, escape: escape5, quote, record_delimiter } = this.options;
       const {
         bomSkipped,
         delimiterDiscovered,
@@ -81803,7 +81803,7 @@ var transform2 = function(original_options = {}) {
               for (const key in options2) {
                 this.options[key] = options2[key];
               }
-              ({ comment: comment2, escape: escape4, quote } = this.options);
+              ({ comment: comment2, escape: escape5, quote } = this.options);
               break;
             }
           }
@@ -81844,16 +81844,16 @@ var transform2 = function(original_options = {}) {
         if (this.state.escaping === true) {
           this.state.escaping = false;
         } else {
-          if (escape4 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape4.length < bufLen) {
+          if (escape5 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape5.length < bufLen) {
             if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape4.length)) {
+              if (this.__isQuote(buf, pos + escape5.length)) {
                 this.state.escaping = true;
-                pos += escape4.length - 1;
+                pos += escape5.length - 1;
                 continue;
               }
             } else {
               this.state.escaping = true;
-              pos += escape4.length - 1;
+              pos += escape5.length - 1;
               continue;
             }
           }
@@ -81868,8 +81868,8 @@ var transform2 = function(original_options = {}) {
                 nextChr
               );
               const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              if (escape4 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape4.length)) {
-                pos += escape4.length - 1;
+              if (escape5 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape5.length)) {
+                pos += escape5.length - 1;
               } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
@@ -82350,12 +82350,12 @@ var transform2 = function(original_options = {}) {
       return 0;
     },
     __isEscape: function(buf, pos, chr) {
-      const { escape: escape4 } = this.options;
-      if (escape4 === null) return false;
-      const l = escape4.length;
-      if (escape4[0] === chr) {
+      const { escape: escape5 } = this.options;
+      if (escape5 === null) return false;
+      const l = escape5.length;
+      if (escape5[0] === chr) {
         for (let i = 0; i < l; i++) {
-          if (escape4[i] !== buf[pos + i]) {
+          if (escape5[i] !== buf[pos + i]) {
             return false;
           }
         }
@@ -83263,6 +83263,189 @@ var gitlab = (report) => {
 `;
 };
 
+// src/report/html.ts
+var escape4 = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var RANK = { error: 0, warning: 1, info: 2 };
+var OBJECT2 = "\uFFFC";
+var STYLE = `
+:root { color-scheme: light; --error: #a4001d; --error-bg: #fde7ea; --warning: #7a4d00; --warning-bg: #fff1d6; --info: #00507a; --info-bg: #e3f2fb; --text: #1a1a1a; --muted: #4a4a4a; --line: #d0d0d0; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); background: #fff; }
+header, main, footer { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-top: 1px solid var(--line); padding-top: 1rem; }
+.privacy { color: var(--muted); font-size: .95rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .25rem .75rem; border-bottom: 1px solid var(--line); }
+fieldset { border: 1px solid var(--line); display: inline-block; margin: 0 1rem .5rem 0; padding: .25rem .75rem .5rem; }
+legend { font-weight: 600; }
+label { margin-right: .75rem; white-space: nowrap; }
+.keys { color: var(--muted); font-size: .95rem; }
+.draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; }
+@media (max-width: 50rem) { .draft { grid-template-columns: 1fr; } }
+.text { font: 15px/1.6 ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; background: #fafafa; border: 1px solid var(--line); padding: .75rem; margin: 0; }
+.text .ln { color: var(--muted); user-select: none; display: inline-block; min-width: 3ch; margin-right: 1ch; text-align: right; }
+mark { color: inherit; border-bottom: 3px solid; padding: 0 1px; scroll-margin: 6rem; }
+mark.error { background: var(--error-bg); border-color: var(--error); }
+mark.warning { background: var(--warning-bg); border-color: var(--warning); }
+mark.info { background: var(--info-bg); border-color: var(--info); }
+mark.off { background: none; border-color: transparent; }
+mark:focus, .finding:focus { outline: 3px solid #000; outline-offset: 2px; }
+.findings { list-style: none; margin: 0; padding: 0; }
+.finding { border-left: 6px solid; padding: .5rem .75rem; margin-bottom: .75rem; background: #fff; scroll-margin: 6rem; }
+.finding.error { border-color: var(--error); } .finding.warning { border-color: var(--warning); } .finding.info { border-color: var(--info); }
+.finding.current { box-shadow: 0 0 0 2px #000; }
+.badge { display: inline-block; font-size: .8rem; font-weight: 700; padding: 0 .4rem; border-radius: .25rem; margin-right: .35rem; }
+.badge.error { color: #fff; background: var(--error); } .badge.warning { color: #fff; background: var(--warning); } .badge.info { color: #fff; background: var(--info); }
+.badge.category { color: var(--text); background: #eee; }
+.where { color: var(--muted); font-size: .9rem; }
+.message { font-weight: 600; margin: .25rem 0; }
+.advice { margin: .25rem 0; }
+blockquote { margin: .5rem 0 0; padding: .25rem .75rem; border-left: 3px solid var(--line); color: var(--muted); }
+.hidden { display: none; }
+.file-error { color: var(--error); font-weight: 600; }
+`;
+var SCRIPT = `
+(() => {
+  const findings = [...document.querySelectorAll('.finding')];
+  const marks = [...document.querySelectorAll('mark[data-findings]')];
+  const marksOf = (id) => marks.filter((m) => m.dataset.findings.split(' ').includes(id));
+  const checked = (name) => new Set([...document.querySelectorAll('input[name="' + name + '"]:checked')].map((i) => i.value));
+  const apply = () => {
+    const categories = checked('category');
+    const severities = checked('severity');
+    let shown = 0;
+    const hidden = new Set();
+    for (const f of findings) {
+      const show = categories.has(f.dataset.category) && severities.has(f.dataset.severity);
+      f.classList.toggle('hidden', !show);
+      if (show) shown++;
+      else hidden.add(f.dataset.id);
+    }
+    // A mark stays while any of its findings is shown.
+    for (const m of marks) m.classList.toggle('off', m.dataset.findings.split(' ').every((id) => hidden.has(id)));
+    document.getElementById('shown').textContent = shown === 1 ? '1 finding shown' : shown + ' findings shown';
+  };
+  document.querySelectorAll('input[name="category"], input[name="severity"]').forEach((i) => i.addEventListener('change', apply));
+  let current = -1;
+  const go = (step) => {
+    const visible = findings.filter((f) => !f.classList.contains('hidden'));
+    if (visible.length === 0) return;
+    const at = visible.indexOf(findings[current]);
+    const next = visible[(at + step + visible.length) % visible.length];
+    findings.forEach((f) => f.classList.remove('current'));
+    current = findings.indexOf(next);
+    next.classList.add('current');
+    const mark = marksOf(next.dataset.id)[0];
+    (mark || next).focus();
+    next.scrollIntoView({ block: 'nearest' });
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'n' || event.key === 'j') { go(1); event.preventDefault(); }
+    if (event.key === 'p' || event.key === 'k') { go(-1); event.preventDefault(); }
+  });
+  for (const mark of marks) {
+    mark.addEventListener('click', () => { const f = document.getElementById('f-' + mark.dataset.finding); current = findings.indexOf(f); f.focus(); });
+    mark.addEventListener('keydown', (event) => { if (event.key === 'Enter') mark.click(); });
+  }
+  apply();
+})();
+`;
+function markedText(source, findings) {
+  const lines = new LineIndex(source);
+  const spans = findings.map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) })).sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
+  const cuts = /* @__PURE__ */ new Set([0, source.length]);
+  for (const s of spans) cuts.add(Math.min(s.start, source.length)).add(Math.min(s.end, source.length));
+  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) cuts.add(i).add(i + 1);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  let lineNo = 1;
+  const seen = /* @__PURE__ */ new Set();
+  out.push(`<span class="ln" aria-hidden="true">1</span>`);
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [a, b] = [points[k], points[k + 1]];
+    let piece = source.slice(a, b);
+    if (piece === "\n") {
+      lineNo++;
+      out.push(`
+<span class="ln" aria-hidden="true">${lineNo}</span>`);
+      continue;
+    }
+    piece = escape4(piece.replace(/\r$/, "")).split(OBJECT2).join("[picture]");
+    const covering = spans.filter((s) => s.start < b && s.end > a).sort((x, y) => RANK[x.severity] - RANK[y.severity]);
+    if (covering.length === 0) {
+      out.push(piece);
+      continue;
+    }
+    const first2 = covering[0];
+    const ids = covering.map((c) => c.id);
+    const starts = ids.filter((id) => !seen.has(id));
+    const focus = starts.length ? ` tabindex="0" aria-describedby="${starts.map((id) => `f-${id}`).join(" ")}"` : "";
+    for (const id of ids) seen.add(id);
+    out.push(`<mark class="${first2.severity}" data-finding="${first2.id}" data-findings="${ids.join(" ")}"${focus}>${piece}</mark>`);
+  }
+  return out.join("");
+}
+function fileSection(file2, source, next) {
+  const shown = file2.findings.filter((f) => !f.suppressed).map((f) => ({ f, id: next() }));
+  const where2 = file2.positions === "paragraphs" ? "paragraph" : "line";
+  const parts = [`<section aria-labelledby="h-${escape4(file2.path)}"><h2 id="h-${escape4(file2.path)}">${escape4(file2.path)} <span class="where">(posted as ${escape4(file2.channel)}; ${plural2(shown.length, "finding")})</span></h2>`];
+  if (file2.error) parts.push(`<p class="file-error">This file was not checked: ${escape4(file2.error)}</p>`);
+  if (file2.note) parts.push(`<p class="where">${escape4(file2.note)}</p>`);
+  const cards = shown.map(
+    ({ f, id }) => `<li class="finding ${f.severity}" id="f-${id}" tabindex="-1" data-id="${id}" data-category="${f.category}" data-severity="${f.severity}">
+<span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${f.category}</span><span class="where">${where2} ${f.line}, column ${f.column}</span>
+<p class="message">${escape4(f.message)}</p>
+<p class="advice"><strong>What to do:</strong> ${escape4(f.suggestion)}</p>
+<blockquote><strong>Policy ${escape4(f.clause.id)}, ${escape4(f.clause.title)}:</strong> ${escape4(f.clause.text)}</blockquote></li>`
+  );
+  const text2 = source === void 0 ? '<p class="where">The draft could not be read to show it here.</p>' : `<pre class="text" aria-label="The draft ${escape4(file2.path)}">${markedText(source, shown)}</pre>`;
+  parts.push(`<div class="draft"><div>${text2}</div><ol class="findings" aria-label="Findings in ${escape4(file2.path)}">${cards.join("\n")}</ol></div></section>`);
+  return parts.join("\n");
+}
+var html = (report, options) => {
+  let counter = 0;
+  const next = () => ++counter;
+  const all = report.files.flatMap((f) => f.findings.filter((x) => !x.suppressed));
+  const count = (category, severity) => all.filter((f) => f.category === category && f.severity === severity).length;
+  const used = CATEGORIES.filter((c) => all.some((f) => f.category === c));
+  const summary = used.map((c) => `<tr><th scope="row">${c}</th><td>${count(c, "error")}</td><td>${count(c, "warning")}</td><td>${count(c, "info")}</td></tr>`).join("");
+  const filters = (name, values2) => values2.map((v) => `<label><input type="checkbox" name="${name}" value="${v}" checked> ${v}</label>`).join("");
+  const { errors, warnings, infos, files } = report.summary;
+  const sections = report.files.filter((f) => f.error || f.findings.some((x) => !x.suppressed)).map((f) => fileSection(f, options.sourceOf?.(f.path), next));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>safepost report: ${plural2(errors, "error")}, ${plural2(warnings, "warning")}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>safepost report</h1>
+<p>${plural2(files, "draft")} checked against The Mercian Trust's Social Networking Policy: <strong>${plural2(errors, "error")}</strong>, ${plural2(warnings, "warning")}, ${infos} for information.</p>
+<p class="privacy">This page shows your drafts in full, so keep it on this computer. It needs no internet connection and sends nothing anywhere. Personal details in the messages are partly hidden.</p>
+</header>
+<main>
+${used.length ? `<table><caption class="where">Findings by category</caption><thead><tr><th scope="col">category</th><th scope="col">errors</th><th scope="col">warnings</th><th scope="col">info</th></tr></thead><tbody>${summary}</tbody></table>` : "<p>Nothing to change: no finding in any draft.</p>"}
+<form aria-label="Filters" onsubmit="return false">
+<fieldset><legend>Categories</legend>${filters("category", used)}</fieldset>
+<fieldset><legend>Severities</legend>${filters("severity", ["error", "warning", "info"])}</fieldset>
+<p class="keys"><span id="shown" aria-live="polite"></span>. Press <kbd>n</kbd> for the next finding and <kbd>p</kbd> for the previous one; Tab goes through the marked text.</p>
+</form>
+${sections.join("\n")}
+</main>
+<footer class="where">Made by safepost. Each finding cites the clause of the policy it breaks, word for word.</footer>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};
+
 // src/report/json.ts
 var json2 = (report) => `${JSON.stringify(report)}
 `;
@@ -83844,7 +84027,7 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/report/stylish.ts
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var stylish = (report, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const severityText = (f) => f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("info");
@@ -83873,14 +84056,14 @@ var stylish = (report, { color }) => {
   const { errors, warnings, infos, files, fileErrors, suppressed } = report.summary;
   const problems = errors + warnings + infos;
   const extra = [
-    fileErrors ? plural2(fileErrors, "file") + " not checked" : "",
+    fileErrors ? plural3(fileErrors, "file") + " not checked" : "",
     suppressed ? `${suppressed} suppressed` : ""
   ].filter(Boolean);
   if (problems === 0 && fileErrors === 0) {
-    out.push(c.green(`\u2714 No problems found in ${plural2(files, "file")}${extra.length ? ` (${extra.join(", ")})` : ""}`));
+    out.push(c.green(`\u2714 No problems found in ${plural3(files, "file")}${extra.length ? ` (${extra.join(", ")})` : ""}`));
   } else {
-    const counts = `${plural2(errors, "error")}, ${plural2(warnings, "warning")}, ${infos} info`;
-    const line = `\u2716 ${plural2(problems, "problem")} (${counts}) in ${plural2(files, "file")}${extra.length ? `; ${extra.join(", ")}` : ""}`;
+    const counts = `${plural3(errors, "error")}, ${plural3(warnings, "warning")}, ${infos} info`;
+    const line = `\u2716 ${plural3(problems, "problem")} (${counts}) in ${plural3(files, "file")}${extra.length ? `; ${extra.join(", ")}` : ""}`;
     out.push(errors > 0 || fileErrors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
   return `${out.join("\n")}
@@ -83888,7 +84071,7 @@ var stylish = (report, { color }) => {
 };
 
 // src/report/index.ts
-var FORMATTERS = { stylish, json: json2, sarif, github, gitlab };
+var FORMATTERS = { stylish, json: json2, sarif, github, gitlab, html };
 
 // src/action/main.ts
 var input2 = (env2, name) => (env2[`INPUT_${name.toUpperCase()}`] ?? "").trim();

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../files/baseline.js';
 import { changedDrafts } from '../files/changed.js';
@@ -6,7 +6,7 @@ import { excluder } from '../files/resolve.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, readDocx, UnreadableDraftError } from '../documents/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
@@ -56,6 +56,16 @@ function wantsColor(flags: CheckFlags, io: CliIO): boolean {
 }
 
 const NOTES_SHOWN = 10;
+
+/** A draft's text as its positions count it (a Word draft's paragraphs, one a line). */
+async function readDraftText(absolute: string): Promise<string | undefined> {
+  try {
+    const bytes = readFileSync(absolute);
+    return formatOf(absolute) === 'docx' ? (await readDocx(bytes)).doc.source : decodeDraft(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 function onlyErrors(report: Report): Report {
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
@@ -119,10 +129,13 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       });
       const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');
+      const sources = new Map<string, string>();
       if (paths.includes('-')) {
         const name = flags.stdinFilename ?? '<stdin>';
         try {
-          files.push(checker.checkText(decodeDraft(io.readStdin()), name));
+          const text = decodeDraft(io.readStdin());
+          sources.set(name, text);
+          files.push(checker.checkText(text, name));
         } catch (error) {
           if (!(error instanceof UnreadableDraftError)) throw error;
           files.push({ path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message });
@@ -159,17 +172,26 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       if (notes > NOTES_SHOWN) {
         io.stderr(`safepost: and ${notes - NOTES_SHOWN} more drafts with notes (the JSON report has every note)\n`);
       }
+      // The HTML report shows each draft: read them again, as they were checked.
+      if (flags.format === 'html') {
+        for (const file of report.files) {
+          if (sources.has(file.path) || file.error) continue;
+          const text = await readDraftText(resolve(io.cwd, file.path));
+          if (text !== undefined) sources.set(file.path, text);
+        }
+      }
+      const formatOptions = { rules: checker.rules, sourceOf: (path: string) => sources.get(path) };
       if (flags.outputFile) {
         // A file gets no colour codes, whatever the terminal.
         const output = resolve(io.cwd, flags.outputFile);
         try {
           mkdirSync(dirname(output), { recursive: true });
-          writeFileSync(output, FORMATTERS[flags.format](report, { color: false, rules: checker.rules }));
+          writeFileSync(output, FORMATTERS[flags.format](report, { ...formatOptions, color: false }));
         } catch (error) {
           throw new SafepostError(`cannot write the report to ${flags.outputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
         }
       } else {
-        io.stdout(FORMATTERS[flags.format](report, { color: wantsColor(flags, io), rules: checker.rules }));
+        io.stdout(FORMATTERS[flags.format](report, { ...formatOptions, color: wantsColor(flags, io) }));
       }
 
       const { errors, warnings, fileErrors } = report.summary;

@@ -6,6 +6,8 @@ export interface FormatOptions {
   color: boolean;
   /** Every rule of the run, for formats that describe rules (SARIF). */
   rules: LoadedRule[];
+  /** The text of a draft by its path in the report, for formats that show drafts (HTML). */
+  sourceOf?: (path: string) => string | undefined;
 }
 
 /** One output format: a pure function from results to text. */

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
+
+const DRAFT = '# Fair <news>\n\nCall 07700 900184 & ask for "the tombola".\n\nOur SATs results.\n';
+
+describe('--format html', () => {
+  it('writes one page that shows each draft with every finding marked at its words', () => {
+    const dir = tempFolder({ 'post.md': DRAFT });
+    const r = runCli(['check', 'post.md', '--format', 'html', '-o', 'report.html'], { cwd: dir });
+    expect(r).toMatchObject({ status: 1, stdout: '' });
+    const page = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+    // Marked at the exact words, the draft's own text escaped.
+    expect(page).toContain('<mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">07700 900184</mark>');
+    expect(page).toContain('<mark class="warning" data-finding="2" data-findings="2" tabindex="0" aria-describedby="f-2">SATs results</mark>');
+    expect(page).toContain('# Fair &lt;news&gt;');
+    expect(page).toContain('&amp; ask for &quot;the tombola&quot;.');
+    // Each finding beside the text: message (masked), advice, clause.
+    expect(page).toMatch(/<li class="finding error" id="f-1"[^>]*data-category="contact-details" data-severity="error">/);
+    expect(page).toContain('Personal mobile number 07*** ***184');
+    expect(page).toContain('<strong>Policy 1.8(b), Nothing that could compromise safeguarding:</strong>');
+    expect(page).toContain('<tr><th scope="row">contact-details</th><td>1</td><td>0</td><td>0</td></tr>');
+    expect(page).toContain('This page shows your drafts in full, so keep it on this computer.');
+  });
+
+  it('fetches nothing: no link, source or address outside the page', () => {
+    const dir = tempFolder({ 'post.md': DRAFT + '\n![Pupils](https://example.org/p.jpg) <a href="https://example.org">x</a>\n' });
+    const page = runCli(['check', 'post.md', '--format', 'html'], { cwd: dir }).stdout;
+    // The draft's own links are shown as text, escaped; no element of the page points anywhere.
+    expect(page).toContain('&lt;a href=&quot;https://example.org&quot;&gt;');
+    expect(page).not.toMatch(/<(?:img|link|iframe|object|embed|base)\b|<[a-z][^>]*\s(?:src|href|action)=/i);
+    const style = page.slice(page.indexOf('<style>'), page.indexOf('</style>'));
+    expect(style).not.toMatch(/url\(|@import/);
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">`);
+  });
+
+  it('shows a Word draft by paragraph, with a picture as [picture]', async () => {
+    const page = runCli(['check', 'fixtures/summer-fair-newsletter.docx', '--format', 'html', '--config', 'fixtures/safepost.config.yaml']).stdout;
+    expect(page).toContain('paragraph 10, column 1');
+    expect(page).toMatch(/<mark class="error" data-finding="\d+" data-findings="\d+" tabindex="0" aria-describedby="f-\d+">\[picture\]<\/mark>/);
+  });
+});
