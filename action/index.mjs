@@ -67348,7 +67348,9 @@ var RuleBase = {
   /** Texts the rule must flag (the span in [[double brackets]]) and must not flag; checked by the tests. */
   examples: external_exports.strictObject({
     match: external_exports.array(ExampleSchema).default([]),
-    "no-match": external_exports.array(ExampleSchema).default([])
+    "no-match": external_exports.array(ExampleSchema).default([]),
+    /** A text the rule flags and the same news written within the policy, for `safepost explain`. */
+    rewrite: external_exports.strictObject({ before: external_exports.string().min(1), after: external_exports.string().min(1) }).optional()
   }).optional()
 };
 var PatternRuleSchema = external_exports.strictObject({

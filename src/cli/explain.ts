@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { SafepostError } from '../errors.js';
 import { loadRules } from '../rules/load.js';
 import { loadClauses } from '../rules/policy.js';
-import type { Clause } from '../rules/schema.js';
+import type { Clause, LoadedRule } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 import { severityLabel } from './rules.js';
 
@@ -28,6 +28,14 @@ function wrap(text: string, width = 88, indent = '  '): string {
 
 const quoteClause = (c: Clause) => `Policy ${c.id}: ${c.title}\n\n${wrap(`"${c.text}"`)}\n`;
 
+/** A rule's example of a draft that breaks the policy and the same news written within it. */
+function rewriteOf(rule: LoadedRule): string {
+  const rewrite = rule.examples?.rewrite;
+  if (!rewrite) return '';
+  const show = (text: string) => text.split('\n').map((line) => (line ? wrap(line, 84, '    ') : '')).join('\n');
+  return `For example, instead of:\n${show(rewrite.before)}\nwrite:\n${show(rewrite.after)}\n`;
+}
+
 export function explainCommand(io: CliIO): Command {
   return new Command('explain')
     .description("Show a policy clause's words and the rules that cite it, or what a rule checks")
@@ -51,6 +59,7 @@ export function explainCommand(io: CliIO): Command {
           `  Defined in ${rule.file}`,
           '',
           quoteClause(rule.clauseData),
+          rewriteOf(rule),
         ];
         io.stdout(`${out.filter((l, i) => l !== '' || out[i - 1] !== '').join('\n')}`);
         return;
@@ -61,7 +70,8 @@ export function explainCommand(io: CliIO): Command {
         const list = citing.length
           ? citing.map((r) => `  ${r.id}  (${r.category}, ${severityLabel(r)})${r.description ? `: ${r.description}` : ''}`).join('\n')
           : '  none yet';
-        io.stdout(`${quoteClause(clause)}\nRules that cite it:\n${list}\n`);
+        const example = citing.find((r) => r.examples?.rewrite);
+        io.stdout(`${quoteClause(clause)}\nRules that cite it:\n${list}\n${example ? `\n${rewriteOf(example)}` : ''}`);
         return;
       }
       throw new SafepostError(`no rule or clause "${id}"; "safepost rules" lists the rules, clause ids look like 6(e) or 7.9`);

@@ -84,6 +84,8 @@ const RuleBase = {
     .strictObject({
       match: z.array(ExampleSchema).default([]),
       'no-match': z.array(ExampleSchema).default([]),
+      /** A text the rule flags and the same news written within the policy, for `safepost explain`. */
+      rewrite: z.strictObject({ before: z.string().min(1), after: z.string().min(1) }).optional(),
     })
     .optional(),
 };

@@ -41,6 +41,13 @@ describe('safepost explain', () => {
     expect(r.stdout).toMatch(/^exclusions {2}\(sensitive-topic\)/);
     expect(r.stdout).toContain('Severity:  error');
     expect(r.stdout).toContain('Policy 6(e): No comments on sensitive school topics such as performance');
+    expect(r.stdout).toMatch(
+      /\nFor example, instead of:\n {4}A Year 9 boy has been permanently excluded after the fight\.\nwrite:\n {4}The school is dealing with last week's incident and has spoken to the families\n {4}involved\.\n$/,
+    );
+  });
+
+  it('ends a clause with a compliant rewrite from a rule that cites it', () => {
+    expect(runCli(['explain', '7.3(c)']).stdout).toMatch(/\nFor example, instead of:\n {4}.+\nwrite:\n {4}.+\n$/);
   });
 
   it('says when a clause has no rule yet', () => {

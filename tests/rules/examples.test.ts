@@ -44,4 +44,13 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
   it.each(examples['no-match'].map(asCase))('does not flag "$text"', ({ text, channel }) => {
     expect(run(text, channel).filter((f) => f.ruleId === id)).toEqual([]);
   });
+
+  // `safepost explain` shows it: the first text breaks this rule, the rewrite breaks none.
+  it.skipIf(rule.kind === 'detector' && rule.detector === 'photo-metadata')('has a rewrite that keeps to the policy', () => {
+    const rewrite = examples.rewrite;
+    expect(rewrite, 'examples.rewrite with before and after').toBeDefined();
+    const channel = rule.channels[0];
+    expect(run(rewrite!.before, channel).map((f) => f.ruleId)).toContain(id);
+    expect(run(rewrite!.after, channel).filter((f) => f.ruleId === id || f.severity === 'error').map((f) => f.ruleId)).toEqual([]);
+  });
 });
