@@ -83286,8 +83286,7 @@ label { margin-right: .75rem; white-space: nowrap; }
 .keys { color: var(--muted); font-size: .95rem; }
 .draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; }
 @media (max-width: 50rem) { .draft { grid-template-columns: 1fr; } }
-.text { font: 15px/1.6 ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; background: #fafafa; border: 1px solid var(--line); padding: .75rem; margin: 0; }
-.text .ln { color: var(--muted); user-select: none; display: inline-block; min-width: 3ch; margin-right: 1ch; text-align: right; }
+.text { font: 16px/1.6 Georgia, "Times New Roman", serif; white-space: pre-wrap; overflow-wrap: anywhere; background: #fafafa; border: 1px solid var(--line); padding: .75rem; margin: 0; }
 mark { color: inherit; border-bottom: 3px solid; padding: 0 1px; scroll-margin: 6rem; }
 mark.error { background: var(--error-bg); border-color: var(--error); }
 mark.warning { background: var(--warning-bg); border-color: var(--warning); }
@@ -83355,38 +83354,46 @@ var SCRIPT = `
   apply();
 })();
 `;
-function markedText(source, findings) {
+function markedText(source, path, findings) {
+  const format2 = formatOf(path);
+  const doc = parseDocument3(source, format2 === "docx" ? "text" : format2);
+  const text2 = doc.prose.text;
   const lines = new LineIndex(source);
+  const at = new Int32Array(text2.length);
+  for (let t2 = 0; t2 < text2.length; t2++) at[t2] = doc.prose.toSource(t2, t2 + 1).start;
   const spans = findings.map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) })).sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
-  const cuts = /* @__PURE__ */ new Set([0, source.length]);
-  for (const s of spans) cuts.add(Math.min(s.start, source.length)).add(Math.min(s.end, source.length));
-  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) cuts.add(i).add(i + 1);
-  const points = [...cuts].sort((a, b) => a - b);
+  const covering = (t2) => spans.filter((s) => at[t2] >= s.start && at[t2] < s.end && text2[t2] !== "\n");
+  const flags = /* @__PURE__ */ new Map();
+  for (const span of spans) {
+    let t2 = 0;
+    while (t2 < text2.length && !(at[t2] >= span.start && at[t2] < span.end)) t2++;
+    if (t2 < text2.length) continue;
+    let after2 = 0;
+    while (after2 < text2.length && at[after2] < span.start) after2++;
+    flags.set(after2, [...flags.get(after2) ?? [], span]);
+  }
   const out = [];
-  let lineNo = 1;
   const seen = /* @__PURE__ */ new Set();
-  out.push(`<span class="ln" aria-hidden="true">1</span>`);
-  for (let k = 0; k + 1 < points.length; k++) {
-    const [a, b] = [points[k], points[k + 1]];
-    let piece = source.slice(a, b);
-    if (piece === "\n") {
-      lineNo++;
-      out.push(`
-<span class="ln" aria-hidden="true">${lineNo}</span>`);
-      continue;
-    }
-    piece = escape4(piece.replace(/\r$/, "")).split(OBJECT2).join("[picture]");
-    const covering = spans.filter((s) => s.start < b && s.end > a).sort((x, y) => RANK[x.severity] - RANK[y.severity]);
-    if (covering.length === 0) {
-      out.push(piece);
-      continue;
-    }
-    const first2 = covering[0];
-    const ids = covering.map((c) => c.id);
+  const open3 = (group2, inner) => {
+    const sorted = [...group2].sort((x, y) => RANK[x.severity] - RANK[y.severity]);
+    const ids = sorted.map((c) => c.id);
     const starts = ids.filter((id) => !seen.has(id));
     const focus = starts.length ? ` tabindex="0" aria-describedby="${starts.map((id) => `f-${id}`).join(" ")}"` : "";
     for (const id of ids) seen.add(id);
-    out.push(`<mark class="${first2.severity}" data-finding="${first2.id}" data-findings="${ids.join(" ")}"${focus}>${piece}</mark>`);
+    return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].id}" data-findings="${ids.join(" ")}"${focus}>${inner}</mark>`;
+  };
+  let t = 0;
+  while (t <= text2.length) {
+    const flagged = flags.get(t);
+    if (flagged) out.push(open3(flagged, '<span aria-label="finding here">\u2691</span>'));
+    if (t === text2.length) break;
+    const here = covering(t);
+    const key = here.map((s) => s.id).join(" ");
+    let u = t + 1;
+    while (u < text2.length && !flags.has(u) && covering(u).map((s) => s.id).join(" ") === key) u++;
+    const piece = escape4(text2.slice(t, u)).split(OBJECT2).join("[picture]");
+    out.push(here.length ? open3(here, piece) : piece);
+    t = u;
   }
   return out.join("");
 }
@@ -83403,7 +83410,7 @@ function fileSection(file2, source, next) {
 <p class="advice"><strong>What to do:</strong> ${escape4(f.suggestion)}</p>
 <blockquote><strong>Policy ${escape4(f.clause.id)}, ${escape4(f.clause.title)}:</strong> ${escape4(f.clause.text)}</blockquote></li>`
   );
-  const text2 = source === void 0 ? '<p class="where">The draft could not be read to show it here.</p>' : `<pre class="text" aria-label="The draft ${escape4(file2.path)}">${markedText(source, shown)}</pre>`;
+  const text2 = source === void 0 ? '<p class="where">The draft could not be read to show it here.</p>' : `<div class="text" role="document" aria-label="The draft ${escape4(file2.path)}, as a reader sees it">${markedText(source, file2.path, shown)}</div>`;
   parts.push(`<div class="draft"><div>${text2}</div><ol class="findings" aria-label="Findings in ${escape4(file2.path)}">${cards.join("\n")}</ol></div></section>`);
   return parts.join("\n");
 }

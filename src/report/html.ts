@@ -1,3 +1,4 @@
+import { formatOf, parseDocument } from '../documents/index.js';
 import { LineIndex } from '../documents/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';
@@ -33,8 +34,7 @@ label { margin-right: .75rem; white-space: nowrap; }
 .keys { color: var(--muted); font-size: .95rem; }
 .draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; }
 @media (max-width: 50rem) { .draft { grid-template-columns: 1fr; } }
-.text { font: 15px/1.6 ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; background: #fafafa; border: 1px solid var(--line); padding: .75rem; margin: 0; }
-.text .ln { color: var(--muted); user-select: none; display: inline-block; min-width: 3ch; margin-right: 1ch; text-align: right; }
+.text { font: 16px/1.6 Georgia, "Times New Roman", serif; white-space: pre-wrap; overflow-wrap: anywhere; background: #fafafa; border: 1px solid var(--line); padding: .75rem; margin: 0; }
 mark { color: inherit; border-bottom: 3px solid; padding: 0 1px; scroll-margin: 6rem; }
 mark.error { background: var(--error-bg); border-color: var(--error); }
 mark.warning { background: var(--warning-bg); border-color: var(--warning); }
@@ -105,41 +105,56 @@ const SCRIPT = `
 })();
 `;
 
-/** The draft's text with the findings' spans in marks, line by line. */
-function markedText(source: string, findings: Array<{ f: Finding; id: number }>): string {
+/**
+ * The draft as a reader sees it (the text safepost checked: no markup, code or comments), with
+ * the findings' words in marks. A finding on something a reader does not see (a link's address,
+ * a photo's file metadata) is marked where it stands by a small flag.
+ */
+function markedText(source: string, path: string, findings: Array<{ f: Finding; id: number }>): string {
+  const format = formatOf(path);
+  const doc = parseDocument(source, format === 'docx' ? 'text' : format);
+  const text = doc.prose.text;
   const lines = new LineIndex(source);
+  // Where each character of the reader's text stands in the file.
+  const at = new Int32Array(text.length);
+  for (let t = 0; t < text.length; t++) at[t] = doc.prose.toSource(t, t + 1).start;
   const spans = findings
     .map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
     .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
-  const cuts = new Set<number>([0, source.length]);
-  for (const s of spans) cuts.add(Math.min(s.start, source.length)).add(Math.min(s.end, source.length));
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) cuts.add(i).add(i + 1);
-  const points = [...cuts].sort((a, b) => a - b);
+  const covering = (t: number) => spans.filter((s) => at[t] >= s.start && at[t] < s.end && text[t] !== '\n');
+  // Findings with no visible character get a flag before the first character after them.
+  const flags = new Map<number, typeof spans>();
+  for (const span of spans) {
+    let t = 0;
+    while (t < text.length && !(at[t] >= span.start && at[t] < span.end)) t++;
+    if (t < text.length) continue;
+    let after = 0;
+    while (after < text.length && at[after] < span.start) after++;
+    flags.set(after, [...(flags.get(after) ?? []), span]);
+  }
   const out: string[] = [];
-  let lineNo = 1;
   const seen = new Set<number>();
-  out.push(`<span class="ln" aria-hidden="true">1</span>`);
-  for (let k = 0; k + 1 < points.length; k++) {
-    const [a, b] = [points[k], points[k + 1]];
-    let piece = source.slice(a, b);
-    if (piece === '\n') {
-      lineNo++;
-      out.push(`\n<span class="ln" aria-hidden="true">${lineNo}</span>`);
-      continue;
-    }
-    piece = escape(piece.replace(/\r$/, '')).split(OBJECT).join('[picture]');
-    const covering = spans.filter((s) => s.start < b && s.end > a).sort((x, y) => RANK[x.severity] - RANK[y.severity]);
-    if (covering.length === 0) {
-      out.push(piece);
-      continue;
-    }
-    const first = covering[0];
-    const ids = covering.map((c) => c.id);
+  const open = (group: typeof spans, inner: string) => {
+    const sorted = [...group].sort((x, y) => RANK[x.severity] - RANK[y.severity]);
+    const ids = sorted.map((c) => c.id);
     // Only the first piece of a finding takes focus, so Tab goes once through each finding.
     const starts = ids.filter((id) => !seen.has(id));
     const focus = starts.length ? ` tabindex="0" aria-describedby="${starts.map((id) => `f-${id}`).join(' ')}"` : '';
     for (const id of ids) seen.add(id);
-    out.push(`<mark class="${first.severity}" data-finding="${first.id}" data-findings="${ids.join(' ')}"${focus}>${piece}</mark>`);
+    return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].id}" data-findings="${ids.join(' ')}"${focus}>${inner}</mark>`;
+  };
+  let t = 0;
+  while (t <= text.length) {
+    const flagged = flags.get(t);
+    if (flagged) out.push(open(flagged, '<span aria-label="finding here">⚑</span>'));
+    if (t === text.length) break;
+    const here = covering(t);
+    const key = here.map((s) => s.id).join(' ');
+    let u = t + 1;
+    while (u < text.length && !flags.has(u) && covering(u).map((s) => s.id).join(' ') === key) u++;
+    const piece = escape(text.slice(t, u)).split(OBJECT).join('[picture]');
+    out.push(here.length ? open(here, piece) : piece);
+    t = u;
   }
   return out.join('');
 }
@@ -157,7 +172,7 @@ function fileSection(file: FileResult, source: string | undefined, next: () => n
 <p class="advice"><strong>What to do:</strong> ${escape(f.suggestion)}</p>
 <blockquote><strong>Policy ${escape(f.clause.id)}, ${escape(f.clause.title)}:</strong> ${escape(f.clause.text)}</blockquote></li>`,
   );
-  const text = source === undefined ? '<p class="where">The draft could not be read to show it here.</p>' : `<pre class="text" aria-label="The draft ${escape(file.path)}">${markedText(source, shown)}</pre>`;
+  const text = source === undefined ? '<p class="where">The draft could not be read to show it here.</p>' : `<div class="text" role="document" aria-label="The draft ${escape(file.path)}, as a reader sees it">${markedText(source, file.path, shown)}</div>`;
   parts.push(`<div class="draft"><div>${text}</div><ol class="findings" aria-label="Findings in ${escape(file.path)}">${cards.join('\n')}</ol></div></section>`);
   return parts.join('\n');
 }
