@@ -1,7 +1,7 @@
 // npm run bench: checks a deterministic corpus of 10,000 newsletter-sized posts and reports
 // files/s and MB/s for the whole command line and for parsing alone.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,10 @@ const report = (label, ms) =>
 // The whole command line, as CI runs it: start-up, walking the folder, reading, parsing, rules,
 // and the JSON report written to a file.
 const output = join(dir, '..', `safepost-bench-${count}.json`);
-function wholeCli(extra) {
+function wholeCli(extra, before = () => {}) {
   const times = [];
   for (let i = 0; i < runs; i++) {
+    before(i);
     const fd = openSync(output, 'w');
     const start = performance.now();
     const r = spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'check', dir, '--config', config, '--format', 'json', ...extra], {
@@ -56,6 +57,17 @@ for (const size of [100, 10_000]) {
   report(`whole CLI, ${size.toLocaleString('en-GB')}-pupil roster`, rosters[size]);
 }
 console.log(`a 10,000-pupil roster costs ${(rosters[10_000] / rosters[100]).toFixed(2)}x a 100-pupil one`);
+
+// The cache: a first run with --cache, then runs with one post changed each time.
+const cacheFile = join(dir, '..', `safepost-bench-${count}.cache`);
+const cold = wholeCli(['--cache-location', cacheFile], () => rmSync(cacheFile, { force: true }));
+const changed = join(dir, readdirSync(dir).find((d) => d.startsWith('term-')), 'post-00000.md');
+const original = readFileSync(changed, 'utf8');
+const warm = wholeCli(['--cache-location', cacheFile], (i) => writeFileSync(changed, `${original}\nOne more line, ${i}.\n`));
+writeFileSync(changed, original);
+report('first run with --cache', cold);
+report('one post changed, cached', warm);
+console.log(`a cached run with one post changed takes ${((warm / cold) * 100).toFixed(0)}% of the first run`);
 
 // Parsing alone, in this process, on texts already in memory.
 const { parseDocument } = await import(join(root, 'dist', 'documents', 'index.js'));
