@@ -80524,8 +80524,9 @@ function stamp(path) {
     return { path, size: -1, mtimeMs: 0 };
   }
 }
+var photoKey = (content) => createHash("sha256").update("safepost photo list\0").update(content).digest();
 function seal(stamps, content) {
-  const key = createHash("sha256").update(content).digest();
+  const key = photoKey(content);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(stamps), "utf8"), cipher.final()]);
@@ -80534,7 +80535,7 @@ function seal(stamps, content) {
 function open2(sealed, content) {
   try {
     const data2 = Buffer.from(sealed, "base64url");
-    const decipher = createDecipheriv("aes-256-gcm", createHash("sha256").update(content).digest(), data2.subarray(0, 12));
+    const decipher = createDecipheriv("aes-256-gcm", photoKey(content), data2.subarray(0, 12));
     decipher.setAuthTag(data2.subarray(12, 28));
     return JSON.parse(Buffer.concat([decipher.update(data2.subarray(28)), decipher.final()]).toString("utf8"));
   } catch {

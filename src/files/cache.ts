@@ -46,8 +46,14 @@ function stamp(path: string): ImageStamp {
   }
 }
 
+/**
+ * The key that seals a draft's photo list: made from the draft's content, but not the hash the
+ * cache keeps of it (that one is in the file, and would open the seal).
+ */
+const photoKey = (content: Uint8Array) => createHash('sha256').update('safepost photo list\u0000').update(content).digest();
+
 function seal(stamps: ImageStamp[], content: Uint8Array): string {
-  const key = createHash('sha256').update(content).digest();
+  const key = photoKey(content);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(stamps), 'utf8'), cipher.final()]);
@@ -57,7 +63,7 @@ function seal(stamps: ImageStamp[], content: Uint8Array): string {
 function open(sealed: string, content: Uint8Array): ImageStamp[] | null {
   try {
     const data = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', createHash('sha256').update(content).digest(), data.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', photoKey(content), data.subarray(0, 12));
     decipher.setAuthTag(data.subarray(12, 28));
     return JSON.parse(Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')) as ImageStamp[];
   } catch {

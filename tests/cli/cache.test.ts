@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,15 @@ describe('--cache', () => {
     expect(summary(warm.stdout).errors).toBe(3);
     const file = readFileSync(join(dir, '.safepostcache'), 'utf8');
     for (const detail of ['07700', '900123', 'Kayode', 'Adeyemi', 'a.md', 'x.jpg', 'posts']) expect(file).not.toContain(detail);
+    // The sealed photo list opens only with the draft itself: the file's own content hash is no key to it.
+    const entries = Object.values(JSON.parse(file).entries as Record<string, { content: string; images?: string }>).filter((e) => e.images);
+    expect(entries).toHaveLength(1);
+    for (const { content, images } of entries) {
+      const data = Buffer.from(images!, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', Buffer.from(content, 'base64url'), data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      expect(() => Buffer.concat([decipher.update(data.subarray(28)), decipher.final()])).toThrow();
+    }
   });
 
   it('is emptied by a change to a draft, a photo, the config, the roster or the rules', () => {
