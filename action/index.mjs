@@ -83270,7 +83270,6 @@ var gitlab = (report) => {
 var escape4 = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var RANK = { error: 0, warning: 1, info: 2 };
-var OBJECT2 = "\uFFFC";
 var STYLE = `
 :root { color-scheme: light; --error: #a4001d; --error-bg: #fde7ea; --warning: #7a4d00; --warning-bg: #fff1d6; --info: #00507a; --info-bg: #e3f2fb; --text: #1a1a1a; --muted: #4a4a4a; --line: #d0d0d0; }
 * { box-sizing: border-box; }
@@ -83392,7 +83391,7 @@ function markedText(source, path, findings) {
     const key = here.map((s) => s.id).join(" ");
     let u = t + 1;
     while (u < text2.length && !flags.has(u) && covering(u).map((s) => s.id).join(" ") === key) u++;
-    const piece = escape4(text2.slice(t, u)).split(OBJECT2).join("[picture]");
+    const piece = escape4(text2.slice(t, u)).split(OBJECT).join("[picture]");
     out.push(here.length ? open3(here, piece) : piece);
     t = u;
   }

@@ -1,3 +1,4 @@
+import { OBJECT } from '../documents/docx.js';
 import { formatOf, parseDocument } from '../documents/index.js';
 import { LineIndex } from '../documents/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
@@ -15,7 +16,6 @@ import type { Formatter } from './formatter.js';
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
-const OBJECT = '\uFFFC';
 
 // Colours checked for WCAG AA contrast (4.5:1 or more) against their backgrounds.
 const STYLE = `
