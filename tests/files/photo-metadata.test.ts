@@ -52,6 +52,21 @@ describe('photo metadata', () => {
     );
   });
 
+  it('finds a site path\'s photo where a Hugo, Jekyll or Eleventy site serves it from', async () => {
+    const gps = makePhoto({ gps: { latitude: 52.6369, longitude: -1.1398 } });
+    const hugo = tempFolder({ 'hugo.toml': 'title = "School"\n', 'static/images/a.jpg': gps, 'assets/img/b.jpg': gps, 'content/news/post.md': '' });
+    expect(localImagePath('/images/a.jpg', join(hugo, 'content/news/post.md'))).toBe(join(hugo, 'static/images/a.jpg'));
+    expect(localImagePath('/img/b.jpg?v=1', join(hugo, 'content/news/post.md'))).toBe(join(hugo, 'assets/img/b.jpg'));
+    expect(localImagePath('/images/missing.jpg', join(hugo, 'content/news/post.md'))).toBeNull();
+    const jekyll = tempFolder({ '_config.yml': 'title: School\n', 'assets/c.jpg': gps, '_posts/x.md': '' });
+    expect(localImagePath('/assets/c.jpg', join(jekyll, '_posts/x.md'))).toBe(join(jekyll, 'assets/c.jpg'));
+    const eleventy = tempFolder({ 'eleventy.config.js': 'export default {};\n', 'src/img/d.jpg': gps, 'src/posts/y.md': '' });
+    expect(localImagePath('/img/d.jpg', join(eleventy, 'src/posts/y.md'))).toBe(join(eleventy, 'src/img/d.jpg'));
+    writeFileSync(join(hugo, 'content/news/post.md'), '{{< figure src="/images/a.jpg" alt="The school field" >}}\n');
+    const report = await check({ paths: [join(hugo, 'content')] }, { config: false, cwd: hugo });
+    expect(report.files[0].findings.map((f) => f.ruleId)).toEqual(['photo-location']);
+  });
+
   it('never fetches links or site paths', () => {
     expect(localImagePath('https://example.org/a.jpg', '/x/post.md')).toBeNull();
     expect(localImagePath('//cdn.example.org/a.jpg', '/x/post.md')).toBeNull();
