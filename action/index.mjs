@@ -83332,6 +83332,8 @@ mark:focus, .finding:focus { outline: 3px solid #000; outline-offset: 2px; }
 .message { font-weight: 600; margin: .25rem 0; }
 .advice { margin: .25rem 0; }
 blockquote { margin: .5rem 0 0; padding: .25rem .75rem; border-left: 3px solid var(--line); color: var(--muted); }
+.text .heading { font: 700 1.15em/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.text .caption { font-style: italic; color: var(--muted); }
 .hidden { display: none; }
 .file-error { color: var(--error); font-weight: 600; }
 `;
@@ -83410,6 +83412,12 @@ function markedText(source, path, findings) {
     for (const id of ids) seen.add(id);
     return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].id}" data-findings="${ids.join(" ")}"${focus}>${inner}</mark>`;
   };
+  const style = new Uint8Array(text2.length);
+  for (const segment of doc.segments) {
+    const kind = segment.kind === "heading" ? 1 : segment.kind === "caption" || segment.kind === "image-alt" ? 2 : 0;
+    if (kind) style.fill(kind, segment.start, segment.end);
+  }
+  const STYLE_CLASS = ["", "heading", "caption"];
   let t = 0;
   while (t <= text2.length) {
     const flagged = flags.get(t);
@@ -83418,9 +83426,10 @@ function markedText(source, path, findings) {
     const here = covering(t);
     const key = here.map((s) => s.id).join(" ");
     let u = t + 1;
-    while (u < text2.length && !flags.has(u) && covering(u).map((s) => s.id).join(" ") === key) u++;
-    const piece = escape4(text2.slice(t, u)).split(OBJECT).join("[picture]");
-    out.push(here.length ? open3(here, piece) : piece);
+    while (u < text2.length && !flags.has(u) && style[u] === style[t] && covering(u).map((s) => s.id).join(" ") === key) u++;
+    let piece = escape4(text2.slice(t, u)).split(OBJECT).join("[picture]");
+    if (here.length) piece = open3(here, piece);
+    out.push(style[t] ? `<span class="${STYLE_CLASS[style[t]]}">${piece}</span>` : piece);
     t = u;
   }
   return out.join("");

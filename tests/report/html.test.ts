@@ -17,7 +17,7 @@ describe('--format html', () => {
     expect(page).toContain('<mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">07700 900184</mark>');
     expect(page).toContain('<mark class="warning" data-finding="2" data-findings="2" tabindex="0" aria-describedby="f-2">SATs results</mark>');
     // As a reader sees it: the heading's words without the Markdown mark.
-    expect(page).toContain('as a reader sees it">Fair &lt;news&gt;\n\nCall <mark');
+    expect(page).toContain('as a reader sees it"><span class="heading">Fair &lt;news&gt;</span>\n\nCall <mark');
     expect(page).not.toContain('# Fair');
     expect(page).toContain('&amp; ask for &quot;the tombola&quot;.');
     // Each finding beside the text: message (masked), advice, clause.
