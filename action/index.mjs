@@ -58276,8 +58276,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -58421,8 +58421,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -83294,9 +83294,11 @@ var gitlab = (report) => {
 `;
 };
 
+// src/report/plural.ts
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 // src/report/html.ts
 var escape4 = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var RANK = { error: 0, warning: 1, info: 2 };
 var STYLE = `
 :root { color-scheme: light; --error: #a4001d; --error-bg: #fde7ea; --warning: #7a4d00; --warning-bg: #fff1d6; --info: #00507a; --info-bg: #e3f2fb; --text: #1a1a1a; --muted: #4a4a4a; --line: #d0d0d0; }
@@ -83393,6 +83395,8 @@ function markedText(source, path, findings) {
   for (let t2 = 0; t2 < text2.length; t2++) at[t2] = doc.prose.toSource(t2, t2 + 1).start;
   const spans = findings.map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) })).sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
   const covering = (t2) => spans.filter((s) => at[t2] >= s.start && at[t2] < s.end && text2[t2] !== "\n");
+  const cover = Array.from({ length: text2.length }, (_3, t2) => covering(t2));
+  const keys2 = cover.map((c) => c.map((s) => s.id).join(" "));
   const flags = /* @__PURE__ */ new Map();
   for (const span of spans) {
     let t2 = 0;
@@ -83423,10 +83427,9 @@ function markedText(source, path, findings) {
     const flagged = flags.get(t);
     if (flagged) out.push(open3(flagged, '<span aria-label="finding here">\u2691</span>'));
     if (t === text2.length) break;
-    const here = covering(t);
-    const key = here.map((s) => s.id).join(" ");
+    const here = cover[t];
     let u = t + 1;
-    while (u < text2.length && !flags.has(u) && style[u] === style[t] && covering(u).map((s) => s.id).join(" ") === key) u++;
+    while (u < text2.length && !flags.has(u) && style[u] === style[t] && keys2[u] === keys2[t]) u++;
     let piece = escape4(text2.slice(t, u)).split(OBJECT).join("[picture]");
     if (here.length) piece = open3(here, piece);
     out.push(style[t] ? `<span class="${STYLE_CLASS[style[t]]}">${piece}</span>` : piece);
@@ -84073,7 +84076,6 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/report/stylish.ts
-var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var stylish = (report, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const severityText = (f) => f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("info");
@@ -84102,14 +84104,14 @@ var stylish = (report, { color }) => {
   const { errors, warnings, infos, files, fileErrors, suppressed } = report.summary;
   const problems = errors + warnings + infos;
   const extra = [
-    fileErrors ? plural3(fileErrors, "file") + " not checked" : "",
+    fileErrors ? plural2(fileErrors, "file") + " not checked" : "",
     suppressed ? `${suppressed} suppressed` : ""
   ].filter(Boolean);
   if (problems === 0 && fileErrors === 0) {
-    out.push(c.green(`\u2714 No problems found in ${plural3(files, "file")}${extra.length ? ` (${extra.join(", ")})` : ""}`));
+    out.push(c.green(`\u2714 No problems found in ${plural2(files, "file")}${extra.length ? ` (${extra.join(", ")})` : ""}`));
   } else {
-    const counts = `${plural3(errors, "error")}, ${plural3(warnings, "warning")}, ${infos} info`;
-    const line = `\u2716 ${plural3(problems, "problem")} (${counts}) in ${plural3(files, "file")}${extra.length ? `; ${extra.join(", ")}` : ""}`;
+    const counts = `${plural2(errors, "error")}, ${plural2(warnings, "warning")}, ${infos} info`;
+    const line = `\u2716 ${plural2(problems, "problem")} (${counts}) in ${plural2(files, "file")}${extra.length ? `; ${extra.join(", ")}` : ""}`;
     out.push(errors > 0 || fileErrors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
   return `${out.join("\n")}

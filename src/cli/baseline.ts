@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { createChecker } from '../api/checker.js';
 import { BASELINE_FILE, newBaseline, writeBaseline } from '../files/baseline.js';
 import { shownPath } from '../files/shown-path.js';
+import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 
@@ -29,6 +30,6 @@ export function baselineCommand(io: CliIO): Command {
       }
       const output = resolve(io.cwd, flags.output);
       writeBaseline(output, baseline);
-      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${count} finding${count === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`);
+      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${plural(count, 'finding')} in ${plural(report.files.length, 'file')}.\n`);
     });
 }

@@ -9,6 +9,7 @@ import { createChecker } from '../api/checker.js';
 import { decodeDraft, formatOf, readDocx, UnreadableDraftError } from '../documents/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
+import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 
@@ -158,7 +159,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         if (flags.baselinePrune && stale.length > 0) {
           for (const print of stale) delete baseline.findings[print];
           writeBaseline(baselinePath, baseline);
-          io.stderr(`safepost: removed ${stale.length} finding${stale.length === 1 ? '' : 's'} that are gone from ${flags.baseline}\n`);
+          io.stderr(`safepost: removed ${plural(stale.length, 'finding')} that are gone from ${flags.baseline}\n`);
         }
       }
       if (flags.quiet) report = onlyErrors(report);

@@ -10,6 +10,7 @@ import { localImagePath } from '../files/photo-metadata.js';
 import { shownPath } from '../files/shown-path.js';
 import { applyEdits, planRedaction, type Edit, type LeftAlone } from '../redact/plan.js';
 import { stripPhotoMetadata, UnsupportedPhotoError } from '../redact/strip-photo.js';
+import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 
@@ -24,8 +25,6 @@ interface RedactFlags {
 
 // A name cut to a first name can still identify a child where it stands: check again, at most this often.
 const PASSES = 4;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The draft as text to redact: a Word draft becomes Markdown, a paragraph a block. */
 async function readDraft(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean }> {

@@ -4,6 +4,7 @@ import { LineIndex } from '../documents/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
+import { plural } from './plural.js';
 
 /**
  * One self-contained page for a person, not a program: each draft's text with every finding
@@ -14,7 +15,6 @@ import type { Formatter } from './formatter.js';
  */
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 // Colours checked for WCAG AA contrast (4.5:1 or more) against their backgrounds.
@@ -124,6 +124,9 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
     .map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
     .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
   const covering = (t: number) => spans.filter((s) => at[t] >= s.start && at[t] < s.end && text[t] !== '\n');
+  // The findings over each character, once: the loop below cuts the text where they change.
+  const cover = Array.from({ length: text.length }, (_, t) => covering(t));
+  const keys = cover.map((c) => c.map((s) => s.id).join(' '));
   // Findings with no visible character get a flag before the first character after them.
   const flags = new Map<number, typeof spans>();
   for (const span of spans) {
@@ -157,10 +160,9 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
     const flagged = flags.get(t);
     if (flagged) out.push(open(flagged, '<span aria-label="finding here">⚑</span>'));
     if (t === text.length) break;
-    const here = covering(t);
-    const key = here.map((s) => s.id).join(' ');
+    const here = cover[t];
     let u = t + 1;
-    while (u < text.length && !flags.has(u) && style[u] === style[t] && covering(u).map((s) => s.id).join(' ') === key) u++;
+    while (u < text.length && !flags.has(u) && style[u] === style[t] && keys[u] === keys[t]) u++;
     let piece = escape(text.slice(t, u)).split(OBJECT).join('[picture]');
     if (here.length) piece = open(here, piece);
     out.push(style[t] ? `<span class="${STYLE_CLASS[style[t]]}">${piece}</span>` : piece);

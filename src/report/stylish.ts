@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
+import { plural } from './plural.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The terminal report: grouped by file, one finding a line with its clause and advice below. */
 export const stylish: Formatter = (report, { color }) => {
