@@ -207,20 +207,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const checkCached = async (drafts: DraftFile[]): Promise<FileResult[]> => {
     const files: FileResult[] = [];
     for (const draft of drafts) {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(draft.absolute);
-      } catch {
-        files.push(await checkFile(draft));
-        continue;
-      }
-      const hit = cache!.get(draft.absolute, bytes);
-      if (hit) {
-        files.push({ path: draft.shown, ...hit });
+      const found = cache!.lookup(draft.absolute);
+      if (found && 'result' in found) {
+        files.push({ path: draft.shown, ...found.result });
         continue;
       }
       const result = await checkFile(draft);
-      cache!.set(draft.absolute, bytes, result, localImages(draft.absolute, bytes));
+      if (found) cache!.set(draft.absolute, found.bytes, found.stamp, result, localImages(draft.absolute, found.bytes));
       files.push(result);
     }
     cache!.save();
