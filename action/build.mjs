@@ -4,19 +4,8 @@
 // is the same.
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { bundle } from '../dist/build/bundle.js';
 
 const outfile = process.argv[2] ?? 'action/index.mjs';
-await build({
-  entryPoints: ['src/action/main.ts'],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  // CommonJS dependencies call require(); give the bundle one.
-  banner: { js: "import { createRequire as safepostRequire } from 'node:module'; const require = safepostRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await bundle({ entry: 'src/action/main.ts', outfile });
 copyFileSync('dist/builtin-data.json', join(dirname(outfile), 'builtin-data.json'));

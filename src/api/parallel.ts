@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { DraftFile } from '../files/resolve.js';
 import type { FileResult } from '../results/schema.js';
 import { loadClauses } from '../rules/policy.js';
@@ -13,6 +15,9 @@ import type { Clause } from '../rules/schema.js';
 export const PARALLEL_THRESHOLD = 8000;
 /** Drafts a thread claims at a time: small enough to balance, large enough to be cheap. */
 export const BATCH = 50;
+
+// From the package, not beside this module: the command line runs from a bundle elsewhere in dist/.
+const WORKER = join(PACKAGE_ROOT, 'dist', 'api', 'worker.js');
 
 /** How many threads to use for a number of drafts: `concurrency` as asked, or one a core. */
 export function threadsFor(fileCount: number, concurrency: number | 'auto' = 1): number {
@@ -59,7 +64,7 @@ export async function checkInThreads(
     { length: threads - 1 },
     () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        const worker = new Worker(WORKER, {
           workerData: { options: workerOptions, files, counter },
         });
         worker.on('message', (batch: { start: number; results: PackedResult[] }) => {

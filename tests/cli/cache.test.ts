@@ -18,7 +18,10 @@ describe('--cache', () => {
       'posts/b.md': '---\nimages:\n  - src: img/x.jpg\n    alt: The field\n---\nA lovely day.',
       'posts/img/x.jpg': makePhoto({}),
     });
-  const check = (dir: string, ...extra: string[]) => runCli(['check', 'posts', '--cache', '--format', 'json', ...extra], { cwd: dir });
+  // The key of the photo table is kept in the user's cache folder: one a test, or one a "machine".
+  const check = (dir: string, ...extra: string[]) =>
+    runCli(['check', 'posts', '--cache', '--format', 'json', ...extra], { cwd: dir, env: { XDG_CACHE_HOME: join(dir, machine) } });
+  let machine = 'home-1';
   // The cached report must be the one a run without the cache gives.
   const fresh = (dir: string) => runCli(['check', 'posts', '--format', 'json'], { cwd: dir }).stdout;
   const same = (dir: string) => {
@@ -84,6 +87,31 @@ describe('--cache', () => {
     expect(readFileSync(draft).length).toBe('Call 07700 900123 about Kayode Adeyemi and the legal action.'.length);
     utimesSync(draft, hourAgo, hourAgo);
     expect(same(dir).errors).toBe(2);
+  });
+
+  it('looks for a missing photo again when a file appears in its folder', () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'posts/b.md'), '---\nimages:\n  - src: img/new/y.jpg\n    alt: The field\n---\nA lovely day.');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const path of ['posts', 'posts/img', 'posts/a.md', 'posts/b.md']) utimesSync(join(dir, path), hourAgo, hourAgo);
+    check(dir);
+    expect(same(dir).errors).toBe(3);
+    makeFolder(join(dir, 'posts/img/new'));
+    writeFileSync(join(dir, 'posts/img/new/y.jpg'), makePhoto({ gps: { latitude: 52.6, longitude: -1.1 } }));
+    expect(same(dir).errors).toBe(4);
+  });
+
+  it('works from a cache made on another machine, whose photo table it cannot open', () => {
+    const dir = setup();
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const path of ['posts/a.md', 'posts/b.md', 'posts/img/x.jpg']) utimesSync(join(dir, path), hourAgo, hourAgo);
+    machine = 'home-1';
+    check(dir);
+    machine = 'home-2';
+    expect(same(dir).errors).toBe(3);
+    writeFileSync(join(dir, 'posts/img/x.jpg'), makePhoto({ gps: { latitude: 52.6, longitude: -1.1 } }));
+    machine = 'home-1';
+    expect(same(dir).errors).toBe(4);
   });
 
   it('is not used with --show-matches, so that it never holds a matched text', () => {

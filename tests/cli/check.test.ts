@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
@@ -138,16 +138,25 @@ describe('safepost check', () => {
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([absolute, 'fixtures/harvest-festival.md'].sort());
   });
 
-  it('walks folders and globs, skipping node_modules and .git', () => {
+  it('walks folders and globs, skipping node_modules, hidden files and Word lock files, following links once', () => {
     const dir = tempFolder({
       'news/a.md': 'Budget cuts.',
       'news/deep/b.HTML': '<p>Budget cuts.</p>',
       'news/notes.docx.bak': 'Budget cuts.',
+      'news/~$letter.docx': 'lock',
+      'news/.draft.md': 'Budget cuts.',
       'node_modules/x/readme.md': 'Budget cuts.',
       '.git/x.md': 'Budget cuts.',
+      '.github/y.md': 'Budget cuts.',
+      'shared/c.txt': 'Budget cuts.',
     });
+    symlinkSync(join(dir, 'shared'), join(dir, 'news', 'linked'));
+    symlinkSync(join(dir, 'news'), join(dir, 'shared', 'back'));
     const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML']);
+    // shared/ is reached first through news/linked: each draft once.
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML', 'news/linked/c.txt']);
+    const sub = runCli(['check', './news/', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(sub.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML', 'news/linked/c.txt']);
     const g = runCli(['check', 'news/**/*.md', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(g.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md']);
   });
