@@ -1,14 +1,20 @@
+import * as nodeCrypto from 'node:crypto';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
 
-export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url');
+// crypto.hash (Node 20.12 and later) is five times faster than a Hash object on short texts,
+// which counts when a cached run hashes ten thousand paths.
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'base64url') => string }).hash;
 
-/** 128 bits of SHA-256: enough to tell contents and paths apart, and half the file. */
-const shortHash = (data: string | Uint8Array) => createHash('sha256').update(data).digest().subarray(0, 16).toString('base64url');
+export const sha256 = (data: string | Uint8Array): string =>
+  oneShotHash ? oneShotHash('sha256', data, 'base64url') : createHash('sha256').update(data).digest('base64url');
+
+/** 132 bits of SHA-256: enough to tell contents and paths apart, in half the room. */
+const shortHash = (data: string | Uint8Array) => sha256(data).slice(0, 22);
 
 type Finding = FileResult['findings'][number];
 
@@ -41,23 +47,29 @@ interface CacheEntry {
   r: PackedResult;
 }
 
-interface CacheFile {
+/**
+ * The cache file is JSON lines, so that a run which changed a few drafts appends a few lines
+ * instead of writing every entry again:
+ *   {"format":"safepost-cache","version":3,"fingerprint":…,"savedAt":…}   what it is for, and when
+ *   ["s", text, …]           texts added to `strings` (their indexes follow on)
+ *   ["e", key, entry]        a draft's entry, by a hash of its path (the file holds no file name)
+ *   ["p", sealed]            photo lists by key, sealed with the machine's key (see below)
+ *   ["t", savedAt]           when lines were last added
+ * A later line wins over an earlier one; a file with many added lines is written afresh.
+ */
+interface CacheHeader {
   format: 'safepost-cache';
-  version: 2;
+  version: 3;
   /** Hash of everything besides a draft that decides its findings: version, rules, config, roster. */
   fingerprint: string;
   /** When the file was written: a draft modified in the same moment is read again, its stamp not trusted. */
   savedAt: number;
-  strings: string[];
-  /** By a hash of each draft's path, so that the file holds no file name. */
-  entries: Record<string, CacheEntry>;
-  /**
-   * Every draft's photo list again, sealed with a key kept on this machine outside the cache: it
-   * spares reading an unchanged draft to open its own seal. On another machine it does not open,
-   * and the drafts' own seals are used.
-   */
-  photos?: string;
 }
+
+type CacheLine = ['s', ...string[]] | ['e', string, CacheEntry] | ['p', string] | ['t', number];
+
+/** Added lines beyond which the file is written afresh: a quarter of its entries, at least 200. */
+const appendLimit = (entries: number) => Math.max(200, entries / 4);
 
 // Timestamps on some file systems are whole seconds (FAT, HFS+): a draft saved within that long
 // of the cache could change again without its stamp changing.
@@ -146,14 +158,20 @@ export type CacheLookup = { result: Omit<FileResult, 'path'> } | { bytes: Uint8A
  * name in the clear.
  */
 export class ResultCache {
-  private entries: Record<string, CacheEntry> = {};
+  private entries = new Map<string, CacheEntry>();
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
   private savedAt = 0;
-  private changed = false;
+  /** What the file holds: its lines, the strings in it, and whether it can be added to. */
+  private fileLines = 0;
+  private savedStrings = 0;
+  private appendable = false;
+  /** Entries and photo lists changed in this run, to add to the file. */
+  private changedEntries = new Set<string>();
+  private changedPhotos = new Set<string>();
   /** The machine's key for the photo table, and the table: each draft's photos by its path's hash. */
   private readonly tableKey: Buffer | null;
-  private photoTable = new Map<string, PhotoList>();
+  private photoTable = new Map<string, PhotoList | null>();
   /** Stamps taken in this run: many drafts can name the same photo or folder. */
   private photoStamps = new Map<string, PhotoStamp>();
   private folderStamps = new Map<string, PhotoStamp>();
@@ -165,18 +183,57 @@ export class ResultCache {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.tableKey = machineKey(env);
+    let text: string;
     try {
-      const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (file.format === 'safepost-cache' && file.version === 2 && file.fingerprint === fingerprint && Array.isArray(file.strings)) {
-        this.entries = file.entries;
-        this.strings = file.strings;
-        this.savedAt = file.savedAt;
-        this.strings.forEach((text, i) => this.stringIndex.set(text, i));
-        const table = file.photos && this.tableKey ? open<Record<string, PhotoList>>(file.photos, this.tableKey) : null;
-        if (table) this.photoTable = new Map(Object.entries(table));
-      }
+      text = readFileSync(path, 'utf8');
     } catch {
-      // No cache yet, or an unreadable one: start afresh.
+      return; // No cache yet.
+    }
+    const lines = text.split('\n');
+    try {
+      const header = JSON.parse(lines[0]) as CacheHeader;
+      if (header.format !== 'safepost-cache' || header.version !== 3 || header.fingerprint !== fingerprint) return;
+      this.savedAt = header.savedAt;
+    } catch {
+      return; // Not a cache of this version: start afresh.
+    }
+    let complete = true;
+    for (let n = 1; n < lines.length; n++) {
+      if (lines[n] === '') continue;
+      let line: CacheLine;
+      try {
+        line = JSON.parse(lines[n]) as CacheLine;
+      } catch {
+        // A run stopped while adding lines: keep what came before, and write the file afresh.
+        complete = false;
+        break;
+      }
+      this.apply(line);
+    }
+    this.savedStrings = this.strings.length;
+    this.fileLines = lines.length;
+    this.appendable = complete && text.endsWith('\n');
+  }
+
+  private apply(line: CacheLine): void {
+    switch (line[0]) {
+      case 's':
+        for (let i = 1; i < line.length; i++) {
+          this.stringIndex.set(line[i] as string, this.strings.length);
+          this.strings.push(line[i] as string);
+        }
+        break;
+      case 'e':
+        this.entries.set(line[1], line[2]);
+        break;
+      case 'p': {
+        const table = this.tableKey ? open<Record<string, PhotoList | null>>(line[1], this.tableKey) : null;
+        if (table) for (const [key, photos] of Object.entries(table)) this.photoTable.set(key, photos);
+        break;
+      }
+      case 't':
+        this.savedAt = line[1];
+        break;
     }
   }
 
@@ -230,7 +287,7 @@ export class ResultCache {
       return null;
     }
     const key = shortHash(absolute);
-    const entry = this.entries[key];
+    const entry = this.entries.get(key);
     const trusted = entry !== undefined && sameStamp(entry.s, stamp) && stamp[1] < this.savedAt - STAMP_GRANULARITY_MS;
     let bytes: Uint8Array | undefined;
     const read = () => {
@@ -242,8 +299,10 @@ export class ResultCache {
       if (!trusted) {
         if (entry.c !== shortHash(read())) return { bytes: read(), stamp };
         // Same content, new stamp (a fresh checkout): keep the result, record the stamp.
-        entry.s = stamp;
-        this.changed = true;
+        if (!sameStamp(entry.s, stamp)) {
+          entry.s = stamp;
+          this.changedEntries.add(key);
+        }
       }
       if (entry.i !== undefined) {
         let photos = this.photoTable.get(key);
@@ -252,7 +311,7 @@ export class ResultCache {
           photos = open<PhotoList>(entry.i, photoKey(read())) ?? undefined;
           if (!photos) return { bytes: read(), stamp };
           this.photoTable.set(key, photos);
-          this.changed = true;
+          this.changedPhotos.add(key);
         }
         const folder = dirname(absolute);
         if (!photos.every(([path, was]) => this.photoUnchanged(resolve(folder, path), was))) return { bytes: read(), stamp };
@@ -337,23 +396,36 @@ export class ResultCache {
     const key = shortHash(absolute);
     const folder = dirname(absolute);
     const photos: PhotoList = imagePaths.map((p) => [relative(folder, p), this.photoStamp(p)]);
-    this.entries[key] = { c: shortHash(bytes), s: stamp, ...(photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}), r: packed };
-    if (photos.length > 0) this.photoTable.set(key, photos);
-    else this.photoTable.delete(key);
-    this.changed = true;
+    this.entries.set(key, { c: shortHash(bytes), s: stamp, ...(photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}), r: packed });
+    this.changedEntries.add(key);
+    if (photos.length > 0 || this.photoTable.has(key)) {
+      this.photoTable.set(key, photos.length > 0 ? photos : null);
+      this.changedPhotos.add(key);
+    }
   }
 
+  /** Adds this run's changes to the file, or writes it afresh when adding would leave it long. */
   save(): void {
-    if (!this.changed) return;
-    const file: CacheFile = {
-      format: 'safepost-cache',
-      version: 2,
-      fingerprint: this.fingerprint,
-      savedAt: Date.now(),
-      strings: this.strings,
-      entries: this.entries,
-      ...(this.tableKey && this.photoTable.size > 0 ? { photos: seal(Object.fromEntries(this.photoTable), this.tableKey) } : {}),
-    };
-    writeFileSync(this.path, JSON.stringify(file));
+    if (this.changedEntries.size === 0 && this.changedPhotos.size === 0) return;
+    const lines: CacheLine[] = [];
+    const rewrite = !this.appendable || this.fileLines + this.changedEntries.size > appendLimit(this.entries.size) + this.entries.size;
+    const now = Date.now();
+    const strings = rewrite ? this.strings : this.strings.slice(this.savedStrings);
+    if (strings.length > 0) lines.push(['s', ...strings]);
+    for (const key of rewrite ? this.entries.keys() : this.changedEntries) lines.push(['e', key, this.entries.get(key)!]);
+    const photoKeys = rewrite ? [...this.photoTable.keys()].filter((key) => this.photoTable.get(key)) : [...this.changedPhotos];
+    if (this.tableKey && photoKeys.length > 0) {
+      lines.push(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]);
+    }
+    const body = lines.map((line) => JSON.stringify(line)).join('\n');
+    if (rewrite) {
+      const header: CacheHeader = { format: 'safepost-cache', version: 3, fingerprint: this.fingerprint, savedAt: now };
+      // Written beside it and renamed, so that a run stopped half way leaves the old file whole.
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}\n`);
+      renameSync(temporary, this.path);
+    } else {
+      appendFileSync(this.path, `${body}\n${JSON.stringify(['t', now])}\n`);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { createDecipheriv } from 'node:crypto';
+import { createDecipheriv, createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,15 +38,25 @@ describe('--cache', () => {
     expect(summary(warm.stdout).errors).toBe(3);
     const file = readFileSync(join(dir, '.safepostcache'), 'utf8');
     for (const detail of ['07700', '900123', 'Kayode', 'Adeyemi', 'a.md', 'x.jpg', 'posts']) expect(file).not.toContain(detail);
-    // The sealed photo list opens only with the draft itself: the file's own content hash is no key to it.
-    const entries = Object.values(JSON.parse(file).entries as Record<string, { c: string; i?: string }>).filter((e) => e.i);
+    // The draft's photo list is sealed with a key made from the draft itself (not its plain
+    // hash); the photo table with a key kept in the user's cache folder, not in this file.
+    const lines = file.trim().split('\n').slice(1).map((line) => JSON.parse(line) as [string, string, { c: string; i?: string }]);
+    // An entry's later line wins.
+    const byKey = new Map(lines.filter((line) => line[0] === 'e').map((line) => [line[1], line[2]]));
+    const entries = [...byKey.values()].filter((e) => e.i);
     expect(entries).toHaveLength(1);
-    for (const { c: content, i: images } of entries) {
-      const data = Buffer.from(images!, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', Buffer.from(content, 'base64url'), data.subarray(0, 12));
+    const draft = readFileSync(join(dir, 'posts/b.md'));
+    const unseal = (sealed: string, key: Buffer) => {
+      const data = Buffer.from(sealed, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
       decipher.setAuthTag(data.subarray(12, 28));
-      expect(() => Buffer.concat([decipher.update(data.subarray(28)), decipher.final()])).toThrow();
-    }
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+    };
+    expect(() => unseal(entries[0].i!, createHash('sha256').update(draft).digest())).toThrow();
+    expect(unseal(entries[0].i!, createHash('sha256').update('safepost photo list\u0000').update(draft).digest())).toContain('img/x.jpg');
+    const table = lines.find((line) => line[0] === 'p')![1];
+    const machineKey = readFileSync(join(dir, machine, 'safepost', 'photo-list-key'));
+    expect(unseal(table, machineKey)).toContain('img/x.jpg');
   });
 
   it('is emptied by a change to a draft, a photo, the config, the roster or the rules', () => {

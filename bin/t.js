@@ -1,0 +1,1 @@
+import '../dist/bundle-test/entry.js';

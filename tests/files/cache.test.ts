@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ResultCache } from '../../src/files/cache.js';
+import type { FileResult } from '../../src/results/schema.js';
+import { loadClauses } from '../../src/rules/policy.js';
+import { tempFolder } from '../helpers/temp.js';
+
+// Counts the drafts the cache reads: an unchanged draft must be taken on its stamp alone.
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  return { ...real, readFileSync: vi.fn(real.readFileSync) };
+});
+const reads = (path: string) => vi.mocked(fs.readFileSync).mock.calls.filter(([p]) => p === path).length;
+
+const clauses = loadClauses();
+const result = (path: string): FileResult => ({
+  path,
+  channel: 'official',
+  findings: [
+    {
+      ruleId: 'exam-results',
+      category: 'sensitive-topic',
+      severity: 'warning',
+      message: 'Mentions exam results: "SATs results"',
+      clause: clauses.get('6(e)')!,
+      line: 1,
+      column: 5,
+      endLine: 1,
+      endColumn: 17,
+      suggestion: 'Leave them out.',
+    },
+  ],
+  note: 'the image on line 3 was not found next to the draft; its metadata was not checked',
+});
+
+describe('the result cache', () => {
+  let dir: string;
+  let file: string;
+  const env = () => ({ XDG_CACHE_HOME: join(dir, 'user-cache') });
+  const hourAgo = new Date(Date.now() - 3600_000);
+  const draft = (i: number) => join(dir, `post-${i}.md`);
+  const lineCount = () => readFileSync(file, 'utf8').trim().split('\n').length;
+
+  // A cache of `count` drafts, written an hour after the drafts were.
+  const fill = (count: number) => {
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    for (let i = 0; i < count; i++) {
+      writeFileSync(draft(i), `Our SATs results ${i}.`);
+      utimesSync(draft(i), hourAgo, hourAgo);
+      const found = cache.lookup(draft(i));
+      if (!found || 'result' in found) throw new Error('expected a miss');
+      cache.set(draft(i), found.bytes, found.stamp, result(`post-${i}.md`), []);
+    }
+    cache.save();
+  };
+
+  beforeEach(() => {
+    dir = tempFolder();
+    file = join(dir, '.safepostcache');
+    vi.mocked(fs.readFileSync).mockClear();
+  });
+
+  it('takes an unchanged draft on its size and times, without reading it', () => {
+    fill(3);
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    const found = cache.lookup(draft(1));
+    expect(found).toEqual({ result: { channel: 'official', findings: result('').findings, note: result('').note } });
+    expect(reads(draft(1))).toBe(1); // when it was first checked
+  });
+
+  it('reads a draft whose times changed, and keeps its result when its content did not', () => {
+    fill(2);
+    utimesSync(draft(0), new Date(), new Date(Date.now() - 60_000));
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    expect(cache.lookup(draft(0))).toHaveProperty('result');
+    expect(reads(draft(0))).toBe(2);
+  });
+
+  it('is empty for another fingerprint (rules, config or roster changed)', () => {
+    fill(2);
+    const cache = new ResultCache(file, 'another', clauses, env());
+    expect(cache.lookup(draft(0))).toHaveProperty('bytes');
+  });
+
+  it('adds a few lines for a few changed drafts, and writes itself afresh when they grow many', () => {
+    fill(10);
+    expect(lineCount()).toBe(1 + 1 + 10); // header, strings, entries
+    const change = (i: number, time = 0) => {
+      const cache = new ResultCache(file, 'fingerprint', clauses, env());
+      writeFileSync(draft(i), `Our SATs results, changed at ${time}.`);
+      const found = cache.lookup(draft(i));
+      if (!found || 'result' in found) throw new Error('expected a miss');
+      cache.set(draft(i), found.bytes, found.stamp, result(`post-${i}.md`), []);
+      cache.save();
+    };
+    change(3);
+    expect(lineCount()).toBe(12 + 2); // the entry, and when it was added
+    for (let n = 1; n <= 300; n++) change(n % 10, n);
+    // 200 added lines at most before the file is written afresh: never more than that beyond its entries.
+    expect(lineCount()).toBeLessThanOrEqual(12 + 200);
+    // Every change is still there; drafts written moments ago are read again to be sure of them.
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    vi.mocked(fs.readFileSync).mockClear();
+    for (let i = 0; i < 10; i++) expect(cache.lookup(draft(i))).toHaveProperty('result');
+    for (let i = 0; i < 10; i++) expect(reads(draft(i))).toBe(1);
+  });
+
+  it('keeps what came before a line cut short by a stopped run', () => {
+    fill(3);
+    appendFileSync(file, '["e","abc",{"c":"x","s":[1,');
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    expect(cache.lookup(draft(2))).toHaveProperty('result');
+    writeFileSync(draft(2), 'All fine.');
+    const found = cache.lookup(draft(2));
+    if (!found || 'result' in found) throw new Error('expected a miss');
+    cache.set(draft(2), found.bytes, found.stamp, { path: 'post-2.md', channel: 'official', findings: [] }, []);
+    cache.save();
+    // Written afresh: every line whole again.
+    for (const line of readFileSync(file, 'utf8').trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lineCount()).toBe(1 + 1 + 3);
+  });
+});
