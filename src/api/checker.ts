@@ -10,11 +10,11 @@ import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
-import fg from 'fast-glob';
 import { fingerprint } from '../files/baseline.js';
 import { ResultCache, sha256 } from '../files/cache.js';
 import { localImagePath, readPhotoMetadata } from '../files/photo-metadata.js';
 import { BUILT_IN_RULES, loadClauses } from '../rules/policy.js';
+import { builtInFingerprint } from '../rules/prebuilt.js';
 import { VERSION } from '../version.js';
 import { shownPath } from '../files/shown-path.js';
 import { loadImageWords } from '../rules/image-words.js';
@@ -255,10 +255,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
  * any of them empties the cache.
  */
 function cacheFingerprint(config: ResolvedConfig, rules: LoadedRule[], options: CheckerOptions): string {
-  const lexicon = fg
-    .sync('{lexicon,policy}/**/*', { cwd: BUILT_IN_RULES, absolute: true })
-    .sort()
-    .map((f) => sha256(readFileSync(f)));
+  const builtIn = builtInFingerprint(BUILT_IN_RULES);
   let roster: string | null = null;
   if (config.roster) {
     try {
@@ -269,7 +266,7 @@ function cacheFingerprint(config: ResolvedConfig, rules: LoadedRule[], options: 
   }
   const { file: _file, ruleLines: _lines, ...settings } = config;
   return sha256(
-    JSON.stringify({ version: VERSION, rules, lexicon, settings, roster, channel: options.channel ?? null, salt: options.fingerprintSalt ?? null }),
+    JSON.stringify({ version: VERSION, rules, builtIn, settings, roster, channel: options.channel ?? null, salt: options.fingerprintSalt ?? null }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../files/baseline.js';
 import { changedDrafts } from '../files/changed.js';
@@ -8,7 +8,7 @@ import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
 import { decodeDraft, formatOf, readDocx, UnreadableDraftError } from '../documents/index.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
-import { FORMATTERS, type FormatName } from '../report/index.js';
+import { FORMATTERS, reportPieces, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
@@ -187,12 +187,17 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         const output = resolve(io.cwd, flags.outputFile);
         try {
           mkdirSync(dirname(output), { recursive: true });
-          writeFileSync(output, FORMATTERS[flags.format](report, { ...formatOptions, color: false }));
+          const fd = openSync(output, 'w');
+          try {
+            for (const piece of reportPieces(flags.format, report, { ...formatOptions, color: false })) writeSync(fd, piece);
+          } finally {
+            closeSync(fd);
+          }
         } catch (error) {
           throw new SafepostError(`cannot write the report to ${flags.outputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
         }
       } else {
-        io.stdout(FORMATTERS[flags.format](report, { ...formatOptions, color: wantsColor(flags, io) }));
+        for (const piece of reportPieces(flags.format, report, { ...formatOptions, color: wantsColor(flags, io) })) io.stdout(piece);
       }
 
       const { errors, warnings, fileErrors } = report.summary;

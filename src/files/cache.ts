@@ -68,6 +68,9 @@ interface CacheHeader {
 
 type CacheLine = ['s', ...string[]] | ['e', string, CacheEntry] | ['p', string] | ['t', number];
 
+/** How an entry's line starts, before its key. */
+const ENTRY_LINE = '["e","';
+
 /** Added lines beyond which the file is written afresh: a quarter of its entries, at least 200. */
 const appendLimit = (entries: number) => Math.max(200, entries / 4);
 
@@ -158,7 +161,8 @@ export type CacheLookup = { result: Omit<FileResult, 'path'> } | { bytes: Uint8A
  * name in the clear.
  */
 export class ResultCache {
-  private entries = new Map<string, CacheEntry>();
+  /** Entries by key: as their line in the file until a run needs them (most are only passed on). */
+  private entries = new Map<string, CacheEntry | string>();
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
   private savedAt = 0;
@@ -197,22 +201,34 @@ export class ResultCache {
     } catch {
       return; // Not a cache of this version: start afresh.
     }
-    let complete = true;
-    for (let n = 1; n < lines.length; n++) {
-      if (lines[n] === '') continue;
-      let line: CacheLine;
-      try {
-        line = JSON.parse(lines[n]) as CacheLine;
-      } catch {
-        // A run stopped while adding lines: keep what came before, and write the file afresh.
-        complete = false;
-        break;
+    // A run stopped while adding lines leaves the last one cut short: keep what came before, and
+    // write the file afresh.
+    const whole = text.endsWith('\n');
+    const last = whole ? lines.length : lines.length - 1;
+    try {
+      for (let n = 1; n < last; n++) {
+        const line = lines[n];
+        if (line.startsWith(ENTRY_LINE)) this.entries.set(line.slice(ENTRY_LINE.length, line.indexOf('"', ENTRY_LINE.length)), line);
+        else if (line !== '') this.apply(JSON.parse(line) as CacheLine);
       }
-      this.apply(line);
+    } catch {
+      this.entries.clear();
+      return;
     }
     this.savedStrings = this.strings.length;
     this.fileLines = lines.length;
-    this.appendable = complete && text.endsWith('\n');
+    this.appendable = whole;
+  }
+
+  /** A draft's entry, read from its line the first time it is needed. */
+  private entry(key: string): CacheEntry | undefined {
+    const value = this.entries.get(key);
+    if (typeof value !== 'string') return value;
+    try {
+      return (JSON.parse(value) as ['e', string, CacheEntry])[2];
+    } catch {
+      return undefined;
+    }
   }
 
   private apply(line: CacheLine): void {
@@ -222,9 +238,6 @@ export class ResultCache {
           this.stringIndex.set(line[i] as string, this.strings.length);
           this.strings.push(line[i] as string);
         }
-        break;
-      case 'e':
-        this.entries.set(line[1], line[2]);
         break;
       case 'p': {
         const table = this.tableKey ? open<Record<string, PhotoList | null>>(line[1], this.tableKey) : null;
@@ -287,7 +300,7 @@ export class ResultCache {
       return null;
     }
     const key = shortHash(absolute);
-    const entry = this.entries.get(key);
+    const entry = this.entry(key);
     const trusted = entry !== undefined && sameStamp(entry.s, stamp) && stamp[1] < this.savedAt - STAMP_GRANULARITY_MS;
     let bytes: Uint8Array | undefined;
     const read = () => {
@@ -301,6 +314,7 @@ export class ResultCache {
         // Same content, new stamp (a fresh checkout): keep the result, record the stamp.
         if (!sameStamp(entry.s, stamp)) {
           entry.s = stamp;
+          this.entries.set(key, entry);
           this.changedEntries.add(key);
         }
       }
@@ -407,17 +421,21 @@ export class ResultCache {
   /** Adds this run's changes to the file, or writes it afresh when adding would leave it long. */
   save(): void {
     if (this.changedEntries.size === 0 && this.changedPhotos.size === 0) return;
-    const lines: CacheLine[] = [];
     const rewrite = !this.appendable || this.fileLines + this.changedEntries.size > appendLimit(this.entries.size) + this.entries.size;
     const now = Date.now();
+    const lines: string[] = [];
     const strings = rewrite ? this.strings : this.strings.slice(this.savedStrings);
-    if (strings.length > 0) lines.push(['s', ...strings]);
-    for (const key of rewrite ? this.entries.keys() : this.changedEntries) lines.push(['e', key, this.entries.get(key)!]);
+    if (strings.length > 0) lines.push(JSON.stringify(['s', ...strings]));
+    for (const key of rewrite ? this.entries.keys() : this.changedEntries) {
+      const entry = this.entries.get(key)!;
+      // An entry this run did not touch keeps its line as it was.
+      lines.push(typeof entry === 'string' ? entry : JSON.stringify(['e', key, entry]));
+    }
     const photoKeys = rewrite ? [...this.photoTable.keys()].filter((key) => this.photoTable.get(key)) : [...this.changedPhotos];
     if (this.tableKey && photoKeys.length > 0) {
-      lines.push(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]);
+      lines.push(JSON.stringify(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]));
     }
-    const body = lines.map((line) => JSON.stringify(line)).join('\n');
+    const body = lines.join('\n');
     if (rewrite) {
       const header: CacheHeader = { format: 'safepost-cache', version: 3, fingerprint: this.fingerprint, savedAt: now };
       // Written beside it and renamed, so that a run stopped half way leaves the old file whole.

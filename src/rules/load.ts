@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import fg from 'fast-glob';
 import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../config/yaml-file.js';
 import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
+import { filesIn } from '../files/resolve.js';
 import { shownPath } from '../files/shown-path.js';
 import { tokenizePhrase } from '../engine/tokens.js';
 import { join } from 'node:path';
@@ -84,9 +84,10 @@ export function ruleFilesIn(folder: string): string[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
-  return fg
-    .sync('**/*.{yaml,yml}', { cwd: folder, absolute: true, ignore: folder === BUILT_IN_RULES ? ['policy/**', 'lexicon/**'] : [] })
-    .sort();
+  const data = folder === BUILT_IN_RULES ? /^(?:policy|lexicon)\// : null;
+  return filesIn(folder, (name) => /\.ya?ml$/i.test(name))
+    .filter((file) => !data?.test(file))
+    .map((file) => join(folder, file));
 }
 
 /** The built-in rules and those of any extra folders, each id once. */

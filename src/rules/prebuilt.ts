@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import fg from 'fast-glob';
+import { filesIn } from '../files/resolve.js';
 import { sha256 } from '../files/cache.js';
 import type { Clause, LoadedRule } from './schema.js';
 
@@ -23,13 +23,20 @@ export interface Prebuilt {
 const PREBUILT_PLACES = [join(PACKAGE_ROOT, 'dist', 'builtin-data.json'), join(PACKAGE_ROOT, 'action', 'builtin-data.json')];
 export const PREBUILT = PREBUILT_PLACES[0];
 
+const fingerprints = new Map<string, string>();
+
 /**
  * What the prebuilt data depends on: every file under rules/ (the name lists of packages are
  * fixed at build time: a newer list arrives with the next build).
  */
 export function builtInFingerprint(builtIn: string): string {
-  const files = fg.sync('**/*', { cwd: builtIn, onlyFiles: true }).sort();
-  return sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(builtIn, f)))}`).join('\n'));
+  let fingerprint = fingerprints.get(builtIn);
+  if (fingerprint === undefined) {
+    const files = filesIn(builtIn, () => true);
+    fingerprint = sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(builtIn, f)))}`).join('\n'));
+    fingerprints.set(builtIn, fingerprint);
+  }
+  return fingerprint;
 }
 
 let cached: Prebuilt | null | undefined;
