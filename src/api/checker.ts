@@ -158,41 +158,39 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return { ...checkSource(doc.source, shown, 'docx', photos, doc), positions: 'paragraphs' };
   };
 
-  const checkFile = async ({ absolute, shown }: DraftFile): Promise<FileResult> => {
-    if (formatOf(absolute) === 'docx') return checkWordFile(absolute, shown);
+  /**
+   * Checks a draft on disk (its bytes, when already read), and says which local photos it names,
+   * for the cache to watch.
+   */
+  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array): Promise<{ result: FileResult; photoPaths: string[] }> => {
+    if (formatOf(absolute) === 'docx') return { result: await checkWordFile(absolute, shown), photoPaths: [] };
+    const only = (result: FileResult) => ({ result, photoPaths: [] });
     let source: string;
     try {
-      source = decodeDraft(readFileSync(absolute));
+      source = decodeDraft(bytes ?? readFileSync(absolute));
     } catch (error) {
       const reason =
         error instanceof UnreadableDraftError
           ? error.message
           : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-      return { path: shown, channel: defaultChannel, findings: [], error: reason };
+      return only({ path: shown, channel: defaultChannel, findings: [], error: reason });
     }
     if (/^\uFEFF?\s*$/.test(source)) {
-      return { path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' };
+      return only({ path: shown, channel: defaultChannel, findings: [], note: 'file is empty; nothing to check' });
     }
     const format = formatOf(absolute);
     const doc = parseDocument(source, format);
+    const photoPaths = doc.images.map((i) => localImagePath(i.src, absolute)).filter((p): p is string => p !== null);
     // Only drafts with images pay for reading photo metadata.
-    if (!needsPhotos || doc.images.length === 0) return checkSource(source, shown, format, undefined, doc);
+    if (!needsPhotos || doc.images.length === 0) return { result: checkSource(source, shown, format, undefined, doc), photoPaths };
     const lines = new LineIndex(source);
     const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line);
     const result = checkSource(source, shown, format, photos, doc);
     if (notes.length > 0) result.note = notes.join('; ');
-    return result;
+    return { result, photoPaths };
   };
 
-  /** The local photo files a draft names, for the cache to watch. */
-  const localImages = (absolute: string, bytes: Uint8Array): string[] => {
-    try {
-      const doc = parseDocument(decodeDraft(bytes), formatOf(absolute));
-      return doc.images.map((i) => localImagePath(i.src, absolute)).filter((p): p is string => p !== null);
-    } catch {
-      return [];
-    }
-  };
+  const checkFile = async (draft: DraftFile): Promise<FileResult> => (await inspectFile(draft)).result;
 
   // The cache is not used with --show-matches, so that it never holds a matched text.
   const cache =
@@ -212,8 +210,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         files.push({ path: draft.shown, ...found.result });
         continue;
       }
-      const result = await checkFile(draft);
-      if (found) cache!.set(draft.absolute, found.bytes, found.stamp, result, localImages(draft.absolute, found.bytes));
+      const { result, photoPaths } = await inspectFile(draft, found?.bytes);
+      if (found) cache!.set(draft.absolute, found.bytes, found.stamp, result, photoPaths);
       files.push(result);
     }
     cache!.save();

@@ -132,8 +132,21 @@ const photoKey = (content: Uint8Array) => createHash('sha256').update('safepost 
 /** A draft's photos: [path from the draft's folder, stamp] pairs. */
 type PhotoList = [string, PhotoStamp][];
 
+// Nonces for sealing, drawn from the system's random source a few hundred at a time: a call
+// costs the same for 12 bytes as for 4 KB, and a first run seals thousands of photo lists.
+let nonces = Buffer.alloc(0);
+let nonceAt = 0;
+function nonce(): Buffer {
+  if (nonceAt + 12 > nonces.length) {
+    nonces = randomBytes(12 * 340);
+    nonceAt = 0;
+  }
+  nonceAt += 12;
+  return nonces.subarray(nonceAt - 12, nonceAt);
+}
+
 function seal(value: unknown, key: Buffer): string {
-  const iv = randomBytes(12);
+  const iv = nonce();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');

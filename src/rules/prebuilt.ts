@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { filesIn } from '../files/resolve.js';
 import { sha256 } from '../files/cache.js';
+import type { LexiconLists } from '../roster/lexicon.js';
 import type { Clause, LoadedRule } from './schema.js';
 
 /**
@@ -15,8 +16,8 @@ export interface Prebuilt {
   clauses: Clause[];
   /** Rules with `file` relative to the package root. */
   rules: Array<Omit<LoadedRule, 'clauseData'>>;
-  givenNames: string[];
-  english: string[];
+  /** The name lexicon, as lists. */
+  lexicon: LexiconLists;
 }
 
 // Where `npm run build` writes it, and where the GitHub Action's bundle keeps its copy.
