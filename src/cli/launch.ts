@@ -1,0 +1,49 @@
+// Starts the command line from its bundle, with V8's compiled code kept between runs: a run then
+// skips compiling and most of loading (0.16 s instead of 0.22 s for one draft, the difference a
+// git hook feels). Node 22 does the same for modules with module.enableCompileCache(); this works
+// on Node 20 too. The cache holds compiled safepost code only, never a draft, in the system's
+// temporary folder; NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const bundle = fileURLToPath(new URL('../bundle/safepost.cjs', import.meta.url));
+const source = readFileSync(bundle, 'utf8');
+const enabled = !process.env.NODE_DISABLE_COMPILE_CACHE;
+
+// One cache a Node version and bundle: V8 refuses a cache made by another version, and a new
+// bundle gets a new file.
+const { size, mtimeMs } = statSync(bundle);
+const id = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000${bundle}\u0000${size}\u0000${mtimeMs}`).digest('hex').slice(0, 20);
+const cacheFile = join(tmpdir(), 'safepost-compile-cache', `${id}.bin`);
+
+let cachedData: Buffer | undefined;
+if (enabled) {
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // None yet.
+  }
+}
+
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+const module = { exports: {} as { main: () => Promise<void> } };
+(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+await module.exports.main();
+
+// Kept after a check, when the code that checks drafts has been compiled (V8 keeps only what
+// has run), and only when there was none to use.
+if (enabled && (!cachedData || script.cachedDataRejected) && process.argv[2] === 'check') {
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    // A read-only temporary folder: run without.
+  }
+}
