@@ -80550,7 +80550,7 @@ function resolveDrafts(args, cwd = process.cwd(), exclude = []) {
 // src/files/cache.ts
 import * as nodeCrypto from "node:crypto";
 import { createHash as createHash2 } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync3, renameSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/files/seal.ts
@@ -80885,17 +80885,24 @@ var ResultCache = class {
       lines.push(JSON.stringify(["p", seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]));
     }
     const body = lines.join("\n");
-    if (rewrite) {
-      const header = { format: "safepost-cache", version: 3, fingerprint: this.fingerprint, savedAt: now };
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync2(temporary, `${JSON.stringify(header)}
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    try {
+      if (rewrite) {
+        const header = { format: "safepost-cache", version: 3, fingerprint: this.fingerprint, savedAt: now };
+        writeFileSync2(temporary, `${JSON.stringify(header)}
 ${body}
 `);
-      renameSync(temporary, this.path);
-    } else {
-      appendFileSync(this.path, `${body}
+        renameSync(temporary, this.path);
+      } else {
+        appendFileSync(this.path, `${body}
 ${JSON.stringify(["t", now])}
 `);
+      }
+    } catch (error62) {
+      rmSync(temporary, { force: true });
+      throw new SafepostError(
+        `cannot write the cache file ${shownPath(this.path)} (${error62.code ?? "error"}); give --cache-location a file in a folder you can write to`
+      );
     }
   }
 };

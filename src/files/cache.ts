@@ -1,10 +1,12 @@
 import * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
+import { SafepostError } from '../errors.js';
 import { machineKey, open, photoKey, seal } from './seal.js';
+import { shownPath } from './shown-path.js';
 
 // crypto.hash (Node 20.12 and later) is five times faster than a Hash object on short texts,
 // which counts when a cached run hashes ten thousand paths.
@@ -389,14 +391,21 @@ export class ResultCache {
       lines.push(JSON.stringify(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]));
     }
     const body = lines.join('\n');
-    if (rewrite) {
-      const header: CacheHeader = { format: 'safepost-cache', version: 3, fingerprint: this.fingerprint, savedAt: now };
-      // Written beside it and renamed, so that a run stopped half way leaves the old file whole.
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}\n`);
-      renameSync(temporary, this.path);
-    } else {
-      appendFileSync(this.path, `${body}\n${JSON.stringify(['t', now])}\n`);
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    try {
+      if (rewrite) {
+        const header: CacheHeader = { format: 'safepost-cache', version: 3, fingerprint: this.fingerprint, savedAt: now };
+        // Written beside it and renamed, so that a run stopped half way leaves the old file whole.
+        writeFileSync(temporary, `${JSON.stringify(header)}\n${body}\n`);
+        renameSync(temporary, this.path);
+      } else {
+        appendFileSync(this.path, `${body}\n${JSON.stringify(['t', now])}\n`);
+      }
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new SafepostError(
+        `cannot write the cache file ${shownPath(this.path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give --cache-location a file in a folder you can write to`,
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { createDecipheriv, createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -122,6 +122,18 @@ describe('--cache', () => {
     writeFileSync(join(dir, 'posts/img/x.jpg'), makePhoto({ gps: { latitude: 52.6, longitude: -1.1 } }));
     machine = 'home-1';
     expect(same(dir).errors).toBe(4);
+  });
+
+  it('starts afresh from a file that is not a cache, and says clearly when it cannot write one', () => {
+    const dir = setup();
+    writeFileSync(join(dir, '.safepostcache'), 'not a cache');
+    expect(same(dir).errors).toBe(3);
+    expect(readFileSync(join(dir, '.safepostcache'), 'utf8')).toMatch(/^\{"format":"safepost-cache"/);
+    makeFolder(join(dir, 'a-folder'));
+    const r = check(dir, '--cache-location', 'a-folder');
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toBe('safepost: cannot write the cache file a-folder (EISDIR); give --cache-location a file in a folder you can write to\n');
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('is not used with --show-matches, so that it never holds a matched text', () => {
