@@ -24,6 +24,8 @@ export async function bundle({ entry, outfile, format }: BundleOptions): Promise
     format,
     target: 'node20',
     legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     ...(format === 'esm'
       ? // CommonJS dependencies call require(); give the bundle one.
