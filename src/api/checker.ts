@@ -38,7 +38,8 @@ export interface CheckerOptions {
   ruleFolders?: string[];
   /**
    * Threads for many drafts: a number, or 'auto' for one a core when there are enough drafts.
-   * Default 1: a second thread saves about 15% on 10,000 drafts on a 2-core machine, and costs more than it saves on a few.
+   * Default 1: a second thread saves about 15% on 10,000 drafts on a 2-core machine, and costs
+   * more than it saves on a few.
    */
   concurrency?: number | 'auto';
   /** Put the exact text of each finding in the report (`match`). Off by default: it may be a personal detail. */
