@@ -35,9 +35,10 @@ const module = { exports: {} as { main: () => Promise<void> } };
 (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 await module.exports.main();
 
-// Kept after a check, when the code that checks drafts has been compiled (V8 keeps only what
-// has run), and only when there was none to use.
-if (enabled && (!cachedData || script.cachedDataRejected) && process.argv[2] === 'check') {
+// Kept after a check that ran (V8 keeps only the code that has run: not after --help or a bad
+// config), and only when there was none to use.
+const checked = process.argv[2] === 'check' && !process.argv.includes('--help') && !process.argv.includes('-h') && process.exitCode !== 2;
+if (enabled && (!cachedData || script.cachedDataRejected) && checked) {
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;

@@ -1,5 +1,4 @@
 import * as nodeCrypto from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult } from '../results/schema.js';
@@ -13,7 +12,7 @@ import { shownPath } from './shown-path.js';
 const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'base64url') => string }).hash;
 
 export const sha256 = (data: string | Uint8Array): string =>
-  oneShotHash ? oneShotHash('sha256', data, 'base64url') : createHash('sha256').update(data).digest('base64url');
+  oneShotHash ? oneShotHash('sha256', data, 'base64url') : nodeCrypto.createHash('sha256').update(data).digest('base64url');
 
 /** 132 bits of SHA-256: enough to tell contents and paths apart, in half the room. */
 const shortHash = (data: string | Uint8Array) => sha256(data).slice(0, 22);
@@ -84,13 +83,16 @@ const stampOf = (stat: Stats): FileStamp => [stat.size, stat.mtimeMs, stat.ctime
 const sameStamp = (a: FileStamp, b: FileStamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 /**
- * A photo's stamp: its size, modification and change times; for a photo that is not there, the stamp of
- * the nearest folder above it that is (a file appearing there changes the folder's time), so that
- * photos that are missing cost one look at their folder, not one each.
+ * A photo's stamp: its size, modification and change times; for a photo that is not there, the
+ * stamp of the nearest folder above it that is (a file appearing there changes the folder's time),
+ * so that photos that are missing cost one look at their folder, not one each.
  */
 type PhotoStamp = string;
 
-/** The modification time in a stamp ("size:mtime:ctime", or "-levels:mtime:ctime" of a folder), to tell one too recent to trust. */
+/**
+ * The modification time in a stamp ("size:mtime:ctime", or "-levels:mtime:ctime" of a folder), to
+ * tell one too recent to trust.
+ */
 const stampTime = (stamp: PhotoStamp) => Number(stamp.split(':')[1]);
 
 function statOf(path: string): Stats | undefined {

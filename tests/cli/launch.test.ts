@@ -19,11 +19,13 @@ describe('start-up', () => {
     expect(JSON.parse(first.stdout).summary.warnings).toBe(1);
   });
 
-  it('keeps nothing with NODE_DISABLE_COMPILE_CACHE, or for commands other than check', () => {
+  it('keeps nothing with NODE_DISABLE_COMPILE_CACHE, or after anything but a check that ran', () => {
     const dir = draft();
     const tmp = tempFolder();
     expect(runCli(['check', 'post.md'], { cwd: dir, env: { TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '1' } }).status).toBe(0);
     expect(runCli(['rules'], { cwd: dir, env: { TMPDIR: tmp } }).status).toBe(0);
+    expect(runCli(['check', '--help'], { cwd: dir, env: { TMPDIR: tmp } }).status).toBe(0);
+    expect(runCli(['check', 'missing.md'], { cwd: dir, env: { TMPDIR: tmp } }).status).toBe(2);
     expect(existsSync(join(tmp, 'safepost-compile-cache'))).toBe(false);
   });
 });
