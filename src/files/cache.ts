@@ -93,7 +93,10 @@ type PhotoStamp = string;
  * The modification time in a stamp ("size:mtime:ctime", or "-levels:mtime:ctime" of a folder), to
  * tell one too recent to trust.
  */
-const stampTime = (stamp: PhotoStamp) => Number(stamp.split(':')[1]);
+const stampTime = (stamp: PhotoStamp) => {
+  const start = stamp.indexOf(':') + 1;
+  return Number(stamp.slice(start, stamp.indexOf(':', start)));
+};
 
 function statOf(path: string): Stats | undefined {
   try {
@@ -136,6 +139,7 @@ export class ResultCache {
   /** Stamps taken in this run: many drafts can name the same photo or folder. */
   private photoStamps = new Map<string, PhotoStamp>();
   private folderStamps = new Map<string, PhotoStamp>();
+  private photoFolders = new Map<string, string>();
 
   constructor(
     private readonly path: string,
@@ -236,13 +240,22 @@ export class ResultCache {
   }
 
   /**
-   * Whether a photo is as recorded. A missing one is looked for only when its folder changed;
-   * a stamp from the moment the cache was written is not trusted (the file may have changed
-   * again within its time's granularity).
+   * Whether a photo, named from a draft's folder, is as recorded. A missing one is looked for only
+   * when its folder changed; a stamp from the moment the cache was written is not trusted (the
+   * file may have changed again within its time's granularity).
    */
-  private photoUnchanged(path: string, was: PhotoStamp): boolean {
-    const now = was.startsWith('-') ? `-${this.folderStamp(dirname(path))}` : this.photoStamp(path);
-    return now === was && stampTime(was) < this.savedAt - STAMP_GRANULARITY_MS;
+  private photoUnchanged(draftFolder: string, photo: string, was: PhotoStamp): boolean {
+    if (stampTime(was) >= this.savedAt - STAMP_GRANULARITY_MS) return false;
+    if (!was.startsWith('-')) return this.photoStamp(resolve(draftFolder, photo)) === was;
+    // Most photos a draft names share a few folders: found once each, not once a photo.
+    const cut = Math.max(photo.lastIndexOf('/'), photo.lastIndexOf('\\'));
+    const key = `${draftFolder}\u0000${cut < 0 ? '' : photo.slice(0, cut)}`;
+    let folder = this.photoFolders.get(key);
+    if (folder === undefined) {
+      folder = cut < 0 ? draftFolder : resolve(draftFolder, photo.slice(0, cut));
+      this.photoFolders.set(key, folder);
+    }
+    return `-${this.folderStamp(folder)}` === was;
   }
 
   /**
@@ -285,7 +298,7 @@ export class ResultCache {
           this.changedPhotos.add(key);
         }
         const folder = dirname(absolute);
-        if (!photos.every(([path, was]) => this.photoUnchanged(resolve(folder, path), was))) return { bytes: read(), stamp };
+        if (!photos.every(([photo, was]) => this.photoUnchanged(folder, photo, was))) return { bytes: read(), stamp };
       }
     } catch {
       return null;
