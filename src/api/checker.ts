@@ -8,13 +8,14 @@ import type { DocumentFormat } from '../documents/index.js';
 import { LineIndex } from '../documents/positions.js';
 import { checkDocument } from '../engine/check-document.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
+import { rememberStems } from '../engine/tokens.js';
 import { SafepostError } from '../errors.js';
 import { resolveDrafts, type DraftFile } from '../files/resolve.js';
 import { fingerprint } from '../files/baseline.js';
 import { ResultCache, sha256 } from '../files/cache.js';
 import { localImagePath, readPhotoMetadata } from '../files/photo-metadata.js';
 import { BUILT_IN_RULES, loadClauses } from '../rules/policy.js';
-import { builtInFingerprint } from '../rules/prebuilt.js';
+import { builtInFingerprint, readPrebuilt } from '../rules/prebuilt.js';
 import { VERSION } from '../version.js';
 import { shownPath } from '../files/shown-path.js';
 import { loadImageWords } from '../rules/image-words.js';
@@ -86,6 +87,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       );
     }
   }
+  const stems = readPrebuilt(BUILT_IN_RULES)?.stems;
+  if (stems) rememberStems(stems);
   const compiled: CompiledRuleSet = compileRules(rules);
   const names: NameContext | undefined = rules.some((r) => (r.kind === 'detector' && r.detector === 'pupil-names') || r.near?.names)
     ? {

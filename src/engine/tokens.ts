@@ -42,6 +42,13 @@ export function normalizeWord(word: string): string {
 }
 
 const stemCache = new Map<string, string>();
+
+/** Stems worked out before (by `npm run build`, for the built-in rules' phrases), and all known now. */
+export function rememberStems(pairs: Iterable<[string, string]>): void {
+  for (const [word, stem] of pairs) stemCache.set(word, stem);
+}
+export const knownStems = (): Array<[string, string]> => [...stemCache];
+
 export function stemWord(normalized: string): string {
   let s = stemCache.get(normalized);
   if (s === undefined) {

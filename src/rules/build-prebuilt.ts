@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { compileRules } from '../engine/compile.js';
+import { knownStems } from '../engine/tokens.js';
 import { lexiconLists, loadNameLexicon } from '../roster/lexicon.js';
 import { loadRules } from './load.js';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
@@ -8,8 +10,12 @@ import { PREBUILT, writePrebuilt } from './prebuilt.js';
 // way once, and saves them for every later run (see prebuilt.ts).
 rmSync(PREBUILT, { force: true });
 const lexicon = loadNameLexicon();
+const rules = loadRules();
+// Compiling stems every phrase: the stems are saved, so that a run need not work them out again.
+compileRules(rules);
 writePrebuilt(BUILT_IN_RULES, PACKAGE_ROOT, {
   clauses: [...loadClauses().values()],
-  rules: loadRules(),
+  rules,
+  stems: knownStems(),
   lexicon: lexiconLists(lexicon),
 });

@@ -18,6 +18,8 @@ export interface Prebuilt {
   rules: Array<Omit<LoadedRule, 'clauseData'>>;
   /** The name lexicon, as lists. */
   lexicon: LexiconLists;
+  /** The Porter stems of the built-in rules' phrase words: [word, stem]. */
+  stems: Array<[string, string]>;
 }
 
 // Where `npm run build` writes it, and where the GitHub Action's bundle keeps its copy.
