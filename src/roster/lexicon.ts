@@ -44,19 +44,28 @@ function englishWords(): Set<string> {
   return words;
 }
 
-/** The lexicon as lists, for the prebuilt data `npm run build` saves. */
-export type LexiconLists = Record<keyof NameLexicon, string[]>;
+/**
+ * The lexicon as lists, for the prebuilt data `npm run build` saves. The English words are one
+ * text, a word a line: read as one string, and made a set only when a roster needs them.
+ */
+export type LexiconLists = Record<Exclude<keyof NameLexicon, 'english'>, string[]> & { english: string };
 
-export const lexiconLists = (lexicon: NameLexicon): LexiconLists =>
-  Object.fromEntries(Object.entries(lexicon).map(([key, set]) => [key, [...(set as Set<string>)]])) as LexiconLists;
+export function lexiconLists({ english, ...sets }: NameLexicon): LexiconLists {
+  return {
+    ...(Object.fromEntries(Object.entries(sets).map(([key, set]) => [key, [...set]])) as Omit<LexiconLists, 'english'>),
+    english: [...english].join('\n'),
+  };
+}
 
 /** Loaded once a process: as `npm run build` saved it, or from the @stdlib lists and rules/lexicon/. */
 export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
   const lists = readPrebuilt(BUILT_IN_RULES)?.lexicon;
-  cached = lists
-    ? (Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, new Set(list)])) as unknown as NameLexicon)
-    : buildNameLexicon();
+  if (!lists || typeof lists.english !== 'string') return (cached = buildNameLexicon());
+  const { english, ...others } = lists;
+  const lexicon = Object.fromEntries(Object.entries(others).map(([key, list]) => [key, new Set(list)])) as Omit<NameLexicon, 'english'>;
+  let englishWords: Set<string> | undefined;
+  cached = Object.defineProperty(lexicon, 'english', { enumerable: true, get: () => (englishWords ??= new Set(english.split('\n'))) }) as NameLexicon;
   return cached;
 }
 
