@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { SafepostError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -49,6 +49,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * Whether standard output goes to a file (`> report.json`): then the report is written to it
+ * directly, as the stream would first copy each piece into a buffer (a fifth of a cached run's
+ * report time). Writes to a file are synchronous either way, so the two never interleave wrongly.
+ */
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The bin's entry: real streams, real exit status. */
 export async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -56,7 +69,7 @@ export async function main(): Promise<void> {
     throw error;
   });
   process.exitCode = await run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: stdoutIsFile() ? (text) => writeSync(1, text) : (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: () => readFileSync(0),
     isTTY: Boolean(process.stdout.isTTY),

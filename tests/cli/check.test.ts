@@ -1,10 +1,11 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/results/schema.js';
-import { runCli, ROOT } from '../helpers/cli.js';
+import { BIN, runCli, ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 const NO_CONFIG = ['--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')];
@@ -25,6 +26,17 @@ describe('safepost check', () => {
     expect(r.stdout).toMatch(/✖ 59 problems \(41 errors, 15 warnings, 3 info\) in 18 files; 1 suppressed\n$/);
     expect(r.stdout).not.toContain('harvest-festival.md');
     expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes the same report to standard output whether it is a pipe or a file', () => {
+    const piped = runCli(['check', 'fixtures', '--format', 'json', ...FIXTURES_CONFIG]).stdout;
+    const out = join(tempFolder(), 'report.json');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(process.execPath, [BIN, 'check', 'fixtures', '--format', 'json', ...FIXTURES_CONFIG], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(r.status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(piped);
+    expect(JSON.parse(piped).files).toHaveLength(18);
   });
 
   it('passes a clean draft', () => {
