@@ -201,7 +201,7 @@ export class ResultCache {
         }
         break;
       case 'p': {
-        const table = this.tableKey ? open<Record<string, PhotoList | null>>(line[1], this.tableKey) : null;
+        const table = this.tableKey ? open<Record<string, PhotoList | null>>(line[1], this.tableKey, { deflate: true }) : null;
         if (table) for (const [key, photos] of Object.entries(table)) this.photoTable.set(key, photos);
         break;
       }
@@ -403,7 +403,7 @@ export class ResultCache {
     }
     const photoKeys = rewrite ? [...this.photoTable.keys()].filter((key) => this.photoTable.get(key)) : [...this.changedPhotos];
     if (this.tableKey && photoKeys.length > 0) {
-      lines.push(JSON.stringify(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey)]));
+      lines.push(JSON.stringify(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey, { deflate: true })]));
     }
     const body = lines.join('\n');
     const temporary = `${this.path}.${process.pid}.tmp`;
