@@ -196,34 +196,31 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 
   const checkFile = async (draft: DraftFile): Promise<FileResult> => (await inspectFile(draft)).result;
 
-  // The cache is not used with --show-matches, so that it never holds a matched text.
-  const cache =
-    options.cache && !options.showMatches
-      ? new ResultCache(
-          resolve(cwd, typeof options.cache === 'string' ? options.cache : '.safepostcache'),
-          cacheFingerprint(config, rules, options),
-          loadClauses(),
-        )
-      : null;
+  // The cache is not used with --show-matches, so that it never holds a matched text. It is read
+  // when drafts are first checked.
+  const cacheFile =
+    options.cache && !options.showMatches ? resolve(cwd, typeof options.cache === 'string' ? options.cache : '.safepostcache') : null;
+  let cache: ResultCache | undefined;
 
   const checkCached = async (drafts: DraftFile[]): Promise<FileResult[]> => {
+    cache ??= new ResultCache(cacheFile!, cacheFingerprint(config, rules, options), loadClauses());
     const files: FileResult[] = [];
     for (const draft of drafts) {
-      const found = cache!.lookup(draft.absolute);
+      const found = cache.lookup(draft.absolute);
       if (found && 'result' in found) {
         files.push({ path: draft.shown, ...found.result });
         continue;
       }
       const { result, photoPaths } = await inspectFile(draft, found?.bytes);
-      if (found) cache!.set(draft.absolute, found.bytes, found.stamp, result, photoPaths);
+      if (found) cache.set(draft.absolute, found.bytes, found.stamp, result, photoPaths);
       files.push(result);
     }
-    cache!.save();
+    cache.save();
     return files;
   };
 
   const checkDrafts = async (drafts: DraftFile[]): Promise<Report> => {
-    if (cache) {
+    if (cacheFile) {
       const files = await checkCached(drafts);
       return { files, summary: summarize(files) };
     }

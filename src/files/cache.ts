@@ -35,6 +35,7 @@ type PackedResult = [number, PackedFinding[], PackedRest?];
 /** What tells cheaply that a file is unchanged: its size, modification and change times. */
 type FileStamp = [size: number, mtimeMs: number, ctimeMs: number];
 
+
 interface CacheEntry {
   /** Hash of the draft's content. */
   c: string;
@@ -422,5 +423,12 @@ export class ResultCache {
         `cannot write the cache file ${shownPath(this.path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give --cache-location a file in a folder you can write to`,
       );
     }
+    // What the file holds now, for a later save by the same checker.
+    this.fileLines = (rewrite ? 1 : this.fileLines) + lines.length + (rewrite ? 0 : 1);
+    this.savedStrings = this.strings.length;
+    this.savedAt = now;
+    this.appendable = true;
+    this.changedEntries.clear();
+    this.changedPhotos.clear();
   }
 }

@@ -107,6 +107,30 @@ describe('the result cache', () => {
     for (let i = 0; i < 10; i++) expect(reads(draft(i))).toBe(1);
   });
 
+  it('saves twice from one checker without writing a text or an entry twice', () => {
+    fill(2);
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    const change = (i: number, message: string) => {
+      writeFileSync(draft(i), `Changed to ${message}.`);
+      const found = cache.lookup(draft(i));
+      if (!found || 'result' in found) throw new Error('expected a miss');
+      const changed = result(`post-${i}.md`);
+      changed.findings[0].message = message;
+      cache.set(draft(i), found.bytes, found.stamp, changed, []);
+      cache.save();
+    };
+    change(0, 'first new message');
+    change(1, 'second new message');
+    const again = new ResultCache(file, 'fingerprint', clauses, env());
+    const messages = [0, 1].map((i) => {
+      const found = again.lookup(draft(i));
+      return found && 'result' in found ? found.result.findings[0].message : null;
+    });
+    expect(messages).toEqual(['first new message', 'second new message']);
+    const texts = readFileSync(file, 'utf8');
+    expect(texts.split('first new message')).toHaveLength(2);
+  });
+
   it('keeps what came before a line cut short by a stopped run', () => {
     fill(3);
     appendFileSync(file, '["e","abc",{"c":"x","s":[1,');
