@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
 import { SafepostError } from '../errors.js';
-import { machineKey, open, photoKey, seal } from './seal.js';
+import { machineKey, open, openText, photoKey, seal, sealText } from './seal.js';
 import { shownPath } from './shown-path.js';
 
 // crypto.hash (Node 20.12 and later) is five times faster than a Hash object on short texts,
@@ -52,16 +52,16 @@ interface CacheEntry {
 /**
  * The cache file is JSON lines, so that a run which changed a few drafts appends a few lines
  * instead of writing every entry again:
- *   {"format":"safepost-cache","version":3,"fingerprint":…,"savedAt":…}   what it is for, and when
+ *   {"format":"safepost-cache","version":4,"fingerprint":…,"savedAt":…}   what it is for, and when
  *   ["s", text, …]           texts added to `strings` (their indexes follow on)
  *   ["e", key, entry]        a draft's entry, by a hash of its path (the file holds no file name)
- *   ["p", sealed]            photo lists by key, sealed with the machine's key (see below)
+ *   ["p", sealed]            photo lists, a line "key<tab>JSON" each, squeezed and sealed with the machine's key
  *   ["t", savedAt]           when lines were last added
  * A later line wins over an earlier one; a file with many added lines is written afresh.
  */
 interface CacheHeader {
   format: 'safepost-cache';
-  version: 3;
+  version: 4;
   /** Hash of everything besides a draft that decides its findings: version, rules, config, roster. */
   fingerprint: string;
   /** When the file was written: a draft modified in the same moment is read again, its stamp not trusted. */
@@ -136,7 +136,8 @@ export class ResultCache {
   private changedPhotos = new Set<string>();
   /** The machine's key for the photo table, and the table: each draft's photos by its path's hash. */
   private readonly tableKey: Buffer | null;
-  private photoTable = new Map<string, PhotoList | null>();
+  /** Photo lists by entry key; as their JSON until a run needs them, null for a draft with none now. */
+  private photoTable = new Map<string, PhotoList | string | null>();
   /** Stamps taken in this run: many drafts can name the same photo or folder. */
   private photoStamps = new Map<string, PhotoStamp>();
   private folderStamps = new Map<string, PhotoStamp>();
@@ -158,7 +159,7 @@ export class ResultCache {
     const lines = text.split('\n');
     try {
       const header = JSON.parse(lines[0]) as CacheHeader;
-      if (header.format !== 'safepost-cache' || header.version !== 3 || header.fingerprint !== fingerprint) return;
+      if (header.format !== 'safepost-cache' || header.version !== 4 || header.fingerprint !== fingerprint) return;
       this.savedAt = header.savedAt;
     } catch {
       return; // Not a cache of this version: start afresh.
@@ -202,8 +203,14 @@ export class ResultCache {
         }
         break;
       case 'p': {
-        const table = this.tableKey ? open<Record<string, PhotoList | null>>(line[1], this.tableKey, { deflate: true }) : null;
-        if (table) for (const [key, photos] of Object.entries(table)) this.photoTable.set(key, photos);
+        // A line a draft: its key, a tab, its list as JSON (or null).
+        const table = this.tableKey ? openText(line[1], this.tableKey, { deflate: true }) : null;
+        if (table) {
+          for (const row of table.split('\n')) {
+            const tab = row.indexOf('\t');
+            if (tab > 0) this.photoTable.set(row.slice(0, tab), row.slice(tab + 1));
+          }
+        }
         break;
       }
       case 't':
@@ -259,6 +266,17 @@ export class ResultCache {
     return `-${this.folderStamp(folder)}` === was;
   }
 
+  /** A draft's photo list from the table, read from its JSON the first time it is needed. */
+  private photoList(key: string): PhotoList | null {
+    const value = this.photoTable.get(key);
+    if (typeof value !== 'string') return value ?? null;
+    try {
+      return JSON.parse(value) as PhotoList | null;
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * The cached result for a draft whose content and photos are unchanged; otherwise its bytes,
    * for checking it (null when it cannot be read: the check says why).
@@ -290,10 +308,10 @@ export class ResultCache {
         }
       }
       if (entry.i !== undefined) {
-        let photos = this.photoTable.get(key);
+        let photos = this.photoList(key);
         if (!photos) {
           // The table did not open here (another machine): the draft's own seal.
-          photos = open<PhotoList>(entry.i, photoKey(read())) ?? undefined;
+          photos = open<PhotoList>(entry.i, photoKey(read()));
           if (!photos) return { bytes: read(), stamp };
           this.photoTable.set(key, photos);
           this.changedPhotos.add(key);
@@ -404,13 +422,17 @@ export class ResultCache {
     }
     const photoKeys = rewrite ? [...this.photoTable.keys()].filter((key) => this.photoTable.get(key)) : [...this.changedPhotos];
     if (this.tableKey && photoKeys.length > 0) {
-      lines.push(JSON.stringify(['p', seal(Object.fromEntries(photoKeys.map((key) => [key, this.photoTable.get(key) ?? null])), this.tableKey, { deflate: true })]));
+      const rows = photoKeys.map((key) => {
+        const photos = this.photoTable.get(key) ?? null;
+        return `${key}\t${typeof photos === 'string' ? photos : JSON.stringify(photos)}`;
+      });
+      lines.push(JSON.stringify(['p', sealText(rows.join('\n'), this.tableKey, { deflate: true })]));
     }
     const body = lines.join('\n');
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       if (rewrite) {
-        const header: CacheHeader = { format: 'safepost-cache', version: 3, fingerprint: this.fingerprint, savedAt: now };
+        const header: CacheHeader = { format: 'safepost-cache', version: 4, fingerprint: this.fingerprint, savedAt: now };
         // Written beside it and renamed, so that a run stopped half way leaves the old file whole.
         writeFileSync(temporary, `${JSON.stringify(header)}\n${body}\n`);
         renameSync(temporary, this.path);

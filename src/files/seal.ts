@@ -57,24 +57,36 @@ function nonce(): Buffer {
 }
 
 /**
- * Seals a value as JSON. `deflate` for large ones (a whole table of photo names, which repeat
- * a lot): squeezed first, a fifth of the size to keep, read and decrypt.
+ * Seals a text. `deflate` for large ones (a whole table of photo names, which repeat a lot):
+ * squeezed first, a fifth of the size to keep, read and decrypt.
  */
-export function seal(value: unknown, key: Buffer, { deflate = false } = {}): string {
+export function sealText(text: string, key: Buffer, { deflate = false } = {}): string {
   const iv = nonce();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const text = Buffer.from(JSON.stringify(value), 'utf8');
-  const body = Buffer.concat([cipher.update(deflate ? deflateRawSync(text) : text), cipher.final()]);
+  const plain = Buffer.from(text, 'utf8');
+  const body = Buffer.concat([cipher.update(deflate ? deflateRawSync(plain) : plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-export function open<T>(sealed: string, key: Buffer, { deflate = false } = {}): T | null {
+/** The text a seal holds, or null for a seal this key does not open. */
+export function openText(sealed: string, key: Buffer, { deflate = false } = {}): string | null {
   try {
     const data = Buffer.from(sealed, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
     decipher.setAuthTag(data.subarray(12, 28));
     const body = Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]);
-    return JSON.parse((deflate ? inflateRawSync(body) : body).toString('utf8')) as T;
+    return (deflate ? inflateRawSync(body) : body).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+export const seal = (value: unknown, key: Buffer): string => sealText(JSON.stringify(value), key);
+
+export function open<T>(sealed: string, key: Buffer): T | null {
+  const text = openText(sealed, key);
+  try {
+    return text === null ? null : (JSON.parse(text) as T);
   } catch {
     return null;
   }
