@@ -99,6 +99,13 @@ const stampTime = (stamp: PhotoStamp) => {
   return Number(stamp.slice(start, stamp.indexOf(':', start)));
 };
 
+/** The folder of a draft's absolute path: path.dirname, without its cost ten thousand times over. */
+function folderOf(absolute: string): string {
+  const cut = Math.max(absolute.lastIndexOf('/'), absolute.lastIndexOf('\\'));
+  // A root ("/", "C:\\") is left to dirname.
+  return cut > 0 && absolute[cut - 1] !== ':' ? absolute.slice(0, cut) : dirname(absolute);
+}
+
 function statOf(path: string): Stats | undefined {
   try {
     // Most photos a draft names are not there (links, site paths): no exception for them.
@@ -316,7 +323,7 @@ export class ResultCache {
           this.photoTable.set(key, photos);
           this.changedPhotos.add(key);
         }
-        const folder = dirname(absolute);
+        const folder = folderOf(absolute);
         if (!photos.every(([photo, was]) => this.photoUnchanged(folder, photo, was))) return { bytes: read(), stamp };
       }
     } catch {
@@ -397,7 +404,7 @@ export class ResultCache {
       });
     }
     const key = shortHash(absolute);
-    const folder = dirname(absolute);
+    const folder = folderOf(absolute);
     const photos: PhotoList = imagePaths.map((p) => [relative(folder, p), this.photoStamp(p)]);
     this.entries.set(key, { c: shortHash(bytes), s: stamp, ...(photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}), r: packed });
     this.changedEntries.add(key);

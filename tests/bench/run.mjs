@@ -67,7 +67,7 @@ const warm = wholeCli(['--cache-location', cacheFile], (i) => writeFileSync(chan
 writeFileSync(changed, original);
 report('first run with --cache', cold);
 report('one post changed, cached', warm);
-console.log(`a cached run with one post changed takes ${((warm / cold) * 100).toFixed(0)}% of the first run`);
+console.log(`a cached run with one post changed takes ${((warm / cold) * 100).toFixed(1)}% of the first run`);
 
 // Parsing alone, in this process, on texts already in memory.
 const { parseDocument } = await import(join(root, 'dist', 'documents', 'index.js'));
