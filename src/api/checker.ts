@@ -206,9 +206,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     cache ??= new ResultCache(cacheFile!, cacheFingerprint(config, rules, options), loadClauses());
     const files: FileResult[] = [];
     for (const draft of drafts) {
-      const found = cache.lookup(draft.absolute);
+      const found = cache.lookup(draft.absolute, draft.shown);
       if (found && 'result' in found) {
-        files.push({ path: draft.shown, ...found.result });
+        files.push(found.result);
         continue;
       }
       const { result, photoPaths } = await inspectFile(draft, found?.bytes);

@@ -119,7 +119,7 @@ function statOf(path: string): Stats | undefined {
 type PhotoList = [string, PhotoStamp][];
 
 /** What a lookup found: a result to reuse, or the draft's bytes and stamp to check it with. */
-export type CacheLookup = { result: Omit<FileResult, 'path'> } | { bytes: Uint8Array; stamp: FileStamp } | null;
+export type CacheLookup = { result: FileResult } | { bytes: Uint8Array; stamp: FileStamp } | null;
 
 /**
  * Results of earlier runs, kept by the hash of each draft's content: a draft whose content,
@@ -285,10 +285,11 @@ export class ResultCache {
   }
 
   /**
-   * The cached result for a draft whose content and photos are unchanged; otherwise its bytes,
+   * The cached result for a draft whose content and photos are unchanged, under the path it is
+   * shown by; otherwise its bytes,
    * for checking it (null when it cannot be read: the check says why).
    */
-  lookup(absolute: string): CacheLookup {
+  lookup(absolute: string, shown: string): CacheLookup {
     let stamp: FileStamp;
     try {
       stamp = stampOf(statSync(absolute));
@@ -329,13 +330,14 @@ export class ResultCache {
     } catch {
       return null;
     }
-    return { result: this.unpack(entry.r) };
+    return { result: this.unpack(shown, entry.r) };
   }
 
-  private unpack([channel, findings, rest]: PackedResult): Omit<FileResult, 'path'> {
+  private unpack(path: string, [channel, findings, rest]: PackedResult): FileResult {
     const text = this.strings;
     // The same key order as a fresh result, so that reports are identical byte for byte.
     return {
+      path,
       channel: text[channel] as FileResult['channel'],
       findings: findings.map(([ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, more]) => ({
         ruleId: text[ruleId],

@@ -49,7 +49,7 @@ describe('the result cache', () => {
     for (let i = 0; i < count; i++) {
       writeFileSync(draft(i), `Our SATs results ${i}.`);
       utimesSync(draft(i), hourAgo, hourAgo);
-      const found = cache.lookup(draft(i));
+      const found = cache.lookup(draft(i), `post-${i}.md`);
       if (!found || 'result' in found) throw new Error('expected a miss');
       cache.set(draft(i), found.bytes, found.stamp, result(`post-${i}.md`), []);
     }
@@ -65,8 +65,8 @@ describe('the result cache', () => {
   it('takes an unchanged draft on its size and times, without reading it', () => {
     fill(3);
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
-    const found = cache.lookup(draft(1));
-    expect(found).toEqual({ result: { channel: 'official', findings: result('').findings, note: result('').note } });
+    const found = cache.lookup(draft(1), 'post-1.md');
+    expect(found).toEqual({ result: { path: 'post-1.md', channel: 'official', findings: result('').findings, note: result('').note } });
     expect(reads(draft(1))).toBe(1); // when it was first checked
   });
 
@@ -74,14 +74,14 @@ describe('the result cache', () => {
     fill(2);
     utimesSync(draft(0), new Date(), new Date(Date.now() - 60_000));
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
-    expect(cache.lookup(draft(0))).toHaveProperty('result');
+    expect(cache.lookup(draft(0), 'post-0.md')).toHaveProperty('result');
     expect(reads(draft(0))).toBe(2);
   });
 
   it('is empty for another fingerprint (rules, config or roster changed)', () => {
     fill(2);
     const cache = new ResultCache(file, 'another', clauses, env());
-    expect(cache.lookup(draft(0))).toHaveProperty('bytes');
+    expect(cache.lookup(draft(0), 'post-0.md')).toHaveProperty('bytes');
   });
 
   it('adds a few lines for a few changed drafts, and writes itself afresh when they grow many', () => {
@@ -90,7 +90,7 @@ describe('the result cache', () => {
     const change = (i: number, time = 0) => {
       const cache = new ResultCache(file, 'fingerprint', clauses, env());
       writeFileSync(draft(i), `Our SATs results, changed at ${time}.`);
-      const found = cache.lookup(draft(i));
+      const found = cache.lookup(draft(i), `post-${i}.md`);
       if (!found || 'result' in found) throw new Error('expected a miss');
       cache.set(draft(i), found.bytes, found.stamp, result(`post-${i}.md`), []);
       cache.save();
@@ -103,7 +103,7 @@ describe('the result cache', () => {
     // Every change is still there; drafts written moments ago are read again to be sure of them.
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
     vi.mocked(fs.readFileSync).mockClear();
-    for (let i = 0; i < 10; i++) expect(cache.lookup(draft(i))).toHaveProperty('result');
+    for (let i = 0; i < 10; i++) expect(cache.lookup(draft(i), `post-${i}.md`)).toHaveProperty('result');
     for (let i = 0; i < 10; i++) expect(reads(draft(i))).toBe(1);
   });
 
@@ -112,7 +112,7 @@ describe('the result cache', () => {
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
     const change = (i: number, message: string) => {
       writeFileSync(draft(i), `Changed to ${message}.`);
-      const found = cache.lookup(draft(i));
+      const found = cache.lookup(draft(i), `post-${i}.md`);
       if (!found || 'result' in found) throw new Error('expected a miss');
       const changed = result(`post-${i}.md`);
       changed.findings[0].message = message;
@@ -123,7 +123,7 @@ describe('the result cache', () => {
     change(1, 'second new message');
     const again = new ResultCache(file, 'fingerprint', clauses, env());
     const messages = [0, 1].map((i) => {
-      const found = again.lookup(draft(i));
+      const found = again.lookup(draft(i), `post-${i}.md`);
       return found && 'result' in found ? found.result.findings[0].message : null;
     });
     expect(messages).toEqual(['first new message', 'second new message']);
@@ -135,9 +135,9 @@ describe('the result cache', () => {
     fill(3);
     appendFileSync(file, '["e","abc",{"c":"x","s":[1,');
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
-    expect(cache.lookup(draft(2))).toHaveProperty('result');
+    expect(cache.lookup(draft(2), 'post-2.md')).toHaveProperty('result');
     writeFileSync(draft(2), 'All fine.');
-    const found = cache.lookup(draft(2));
+    const found = cache.lookup(draft(2), 'post-2.md');
     if (!found || 'result' in found) throw new Error('expected a miss');
     cache.set(draft(2), found.bytes, found.stamp, { path: 'post-2.md', channel: 'official', findings: [] }, []);
     cache.save();
