@@ -322,7 +322,8 @@ export class ResultCache {
           photos = open<PhotoList>(entry.i, photoKey(read()));
           if (!photos) return { bytes: read(), stamp };
           this.photoTable.set(key, photos);
-          this.changedPhotos.add(key);
+          // Kept in the table next time, where the machine has a key for it.
+          if (this.tableKey) this.changedPhotos.add(key);
         }
         const folder = folderOf(absolute);
         if (!photos.every(([photo, was]) => this.photoUnchanged(folder, photo, was))) return { bytes: read(), stamp };
@@ -412,7 +413,7 @@ export class ResultCache {
     this.changedEntries.add(key);
     if (photos.length > 0 || this.photoTable.has(key)) {
       this.photoTable.set(key, photos.length > 0 ? photos : null);
-      this.changedPhotos.add(key);
+      if (this.tableKey) this.changedPhotos.add(key);
     }
   }
 

@@ -131,6 +131,26 @@ describe('the result cache', () => {
     expect(texts.split('first new message')).toHaveLength(2);
   });
 
+  it('leaves the file alone on a run that changed nothing, even where no key can be kept for the photo table', () => {
+    const noKey = { XDG_CACHE_HOME: '/dev/null/cannot' };
+    const elsewhere = join(tempFolder(), '.safepostcache');
+    writeFileSync(draft(0), 'A lovely day.');
+    // The photo is missing: it is watched through its nearest folder, here the draft's own.
+    for (const path of [draft(0), dir]) utimesSync(path, hourAgo, hourAgo);
+    const cache = new ResultCache(elsewhere, 'fingerprint', clauses, noKey);
+    const found = cache.lookup(draft(0), 'post-0.md');
+    if (!found || 'result' in found) throw new Error('expected a miss');
+    cache.set(draft(0), found.bytes, found.stamp, { path: 'post-0.md', channel: 'official', findings: [] }, [join(dir, 'img', 'x.jpg')]);
+    cache.save();
+    const before = readFileSync(elsewhere, 'utf8');
+    for (let run = 0; run < 2; run++) {
+      const again = new ResultCache(elsewhere, 'fingerprint', clauses, noKey);
+      expect(again.lookup(draft(0), 'post-0.md')).toHaveProperty('result');
+      again.save();
+    }
+    expect(readFileSync(elsewhere, 'utf8')).toBe(before);
+  });
+
   it('keeps what came before a line cut short by a stopped run', () => {
     fill(3);
     appendFileSync(file, '["e","abc",{"c":"x","s":[1,');
