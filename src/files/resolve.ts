@@ -47,7 +47,12 @@ export function filesIn(root: string, accept: (name: string) => boolean = isDraf
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        const target = statSync(join(dir, name), { throwIfNoEntry: false });
+        let target;
+        try {
+          target = statSync(join(dir, name), { throwIfNoEntry: false });
+        } catch {
+          // A link this user may not follow (as under /proc): not a draft of theirs.
+        }
         isFolder = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
       }
@@ -99,10 +104,11 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
       if (stat.isDirectory()) {
         const inside = filesIn(absolute);
         if (inside.length === 0) emptyFolders.push(arg);
-        const shownFolder = toPosix(normalize(arg));
-        for (const file of inside) {
-          add(sep === '/' ? `${absolute === '/' ? '' : absolute}/${file}` : join(absolute, file), shownFolder === '.' ? file : `${shownFolder.replace(/\/$/, '')}/${file}`, false);
-        }
+        // Joined by hand: the walk's paths are already clean, and join() costs on every draft.
+        const base = absolute.endsWith(sep) ? absolute : absolute + sep;
+        const shownFolder = toPosix(normalize(arg)).replace(/\/$/, '');
+        const shownBase = shownFolder === '.' ? '' : `${shownFolder}/`;
+        for (const file of inside) add(base + (sep === '/' ? file : file.split('/').join(sep)), shownBase + file, false);
       } else {
         add(absolute, arg);
       }
