@@ -1,7 +1,7 @@
 // Bundles the command line (and the GitHub Action) with esbuild. Node's loader costs about 0.2 s
 // to find and compile safepost's modules and its dependencies' hundreds of files one by one; one
 // file starts in a third of the time, which every run and every git hook pays.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -38,6 +38,20 @@ export async function bundle({ entry, outfile, format }: BundleOptions): Promise
           },
         }),
   });
+  if (format === 'cjs') asciiOnly(outfile);
+}
+
+/**
+ * Escapes the characters beyond ASCII that esbuild leaves in regular expressions, so that the
+ * launcher can read the bundle a byte a character (see src/cli/launch.ts). \uXXXX means the same
+ * code unit in a string, a regular expression (with or without the u flag) and a name.
+ */
+function asciiOnly(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  // After a backslash the escape would change meaning (\é is not \\u00e9): none is expected.
+  const escaped = /\\[^\x00-\x7f]/.exec(source);
+  if (escaped) throw new Error(`${file}: cannot make ASCII the escaped character at ${escaped.index}`);
+  writeFileSync(file, source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
 }
 
 // `node dist/build/bundle.js`: the command line's bundle, made by `npm run build`.

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../bundle/safepost.cjs', import.meta.url));
-const source = readFileSync(bundle, 'utf8');
+// The build makes the bundle ASCII: read a byte a character, without decoding UTF-8.
+const source = readFileSync(bundle, 'latin1');
 const enabled = !process.env.NODE_DISABLE_COMPILE_CACHE;
 
 // One cache a Node version and bundle: V8 refuses a cache made by another version, and a new

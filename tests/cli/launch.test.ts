@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -17,6 +17,25 @@ describe('start-up', () => {
     const second = runCli(['check', 'post.md', '--format', 'json'], { cwd: dir, env: { TMPDIR: tmp } });
     expect(second).toEqual(first);
     expect(JSON.parse(first.stdout).summary.warnings).toBe(1);
+  });
+
+  it('reads a bundle that is all ASCII, and finds what the modules find in text beyond ASCII', async () => {
+    // The launcher reads the bundle a byte a character; the build escaped the rest.
+    const bundle = readFileSync(new URL('../../dist/bundle/safepost.cjs', import.meta.url));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const text = [
+      '# Straße fête \u2013 2023\u20132024',
+      'Tickets \u00a35 or \u20ac6\u2026 ring Mrs O\u2019Brien on 07700\u00a0900123 or \u00a307700 900124.',
+      'Our SATs results are in! Dates 1234\u201356, ring +44 121 496 0000.',
+      '![Harvest \u2014 Year 6](img/harvest.jpg)',
+    ].join('\n');
+    const dir = tempFolder({ 'post.md': text });
+    const { stdout } = runCli(['check', 'post.md', '--format', 'json'], { cwd: dir });
+    const fromBundle = JSON.parse(stdout).files[0].findings;
+    const { check } = await import('../../src/index.js');
+    const fromModules = (await check({ text, path: 'post.md' }, { cwd: dir, config: false })).files[0].findings;
+    expect(fromBundle.length).toBeGreaterThan(2);
+    expect(fromBundle).toEqual(fromModules);
   });
 
   it('keeps nothing with NODE_DISABLE_COMPILE_CACHE, or after anything but a check that ran', () => {
