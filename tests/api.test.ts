@@ -33,6 +33,16 @@ describe('Node API', () => {
     expect(line.slice(finding.column - 1, finding.endColumn - 1)).toBe('budget&nbsp;cuts');
   });
 
+  it('hands over each result in order, as checkDrafts reports them', async () => {
+    const dir = tempFolder({ 'a.md': 'Our SATs results are in.', 'b.md': 'A lovely week.', 'c.md': 'Budget cuts again.' });
+    const checker = createChecker({ cwd: dir, config: false });
+    const drafts = ['c.md', 'a.md', 'b.md'].map((shown) => ({ absolute: join(dir, shown), shown }));
+    const seen: string[] = [];
+    await checker.eachResult(drafts, (result) => seen.push(result.path));
+    expect(seen).toEqual(['c.md', 'a.md', 'b.md']);
+    expect((await checker.checkDrafts(drafts)).files.map((f) => f.path)).toEqual(seen);
+  });
+
   it('throws a SafepostError for a missing path', async () => {
     await expect(check({ paths: ['no-such-draft.md'] }, { cwd: root, config: false })).rejects.toThrow(SafepostError);
   });

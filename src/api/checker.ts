@@ -64,6 +64,11 @@ export interface Checker {
   checkPaths(paths: string[]): Promise<Report>;
   /** Checks a list of drafts already found (for example the changed ones). */
   checkDrafts(drafts: DraftFile[]): Promise<Report>;
+  /**
+   * Checks drafts and hands each result to `visit` when it is ready, in order, keeping none: for
+   * writing the report of a whole site while it is checked.
+   */
+  eachResult(drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void>;
 }
 
 // Word files carry their photos: a larger limit than for text drafts.
@@ -202,35 +207,34 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     options.cache && !options.showMatches ? resolve(cwd, typeof options.cache === 'string' ? options.cache : '.safepostcache') : null;
   let cache: ResultCache | undefined;
 
-  const checkCached = async (drafts: DraftFile[]): Promise<FileResult[]> => {
+  const eachCached = async (drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void> => {
     cache ??= new ResultCache(cacheFile!, cacheFingerprint(config, rules, options), loadClauses());
-    const files: FileResult[] = [];
     for (const draft of drafts) {
       const found = cache.lookup(draft.absolute, draft.shown);
       if (found && 'result' in found) {
-        files.push(found.result);
+        visit(found.result);
         continue;
       }
       const { result, photoPaths } = await inspectFile(draft, found?.bytes);
       if (found) cache.set(draft.absolute, found.bytes, found.stamp, result, photoPaths);
-      files.push(result);
+      visit(result);
     }
     cache.save();
-    return files;
+  };
+
+  const eachResult = async (drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void> => {
+    if (cacheFile) return eachCached(drafts, visit);
+    const threads = threadsFor(drafts.length, options.concurrency);
+    if (threads > 1) {
+      for (const result of await checkInThreads(drafts, threads, { ...options, cwd }, checkFile)) visit(result);
+      return;
+    }
+    for (const draft of drafts) visit(await checkFile(draft));
   };
 
   const checkDrafts = async (drafts: DraftFile[]): Promise<Report> => {
-    if (cacheFile) {
-      const files = await checkCached(drafts);
-      return { files, summary: summarize(files) };
-    }
-    const threads = threadsFor(drafts.length, options.concurrency);
-    let files: FileResult[];
-    if (threads > 1) files = await checkInThreads(drafts, threads, { ...options, cwd }, checkFile);
-    else {
-      files = [];
-      for (const draft of drafts) files.push(await checkFile(draft));
-    }
+    const files: FileResult[] = [];
+    await eachResult(drafts, (result) => files.push(result));
     return { files, summary: summarize(files) };
   };
 
@@ -245,6 +249,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return checkDrafts(resolveDrafts(paths, cwd, options.exclude));
     },
     checkDrafts,
+    eachResult,
   };
 }
 

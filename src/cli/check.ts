@@ -1,17 +1,18 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
-import { applyBaseline, readBaseline, writeBaseline } from '../files/baseline.js';
+import { readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { BaselineFilter, readBaseline, writeBaseline } from '../files/baseline.js';
 import { changedDrafts } from '../files/changed.js';
-import { excluder } from '../files/resolve.js';
+import { excluder, resolveDrafts, type DraftFile } from '../files/resolve.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
 import { decodeDraft, formatOf, readDocx, UnreadableDraftError } from '../documents/index.js';
-import { summarize, type FileResult, type Report } from '../results/schema.js';
-import { FORMATTERS, reportPieces, type FormatName } from '../report/index.js';
+import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
+import { FORMATTERS, JsonReportWriter, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
+import { reportOutput } from './report-output.js';
 
 interface CheckFlags {
   format: FormatName;
@@ -68,9 +69,8 @@ async function readDraftText(absolute: string): Promise<string | undefined> {
   }
 }
 
-function onlyErrors(report: Report): Report {
-  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
-  return { files, summary: summarize(files) };
+function onlyErrors(file: FileResult): FileResult {
+  return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
 }
 
 export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -128,79 +128,85 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         cache: flags.cacheLocation ?? flags.cache,
         exclude: flags.exclude,
       });
-      const files: FileResult[] = [];
       const onDisk = paths.filter((p) => p !== '-');
       const sources = new Map<string, string>();
+      let fromStdin: FileResult | undefined;
       if (paths.includes('-')) {
         const name = flags.stdinFilename ?? '<stdin>';
         try {
           const text = decodeDraft(io.readStdin());
           sources.set(name, text);
-          files.push(checker.checkText(text, name));
+          fromStdin = checker.checkText(text, name);
         } catch (error) {
           if (!(error instanceof UnreadableDraftError)) throw error;
-          files.push({ path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message });
+          fromStdin = { path: name, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: error.message };
         }
       }
+      // The drafts are found before the report is begun: a missing path or a bad ref writes none.
+      let drafts: DraftFile[] = [];
       if (flags.changed !== undefined) {
         // Changed drafts, within the paths given (all of the repository by default).
         const within = onDisk.map((p) => resolve(io.cwd, p));
         const excluded = excluder(flags.exclude, io.cwd);
-        const drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter(
+        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter(
           (d) => within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) && !excluded(d.absolute),
         );
         if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
-        files.push(...(await checker.checkDrafts(drafts)).files);
-      } else if (onDisk.length > 0) files.push(...(await checker.checkPaths(onDisk)).files);
-      let report: Report = { files, summary: summarize(files) };
-      if (baseline && baselinePath) {
-        const { hidden, stale } = applyBaseline(files, baseline);
-        report = { files, summary: { ...summarize(files), baselined: hidden } };
-        if (flags.baselinePrune && stale.length > 0) {
-          for (const print of stale) delete baseline.findings[print];
-          writeBaseline(baselinePath, baseline);
-          io.stderr(`safepost: removed ${plural(stale.length, 'finding')} that are gone from ${flags.baseline}\n`);
-        }
-      }
-      if (flags.quiet) report = onlyErrors(report);
+      } else if (onDisk.length > 0) drafts = resolveDrafts(onDisk, io.cwd, flags.exclude);
 
+      // A file gets no colour codes, whatever the terminal.
+      const color = !flags.outputFile && wantsColor(flags, io);
+      const output = reportOutput(flags.outputFile, io);
+      // JSON is written as drafts are checked; the other formats need every result first.
+      const writer = flags.format === 'json' ? new JsonReportWriter(output.write) : undefined;
+      const files: FileResult[] = [];
+      const summary = emptySummary();
+      const hideBaselined = baseline ? new BaselineFilter(baseline) : undefined;
       // Notes (photos not found) can come from every draft of a site: the first few, then a count.
       let notes = 0;
-      for (const file of report.files) {
+      const take = (result: FileResult) => {
+        hideBaselined?.hide(result);
+        const file = flags.quiet ? onlyErrors(result) : result;
+        addToSummary(summary, file);
         if (file.error) io.stderr(`safepost: ${file.path}${file.errorLine ? `:${file.errorLine}` : ''}: ${file.error}\n`);
         if (file.note && ++notes <= NOTES_SHOWN) io.stderr(`safepost: ${file.path}: ${file.note}\n`);
+        if (writer) writer.add(file);
+        else files.push(file);
+      };
+      try {
+        if (fromStdin) take(fromStdin);
+        await checker.eachResult(drafts, take);
+        if (hideBaselined) summary.baselined = hideBaselined.hidden;
+        if (writer) writer.end(summary);
+        else {
+          // The HTML report shows each draft: read them again, as they were checked.
+          if (flags.format === 'html') {
+            for (const file of files) {
+              if (sources.has(file.path) || file.error) continue;
+              const text = await readDraftText(resolve(io.cwd, file.path));
+              if (text !== undefined) sources.set(file.path, text);
+            }
+          }
+          output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color }));
+        }
+        output.finish();
+      } catch (error) {
+        output.abandon();
+        throw error;
       }
       if (notes > NOTES_SHOWN) {
         io.stderr(`safepost: and ${notes - NOTES_SHOWN} more drafts with notes (the JSON report has every note)\n`);
       }
-      // The HTML report shows each draft: read them again, as they were checked.
-      if (flags.format === 'html') {
-        for (const file of report.files) {
-          if (sources.has(file.path) || file.error) continue;
-          const text = await readDraftText(resolve(io.cwd, file.path));
-          if (text !== undefined) sources.set(file.path, text);
+      if (hideBaselined && baselinePath && flags.baselinePrune) {
+        const stale = hideBaselined.stale();
+        if (stale.length > 0) {
+          for (const print of stale) delete baseline!.findings[print];
+          writeBaseline(baselinePath, baseline!);
+          io.stderr(`safepost: removed ${plural(stale.length, 'finding')} that are gone from ${flags.baseline}\n`);
         }
-      }
-      const formatOptions = { rules: checker.rules, sourceOf: (path: string) => sources.get(path) };
-      if (flags.outputFile) {
-        // A file gets no colour codes, whatever the terminal.
-        const output = resolve(io.cwd, flags.outputFile);
-        try {
-          mkdirSync(dirname(output), { recursive: true });
-          const fd = openSync(output, 'w');
-          try {
-            for (const piece of reportPieces(flags.format, report, { ...formatOptions, color: false })) writeSync(fd, piece);
-          } finally {
-            closeSync(fd);
-          }
-        } catch (error) {
-          throw new SafepostError(`cannot write the report to ${flags.outputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-        }
-      } else {
-        for (const piece of reportPieces(flags.format, report, { ...formatOptions, color: wantsColor(flags, io) })) io.stdout(piece);
       }
 
-      const { errors, warnings, fileErrors } = report.summary;
+      const { errors, warnings, fileErrors } = summary;
       const tooManyWarnings = flags.maxWarnings >= 0 && warnings > flags.maxWarnings;
       if (tooManyWarnings) {
         io.stderr(`safepost: ${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);

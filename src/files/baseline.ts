@@ -60,24 +60,30 @@ export function writeBaseline(path: string, baseline: BaselineFile): void {
   writeFileSync(path, `${JSON.stringify({ ...baseline, findings: sorted }, null, 1)}\n`);
 }
 
-/**
- * Hides the findings a baseline accepts (each fingerprint as many times as it was counted) and
- * returns how many were hidden, and the fingerprints the run no longer found (stale).
- */
-export function applyBaseline(files: FileResult[], baseline: BaselineFile): { hidden: number; stale: string[] } {
-  const left = { ...baseline.findings };
-  let hidden = 0;
-  for (const file of files) {
+/** Hides, a draft at a time, the findings a baseline accepts (each fingerprint as many times as it was counted). */
+export class BaselineFilter {
+  private left: Record<string, number>;
+  /** Findings hidden so far. */
+  hidden = 0;
+
+  constructor(baseline: BaselineFile) {
+    this.left = { ...baseline.findings };
+  }
+
+  hide(file: FileResult): void {
     file.findings = file.findings.filter((f) => {
       const print = f.fingerprint;
-      if (!print || !left[print]) return true;
-      left[print]--;
-      hidden++;
+      if (!print || !this.left[print]) return true;
+      this.left[print]--;
+      this.hidden++;
       return false;
     });
   }
-  const stale = Object.entries(left)
-    .filter(([, count]) => count > 0)
-    .map(([print]) => print);
-  return { hidden, stale };
+
+  /** The fingerprints the run no longer found. */
+  stale(): string[] {
+    return Object.entries(this.left)
+      .filter(([, count]) => count > 0)
+      .map(([print]) => print);
+  }
 }

@@ -1,36 +1,47 @@
-import type { Report } from '../results/schema.js';
+import type { FileResult, Summary } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
 
-// Thirty drafts' results a piece (about 80 KB on the benchmark): one 28 MB string cost a cached run
-// over ten thousand drafts more in garbage collection than in making it, and one call a draft
-// costs a third more than one call a few dozen.
+// Thirty drafts' results a piece (about 80 KB on the benchmark): one call a draft costs a third
+// more than one call a few dozen.
 const DRAFTS_A_PIECE = 30;
 
 /**
- * The JSON report a piece at a time: the same text as JSON.stringify of the whole report, key for
- * key. Compact, as ESLint's: reports of many drafts are large, and programs read them.
+ * Writes the JSON report while drafts are checked, a few results at a time: the same text as
+ * JSON.stringify of the whole report, key for key. Results are not kept once written, so that a
+ * report on ten thousand drafts never holds them all (holding them cost a cached run more in
+ * garbage collection than making the report). Compact, as ESLint's: programs read it.
  */
-export function* jsonPieces(report: Report): Generator<string> {
-  let first = true;
-  let open = '{';
-  for (const [key, value] of Object.entries(report)) {
-    if (value === undefined) continue;
-    open += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (key !== 'files') {
-      open += JSON.stringify(value);
-      continue;
-    }
-    yield `${open}[`;
-    open = '';
-    for (let i = 0; i < report.files.length; i += DRAFTS_A_PIECE) {
-      // An array of a few results, without its brackets.
-      const piece = JSON.stringify(report.files.slice(i, i + DRAFTS_A_PIECE));
-      yield `${i === 0 ? '' : ','}${piece.slice(1, -1)}`;
-    }
-    open = ']';
+export class JsonReportWriter {
+  private pending: FileResult[] = [];
+  private written = 0;
+
+  // Nothing is written before the first piece: a check that fails before any result writes none.
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(file: FileResult): void {
+    this.pending.push(file);
+    if (this.pending.length === DRAFTS_A_PIECE) this.flush();
   }
-  yield `${open}}\n`;
+
+  end(summary: Summary): void {
+    this.flush();
+    this.write(`${this.written === 0 ? '{"files":[' : ''}],"summary":${JSON.stringify(summary)}}\n`);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    // An array of a few results, without its brackets.
+    const piece = JSON.stringify(this.pending).slice(1, -1);
+    this.write(this.written === 0 ? `{"files":[${piece}` : `,${piece}`);
+    this.written += this.pending.length;
+    this.pending = [];
+  }
 }
 
-export const json: Formatter = (report) => [...jsonPieces(report)].join('');
+export const json: Formatter = (report) => {
+  const parts: string[] = [];
+  const writer = new JsonReportWriter((text) => parts.push(text));
+  for (const file of report.files) writer.add(file);
+  writer.end(report.summary);
+  return parts.join('');
+};

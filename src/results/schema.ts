@@ -59,16 +59,23 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export function summarize(files: FileResult[]): Summary {
-  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, suppressed: 0, fileErrors: 0 };
-  for (const file of files) {
-    if (file.error) summary.fileErrors++;
-    for (const f of file.findings) {
-      if (f.suppressed) summary.suppressed++;
-      else if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
+/** A summary of no files, for adding files to one at a time. */
+export const emptySummary = (): Summary => ({ files: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, fileErrors: 0 });
+
+/** Counts a file's result into a summary. */
+export function addToSummary(summary: Summary, file: FileResult): void {
+  summary.files++;
+  if (file.error) summary.fileErrors++;
+  for (const f of file.findings) {
+    if (f.suppressed) summary.suppressed++;
+    else if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
   }
+}
+
+export function summarize(files: FileResult[]): Summary {
+  const summary = emptySummary();
+  for (const file of files) addToSummary(summary, file);
   return summary;
 }

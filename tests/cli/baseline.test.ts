@@ -20,6 +20,17 @@ describe('baseline', () => {
     expect(r.status).toBe(0);
   });
 
+  it('still says how many findings it hid with --quiet', () => {
+    const dir = tempFolder({ 'a.md': post });
+    runCli(['baseline', '.'], { cwd: dir });
+    writeFileSync(join(dir, 'a.md'), `${post}Call Jo Bloggs on 07700 900456.\n`);
+    const r = runCli(['check', '.', '--baseline', '.safepost-baseline.json', '--format', 'json', '--quiet'], { cwd: dir });
+    const { summary } = JSON.parse(r.stdout);
+    expect(findings(r.stdout).every(([rule]) => rule !== 'budget-problems')).toBe(true);
+    expect(summary).toMatchObject({ baselined: 4, warnings: 0 });
+    expect(summary.errors).toBeGreaterThan(0);
+  });
+
   it('holds no name, number or address', () => {
     const dir = tempFolder({ 'a.md': post });
     runCli(['baseline', '.'], { cwd: dir });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
@@ -125,6 +125,19 @@ describe('safepost check', () => {
     const r = runCli(['check', 'a.md', '--format', 'json', '--output-file', 'reports/r.json', '--channel', 'parent'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     expect(r).toMatchObject({ status: 1, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).summary.errors).toBe(1);
+  });
+
+  it('--output-file replaces a report only when the new one is whole', () => {
+    const dir = tempFolder({ 'a.md': 'Our SATs results are in.', 'reports/r.json': 'the last report' });
+    const missing = runCli(['check', 'a.md', 'gone.md', '--format', 'json', '-o', 'reports/r.json'], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).toBe('the last report');
+    const r = runCli(['check', 'a.md', '--format', 'json', '-o', 'reports/r.json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).summary.warnings).toBe(1);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['r.json']);
+    // A folder in its place is found before checking.
+    expect(runCli(['check', 'a.md', '-o', 'reports'], { cwd: dir })).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: cannot write the report to reports (EISDIR)\n' });
   });
 
   it('reads standard input, with --stdin-filename for the format and the path', () => {

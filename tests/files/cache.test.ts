@@ -131,6 +131,23 @@ describe('the result cache', () => {
     expect(texts.split('first new message')).toHaveLength(2);
   });
 
+  it('keeps texts beyond ASCII, in a file that is all ASCII', () => {
+    fill(1);
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    writeFileSync(draft(0), 'Caf\u00e9 news.');
+    const found = cache.lookup(draft(0), 'post-0.md');
+    if (!found || 'result' in found) throw new Error('expected a miss');
+    const changed = result('post-0.md');
+    changed.findings[0].message = 'Mentions \u201cSATs results\u201d \u2014 caf\u00e9 \ud83c\udf89';
+    changed.note = 'photo \u00e9t\u00e9.jpg not found';
+    cache.set(draft(0), found.bytes, found.stamp, changed, []);
+    cache.save();
+    expect(readFileSync(file).findIndex((byte) => byte > 0x7f)).toBe(-1);
+    utimesSync(draft(0), hourAgo, hourAgo);
+    const again = new ResultCache(file, 'fingerprint', clauses, env()).lookup(draft(0), 'post-0.md');
+    expect(again).toEqual({ result: changed });
+  });
+
   it('leaves the file alone on a run that changed nothing, even where no key can be kept for the photo table', () => {
     const noKey = { XDG_CACHE_HOME: '/dev/null/cannot' };
     const elsewhere = join(tempFolder(), '.safepostcache');
