@@ -79,8 +79,10 @@ interface CacheHeader {
 
 type CacheLine = ['s', ...string[]] | ['e', string, CacheEntry] | ['p', string] | ['t', number];
 
-/** How an entry's line starts, before its key. */
+/** How an entry's line starts, before its key; and a photo-table line. */
 const ENTRY_LINE = '["e","';
+const PHOTO_LINE = '["p",';
+const MAX_PHOTO_LINES = 16;
 
 /** Added lines beyond which the file is written afresh: a quarter of its entries, at least 200. */
 const appendLimit = (entries: number) => Math.max(200, entries / 4);
@@ -192,6 +194,7 @@ export class ResultCache {
       return; // No cache yet.
     }
     const lines = text.split('\n');
+    let photoLines = 0;
     try {
       const header = JSON.parse(lines[0]) as CacheHeader;
       if (header.format !== 'safepost-cache' || header.version !== 5 || header.fingerprint !== fingerprint) return;
@@ -207,7 +210,10 @@ export class ResultCache {
       for (let n = 1; n < last; n++) {
         const line = lines[n];
         if (line.startsWith(ENTRY_LINE)) this.entries.set(line.slice(ENTRY_LINE.length, line.indexOf('"', ENTRY_LINE.length)), line);
-        else if (line !== '') this.apply(JSON.parse(line) as CacheLine);
+        else if (line !== '') {
+          if (line.startsWith(PHOTO_LINE)) photoLines++;
+          this.apply(JSON.parse(line) as CacheLine);
+        }
       }
     } catch {
       this.entries.clear();
@@ -215,7 +221,9 @@ export class ResultCache {
     }
     this.savedStrings = this.strings.length;
     this.fileLines = lines.length;
-    this.appendable = whole;
+    // Each added photo-table line is opened on its own (a cipher and an inflater each): past a
+    // few, the next save writes the file afresh with one.
+    this.appendable = whole && photoLines <= MAX_PHOTO_LINES;
   }
 
   /** A draft's entry, read from its line the first time it is needed. */
@@ -439,7 +447,11 @@ export class ResultCache {
     const photos: PhotoList = imagePaths.map((p) => [relative(folder, p), this.photoStamp(p)]);
     this.entries.set(key, { c: shortHash(bytes), s: stamp, ...(photos.length > 0 ? { i: seal(photos, photoKey(bytes)) } : {}), r: packed });
     this.changedEntries.add(key);
-    if (photos.length > 0 || this.photoTable.has(key)) {
+    // Most drafts checked again name the same photos as before: their table row stays as it is.
+    const listed = this.photoTable.get(key);
+    const before = listed === undefined ? undefined : typeof listed === 'string' ? listed : JSON.stringify(listed);
+    const now = photos.length > 0 ? JSON.stringify(photos) : 'null';
+    if ((photos.length > 0 || listed !== undefined) && before !== now) {
       this.photoTable.set(key, photos.length > 0 ? photos : null);
       if (this.tableKey) this.changedPhotos.add(key);
     }

@@ -131,6 +131,34 @@ describe('the result cache', () => {
     expect(texts.split('first new message')).toHaveLength(2);
   });
 
+  it('adds a photo-table line only when photos changed, and writes itself afresh past a few', () => {
+    const photoLines = () => readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('["p",')).length;
+    const photo = (n: number) => {
+      const path = join(dir, `photo-${n}.jpg`);
+      writeFileSync(path, `jpeg ${n}`);
+      utimesSync(path, hourAgo, hourAgo);
+      return path;
+    };
+    const check = (text: string, photos: string[]) => {
+      const cache = new ResultCache(file, 'fingerprint', clauses, env());
+      writeFileSync(draft(0), text);
+      const found = cache.lookup(draft(0), 'post-0.md');
+      if (!found || 'result' in found) throw new Error('expected a miss');
+      cache.set(draft(0), found.bytes, found.stamp, result('post-0.md'), photos);
+      cache.save();
+    };
+    const first = photo(0);
+    check('First.', [first]);
+    expect(photoLines()).toBe(1);
+    check('Second, the same photo.', [first]);
+    expect(photoLines()).toBe(1);
+    for (let n = 1; n <= 16; n++) check(`Photo ${n}.`, [photo(n)]);
+    expect(photoLines()).toBe(17);
+    check('One more photo.', [photo(17)]);
+    expect(photoLines()).toBe(1);
+    expect(lineCount()).toBe(1 + 1 + 1 + 1); // header, strings, the entry, the photo table
+  });
+
   it('keeps texts beyond ASCII, in a file that is all ASCII', () => {
     fill(1);
     const cache = new ResultCache(file, 'fingerprint', clauses, env());
