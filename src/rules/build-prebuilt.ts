@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { compileRules } from '../engine/compile.js';
 import { knownStems } from '../engine/tokens.js';
 import { lexiconLists, loadNameLexicon } from '../roster/lexicon.js';
+import { readImageWords } from './image-words.js';
 import { loadRules } from './load.js';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
 import { PREBUILT, writePrebuilt } from './prebuilt.js';
@@ -18,4 +19,5 @@ writePrebuilt(BUILT_IN_RULES, PACKAGE_ROOT, {
   rules,
   stems: knownStems(),
   lexicon: lexiconLists(lexicon),
+  imageWords: readImageWords(),
 });

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { filesIn } from '../files/resolve.js';
 import { sha256 } from '../files/cache.js';
+import type { ImageWords } from '../detectors/images.js';
 import type { LexiconLists } from '../roster/lexicon.js';
 import type { Clause, LoadedRule } from './schema.js';
 
@@ -20,6 +21,8 @@ export interface Prebuilt {
   lexicon: LexiconLists;
   /** The Porter stems of the built-in rules' phrase words: [word, stem]. */
   stems: Array<[string, string]>;
+  /** The words that say what an image shows, as words. */
+  imageWords: ImageWords;
 }
 
 // Where `npm run build` writes it, and where the GitHub Action's bundle keeps its copy.

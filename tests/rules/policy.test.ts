@@ -50,10 +50,13 @@ describe('the prebuilt rules of `npm run build`', () => {
       fingerprint: string;
       rules: Array<{ id: string; file: string }>;
       clauses: unknown[];
+      imageWords: unknown;
     };
     const fromYaml = loadRules().map(({ clauseData: _c, file, ...rule }) => ({ ...rule, file: file.replace(/^.*?rules\//, 'rules/') }));
     expect(built.rules).toEqual(fromYaml);
     expect(built.clauses).toEqual([...loadClauses().values()]);
+    const { readImageWords } = await import('../../src/rules/image-words.js');
+    expect(built.imageWords).toEqual(readImageWords());
     const { builtInFingerprint } = await import('../../src/rules/prebuilt.js');
     expect(built.fingerprint).toBe(builtInFingerprint(BUILT_IN_RULES));
   });
