@@ -1,3 +1,4 @@
+import { resultJson } from '../results/deferred.js';
 import type { FileResult, Summary } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
 
@@ -30,12 +31,34 @@ export class JsonReportWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    // An array of a few results, without its brackets.
-    const piece = JSON.stringify(this.pending).slice(1, -1);
+    const piece = resultsJson(this.pending);
     this.write(this.written === 0 ? `{"files":[${piece}` : `,${piece}`);
     this.written += this.pending.length;
     this.pending = [];
   }
+}
+
+/**
+ * A few results as JSON, without the array's brackets: results read back from the cache as the
+ * text it gives, the others stringified together.
+ */
+function resultsJson(files: FileResult[]): string {
+  const parts: string[] = [];
+  let plain: FileResult[] = [];
+  const stringifyPlain = () => {
+    if (plain.length > 0) parts.push(JSON.stringify(plain).slice(1, -1));
+    plain = [];
+  };
+  for (const file of files) {
+    const text = resultJson(file);
+    if (text === undefined) plain.push(file);
+    else {
+      stringifyPlain();
+      parts.push(text);
+    }
+  }
+  stringifyPlain();
+  return parts.join(',');
 }
 
 export const json: Formatter = (report) => {

@@ -3,7 +3,8 @@ import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResultCache } from '../../src/files/cache.js';
-import type { FileResult } from '../../src/results/schema.js';
+import { resultJson } from '../../src/results/deferred.js';
+import { summarize, type FileResult } from '../../src/results/schema.js';
 import { loadClauses } from '../../src/rules/policy.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -157,6 +158,54 @@ describe('the result cache', () => {
     check('One more photo.', [photo(17)]);
     expect(photoLines()).toBe(1);
     expect(lineCount()).toBe(1 + 1 + 1 + 1); // header, strings, the entry, the photo table
+  });
+
+  it('writes a cached result out as JSON.stringify would, and makes its findings only when asked', () => {
+    const finding = result('').findings[0];
+    const results: FileResult[] = [
+      result('post-0.md'),
+      { path: 'post-1.md', channel: 'parent', findings: [] },
+      {
+        path: 'post-2.md',
+        channel: 'staff-personal',
+        findings: [
+          { ...finding, severity: 'error', message: 'Caf\u00e9 \u201cquoted\u201d \\ "x"\n' },
+          { ...finding, suppressed: true },
+          { ...finding, severity: 'info', fingerprint: 'abc123' },
+        ],
+        error: 'front matter is not valid YAML',
+        errorLine: 2,
+        note: 'a note',
+        positions: 'paragraphs',
+      },
+      { path: 'post-3.md', channel: 'official', findings: [], error: 'file cannot be read (EACCES)' },
+    ];
+    const cache = new ResultCache(file, 'fingerprint', clauses, env());
+    results.forEach((r, i) => {
+      writeFileSync(draft(i), `Draft ${i}.`);
+      utimesSync(draft(i), hourAgo, hourAgo);
+      const found = cache.lookup(draft(i), r.path);
+      if (!found || 'result' in found) throw new Error('expected a miss');
+      cache.set(draft(i), found.bytes, found.stamp, r, []);
+    });
+    cache.save();
+    const again = new ResultCache(file, 'fingerprint', clauses, env());
+    results.forEach((r, i) => {
+      const found = again.lookup(draft(i), r.path);
+      if (!found || !('result' in found)) throw new Error('expected a hit');
+      expect(resultJson(found.result)).toBe(JSON.stringify(r));
+      expect(summarize([found.result])).toEqual(summarize([r]));
+      // Asked for, the findings are made, and the text is no longer used: they may change.
+      expect(found.result.findings).toEqual(r.findings);
+      expect(resultJson(found.result)).toBeUndefined();
+      found.result.findings.pop();
+      expect(JSON.stringify(found.result)).toBe(JSON.stringify({ ...r, findings: r.findings.slice(0, -1) }));
+    });
+    // A copy is a plain result, key for key.
+    const copy = again.lookup(draft(2), 'post-2.md');
+    if (!copy || !('result' in copy)) throw new Error('expected a hit');
+    expect(Object.keys({ ...copy.result })).toEqual(Object.keys(results[2]));
+    expect(resultJson({ ...copy.result })).toBeUndefined();
   });
 
   it('keeps texts beyond ASCII, in a file that is all ASCII', () => {
