@@ -393,8 +393,11 @@ export class ResultCache {
         else counts.infos++;
       }
     }
-    const fields = { path, channel: this.strings[channel] as FileResult['channel'], ...(rest && this.unpackRest(rest)) };
-    return deferredResult(fields, () => this.unpackFindings(findings), { json: () => this.resultJson(path, packed), counts });
+    const others = rest && this.unpackRest(rest);
+    return deferredResult(path, this.strings[channel] as FileResult['channel'], others, () => this.unpackFindings(findings), {
+      json: () => this.resultJson(path, packed),
+      counts,
+    });
   }
 
   private unpackFindings(findings: PackedFinding[]): Finding[] {
@@ -473,8 +476,8 @@ export class ResultCache {
   }
 
   /** A result's other fields, in a fresh result's order, with their texts back from `strings`. */
-  private unpackRest({ error, note, ...others }: PackedRest): Partial<FileResult> {
-    const { errorLine, positions } = others as Partial<FileResult>;
+  private unpackRest(rest: PackedRest): Partial<FileResult> {
+    const { error, note, errorLine, positions } = rest;
     const result: Partial<FileResult> = {};
     if (error !== undefined) result.error = this.strings[error];
     if (errorLine !== undefined) result.errorLine = errorLine;

@@ -1,3 +1,4 @@
+import type { Channel } from '../rules/schema.js';
 import type { FileResult, Finding, Summary } from './schema.js';
 
 /** A result's findings counted as the summary counts them. */
@@ -35,14 +36,14 @@ class DeferredResult {
   #makeFindings: () => Finding[];
   #text: ResultText | undefined;
 
-  constructor({ path, channel, ...rest }: Omit<FileResult, 'findings'>, makeFindings: () => Finding[], text: ResultText) {
+  constructor(path: string, channel: Channel, others: Partial<FileResult> | undefined, makeFindings: () => Finding[], text: ResultText) {
     this.#makeFindings = makeFindings;
     this.#text = text;
     const self = this as unknown as Record<string, unknown>;
     self.path = path;
     self.channel = channel;
     Object.defineProperty(this, 'findings', FINDINGS);
-    Object.assign(this, rest);
+    if (others) Object.assign(this, others);
   }
 
   takeFindings(): Finding[] {
@@ -62,11 +63,16 @@ class DeferredResult {
 }
 
 /**
- * A result whose findings `makeFindings` makes when first asked for. `fields` must be in a
- * result's key order (path, channel, then error, errorLine, note, positions).
+ * A result whose findings `makeFindings` makes when first asked for. `others` (error, errorLine,
+ * note, positions) must be in a result's key order.
  */
-export const deferredResult = (fields: Omit<FileResult, 'findings'>, makeFindings: () => Finding[], text: ResultText): FileResult =>
-  new DeferredResult(fields, makeFindings, text) as unknown as FileResult;
+export const deferredResult = (
+  path: string,
+  channel: Channel,
+  others: Partial<FileResult> | undefined,
+  makeFindings: () => Finding[],
+  text: ResultText,
+): FileResult => new DeferredResult(path, channel, others, makeFindings, text) as unknown as FileResult;
 
 const textOf = (result: FileResult) => (result instanceof DeferredResult ? result.text() : undefined);
 
