@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { LineIndex } from '../documents/positions.js';
 import { SafepostError } from '../errors.js';
 import type { FileResult, Finding } from '../results/schema.js';
-import { sha256 } from './cache.js';
+import { sha256 } from './hash.js';
 import { shownPath } from './shown-path.js';
 
 /** `.safepost-baseline.json`: findings accepted for now, as salted hashes and counts. */

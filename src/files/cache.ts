@@ -1,19 +1,12 @@
-import * as nodeCrypto from 'node:crypto';
 import { accessSync, appendFileSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { deferredResult } from '../results/deferred.js';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
 import { SafepostError } from '../errors.js';
+import { sha256 } from './hash.js';
 import { machineKey, open, openText, photoKey, seal, sealText } from './seal.js';
 import { shownPath } from './shown-path.js';
-
-// crypto.hash (Node 20.12 and later) is five times faster than a Hash object on short texts,
-// which counts when a cached run hashes ten thousand paths.
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'base64url') => string }).hash;
-
-export const sha256 = (data: string | Uint8Array): string =>
-  oneShotHash ? oneShotHash('sha256', data, 'base64url') : nodeCrypto.createHash('sha256').update(data).digest('base64url');
 
 /** 132 bits of SHA-256: enough to tell contents and paths apart, in half the room. */
 const shortHash = (data: string | Uint8Array) => sha256(data).slice(0, 22);

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { sha256Bytes } from './hash.js';
 
 // Sealing what the cache keeps of photo file names, whose names can hold a child's: AES-256-GCM
 // with keys the cache file does not hold.
@@ -41,7 +42,8 @@ export function machineKey(env: NodeJS.ProcessEnv): Buffer | null {
  * The key that seals a draft's photo list: made from the draft's content, but not the hash the
  * cache keeps of it (that one is in the file, and would open the seal).
  */
-export const photoKey = (content: Uint8Array) => createHash('sha256').update('safepost photo list\u0000').update(content).digest();
+const PHOTO_KEY_PREFIX = Buffer.from('safepost photo list\u0000');
+export const photoKey = (content: Uint8Array) => sha256Bytes(Buffer.concat([PHOTO_KEY_PREFIX, content]));
 
 // Nonces for sealing, drawn from the system's random source a few hundred at a time: a call
 // costs the same for 12 bytes as for 4 KB, and a first run seals thousands of photo lists.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { filesIn } from '../files/resolve.js';
-import { sha256 } from '../files/cache.js';
+import { sha256 } from '../files/hash.js';
 import type { ImageWords } from '../detectors/images.js';
 import type { LexiconLists } from '../roster/lexicon.js';
 import type { Clause, LoadedRule } from './schema.js';
