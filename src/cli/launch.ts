@@ -4,7 +4,7 @@
 // on Node 20 too. The cache holds compiled safepost code only, never a draft, in the system's
 // temporary folder; NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,11 +16,14 @@ const bundle = fileURLToPath(new URL('../bundle/safepost.cjs', import.meta.url))
 const source = readFileSync(bundle, 'latin1');
 const enabled = !process.env.NODE_DISABLE_COMPILE_CACHE;
 
-// One cache a Node version and bundle: V8 refuses a cache made by another version, and a new
-// bundle gets a new file.
+// One cache a Node version and bundle: V8 refuses a cache made by another version. The file is
+// named for the bundle's place, then for its build and Node, so that a new build or Node version
+// replaces the file of the last instead of leaving it.
 const { size, mtimeMs } = statSync(bundle);
-const id = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000${bundle}\u0000${size}\u0000${mtimeMs}`).digest('hex').slice(0, 20);
-const cacheFile = join(tmpdir(), 'safepost-compile-cache', `${id}.bin`);
+const hex = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+const place = hex(bundle);
+const folder = join(tmpdir(), 'safepost-compile-cache');
+const cacheFile = join(folder, `${place}-${hex(`${process.version}\u0000${process.arch}\u0000${size}\u0000${mtimeMs}`)}.bin`);
 
 let cachedData: Buffer | undefined;
 if (enabled) {
@@ -41,10 +44,13 @@ await module.exports.main();
 const checked = process.argv[2] === 'check' && !process.argv.includes('--help') && !process.argv.includes('-h') && process.exitCode !== 2;
 if (enabled && (!cachedData || script.cachedDataRejected) && checked) {
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    mkdirSync(folder, { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(`${place}-`) && name.endsWith('.bin') && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
+    }
   } catch {
     // A read-only temporary folder: run without.
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -11,12 +11,21 @@ describe('start-up', () => {
     const dir = draft();
     const tmp = tempFolder();
     const first = runCli(['check', 'post.md', '--format', 'json'], { cwd: dir, env: { TMPDIR: tmp } });
-    const kept = readdirSync(join(tmp, 'safepost-compile-cache'));
+    const folder = join(tmp, 'safepost-compile-cache');
+    const kept = readdirSync(folder);
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatch(/^[0-9a-f]{20}\.bin$/);
+    expect(kept[0]).toMatch(/^[0-9a-f]{12}-[0-9a-f]{12}\.bin$/);
     const second = runCli(['check', 'post.md', '--format', 'json'], { cwd: dir, env: { TMPDIR: tmp } });
     expect(second).toEqual(first);
     expect(JSON.parse(first.stdout).summary.warnings).toBe(1);
+
+    // A new build (or Node version) replaces the file of the last; another install's stays.
+    const place = kept[0].slice(0, 12);
+    rmSync(join(folder, kept[0]));
+    writeFileSync(join(folder, `${place}-000000000000.bin`), 'an older build');
+    writeFileSync(join(folder, 'ffffffffffff-000000000000.bin'), 'another install');
+    expect(runCli(['check', 'post.md', '--format', 'json'], { cwd: dir, env: { TMPDIR: tmp } })).toEqual(first);
+    expect(readdirSync(folder).sort()).toEqual([kept[0], 'ffffffffffff-000000000000.bin']);
   });
 
   it('reads a bundle that is all ASCII, and finds what the modules find in text beyond ASCII', async () => {
