@@ -60,6 +60,11 @@ class DeferredResult {
   text(): ResultText | undefined {
     return this.#text;
   }
+
+  /** Shown by console.log and util.inspect as the plain result it stands for. */
+  [Symbol.for('nodejs.util.inspect.custom')](): FileResult {
+    return { ...(this as unknown as FileResult) };
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResultCache } from '../../src/files/cache.js';
 import { resultJson } from '../../src/results/deferred.js';
@@ -206,6 +207,8 @@ describe('the result cache', () => {
     if (!copy || !('result' in copy)) throw new Error('expected a hit');
     expect(Object.keys({ ...copy.result })).toEqual(Object.keys(results[2]));
     expect(resultJson({ ...copy.result })).toBeUndefined();
+    // And console.log shows it as one.
+    expect(inspect(copy.result, { depth: 5 })).toBe(inspect(results[2], { depth: 5 }));
   });
 
   it('keeps texts beyond ASCII, in a file that is all ASCII', () => {
