@@ -1,4 +1,4 @@
-import { accessSync, appendFileSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, appendFileSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { deferredResult } from '../results/deferred.js';
 import type { FileResult } from '../results/schema.js';
@@ -126,10 +126,11 @@ const cannotWrite = (path: string, code: string) =>
 /** Why the cache file could not be written (an error code), if it plainly could not. */
 function writeProblem(path: string): string | undefined {
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return 'EISDIR';
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return 'EISDIR';
     // Written afresh beside itself and renamed, or added to.
     accessSync(dirname(path), constants.W_OK);
-    if (existsSync(path)) accessSync(path, constants.W_OK);
+    if (stat) accessSync(path, constants.W_OK);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? 'error';
   }
