@@ -5,7 +5,7 @@ export type { ResolvedConfig, ConfigFile } from './config/schema.js';
 export { parseDocument, formatOf } from './documents/index.js';
 export type { Document, DocumentFormat, DraftImage } from './documents/index.js';
 export { SafepostError } from './errors.js';
-export type { DraftFile } from './files/resolve.js';
+export type { DraftFile } from './drafts/find.js';
 export { FORMATTERS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
 export type { Finding, FileResult, Report, Summary } from './results/schema.js';
 export { FindingSchema, FileResultSchema, ReportSchema } from './results/schema.js';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package-root.js';
-import type { DraftFile } from '../files/resolve.js';
+import type { DraftFile } from '../drafts/find.js';
 import type { FileResult } from '../results/schema.js';
 import { loadClauses } from '../rules/policy.js';
 import type { Clause } from '../rules/schema.js';

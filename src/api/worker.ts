@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DraftFile } from '../files/resolve.js';
+import type { DraftFile } from '../drafts/find.js';
 import { createChecker, type CheckerOptions } from './checker.js';
 import { BATCH, claimBatch, packResult } from './parallel.js';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createChecker } from '../api/checker.js';
-import { BASELINE_FILE, newBaseline, writeBaseline } from '../files/baseline.js';
-import { shownPath } from '../files/shown-path.js';
+import { BASELINE_FILE, newBaseline, writeBaseline } from '../results/baseline.js';
+import { shownPath } from '../fs/shown-path.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { BaselineFilter, readBaseline, writeBaseline } from '../files/baseline.js';
-import { changedDrafts } from '../files/changed.js';
-import { excluder, resolveDrafts, type DraftFile } from '../files/resolve.js';
+import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
+import { changedDrafts } from '../drafts/changed.js';
+import { excluder, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../files/shown-path.js';
+import { shownPath } from '../fs/shown-path.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
 import type { CliIO } from './io.js';
 

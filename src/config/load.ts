@@ -1,9 +1,9 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../files/shown-path.js';
+import { shownPath } from '../fs/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
-import { lineOf, readYamlFile, validateYaml } from './yaml-file.js';
+import { lineOf, readYamlFile, validateYaml } from '../text/yaml-file.js';
 
 export const CONFIG_FILE_NAME = 'safepost.config.yaml';
 

@@ -1,5 +1,5 @@
 import type { DraftImage, Segment } from '../documents/index.js';
-import type { Tokens } from '../engine/tokens.js';
+import type { Tokens } from '../text/tokens.js';
 import type { OfficialDetails } from './contact-details/types.js';
 import type { ImageWords } from './images.js';
 import type { NameContext } from './pupil-names.js';

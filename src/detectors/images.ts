@@ -1,5 +1,5 @@
 import type { DraftImage } from '../documents/index.js';
-import { tokenize } from '../engine/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
 import { pupilNames } from './pupil-names.js';
 

@@ -1,4 +1,4 @@
-import { tokenize } from '../engine/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
 import { pupilNames } from './pupil-names.js';
 

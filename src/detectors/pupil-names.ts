@@ -1,5 +1,5 @@
 import type { Segment } from '../documents/index.js';
-import type { NameLexicon } from '../roster/lexicon.js';
+import type { NameLexicon } from '../lexicon/names.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
 

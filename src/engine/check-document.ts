@@ -1,5 +1,5 @@
 import type { Document } from '../documents/index.js';
-import { LineIndex } from '../documents/positions.js';
+import { LineIndex } from '../text/positions.js';
 import type { Finding } from '../results/schema.js';
 import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import type { CompiledRuleSet } from './compile.js';
@@ -8,7 +8,7 @@ import { findMatches, NO_OFFICIAL_DETAILS } from './match.js';
 import type { NameContext, OfficialDetails, PhotoMetadata } from '../detectors/index.js';
 import type { ImageWords } from '../detectors/images.js';
 import { Suppressions } from './suppress.js';
-import { tokenize } from './tokens.js';
+import { tokenize } from '../text/tokens.js';
 
 export type SeverityOverride = Severity | 'off';
 

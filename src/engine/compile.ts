@@ -1,8 +1,8 @@
 import { DETECTORS, type Detector } from '../detectors/index.js';
 import { patternFlags } from '../rules/pattern-flags.js';
-import { loadWordList } from '../rules/word-lists.js';
+import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
-import { stemWord, tokenizePhrase } from './tokens.js';
+import { stemWord, tokenizePhrase } from '../text/tokens.js';
 
 export const Role = { Match: 0, Unless: 1, Near: 2, Requires: 3 } as const;
 export type Role = (typeof Role)[keyof typeof Role];

@@ -4,7 +4,7 @@ import type { DraftImage } from '../documents/index.js';
 import type { Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
-import type { Tokens } from './tokens.js';
+import type { Tokens } from '../text/tokens.js';
 
 /** A rule's match in text coordinates. */
 export interface RuleMatch {

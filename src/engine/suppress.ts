@@ -1,5 +1,5 @@
 import type { SuppressionComment } from '../documents/index.js';
-import type { LineIndex } from '../documents/positions.js';
+import type { LineIndex } from '../text/positions.js';
 
 interface Range {
   from: number;

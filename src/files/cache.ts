@@ -4,9 +4,9 @@ import { deferredResult } from '../results/deferred.js';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
 import { SafepostError } from '../errors.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../fs/hash.js';
 import { machineKey, open, openText, photoKey, seal, sealText } from './seal.js';
-import { shownPath } from './shown-path.js';
+import { shownPath } from '../fs/shown-path.js';
 
 /** 132 bits of SHA-256: enough to tell contents and paths apart, in half the room. */
 const shortHash = (data: string | Uint8Array) => sha256(data).slice(0, 22);

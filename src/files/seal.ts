@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { sha256Bytes } from './hash.js';
+import { sha256Bytes } from '../fs/hash.js';
 
 // Sealing what the cache keeps of photo file names, whose names can hold a child's: AES-256-GCM
 // with keys the cache file does not hold.

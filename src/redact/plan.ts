@@ -1,5 +1,5 @@
 import type { DraftImage } from '../documents/index.js';
-import { LineIndex } from '../documents/positions.js';
+import { LineIndex } from '../text/positions.js';
 import type { Finding } from '../results/schema.js';
 
 /** One change to a draft, in source offsets. */

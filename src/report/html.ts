@@ -1,6 +1,6 @@
 import { OBJECT } from '../documents/docx.js';
 import { formatOf, parseDocument } from '../documents/index.js';
-import { LineIndex } from '../documents/positions.js';
+import { LineIndex } from '../text/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';
 import type { Formatter } from './formatter.js';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../files/shown-path.js';
+import { shownPath } from '../fs/shown-path.js';
 import { loadRosterCsv } from './load.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName } from '../text/name-form.js';
 import { RosterIndex, type HashedRosterFile } from './roster-index.js';
 
-export { loadNameLexicon, type NameLexicon } from './lexicon.js';
+export { loadNameLexicon, type NameLexicon } from '../lexicon/names.js';
 export { loadRosterCsv, type RosterPupil } from './load.js';
 export { RosterIndex, type HashedRosterFile } from './roster-index.js';
 

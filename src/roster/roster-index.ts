@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { phoneticKeys } from './normalize.js';
+import { phoneticKeys } from '../text/name-form.js';
 import type { RosterPupil } from './load.js';
 
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';

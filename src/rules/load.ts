@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
-import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../config/yaml-file.js';
+import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../text/yaml-file.js';
 import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
-import { filesIn } from '../files/resolve.js';
-import { shownPath } from '../files/shown-path.js';
-import { tokenizePhrase } from '../engine/tokens.js';
+import { filesIn } from '../drafts/find.js';
+import { shownPath } from '../fs/shown-path.js';
+import { tokenizePhrase } from '../text/tokens.js';
 import { join } from 'node:path';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
-import { readPrebuilt } from './prebuilt.js';
+import { readPrebuilt } from '../lexicon/baked.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
-import { WORD_LISTS } from './word-lists.js';
+import { WORD_LISTS } from '../lexicon/word-lists.js';
 import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
 
 /** Compiles a rule's patterns once here, so that a bad one stops the run naming its line. */

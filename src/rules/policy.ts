@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { readYamlFile, validateYaml } from '../config/yaml-file.js';
-import { readPrebuilt } from './prebuilt.js';
+import { readYamlFile, validateYaml } from '../text/yaml-file.js';
+import { readPrebuilt } from '../lexicon/baked.js';
 import { PolicyFileSchema, type Clause } from './schema.js';
 
 /** The folder of built-in rules and policy data shipped with the package. */

@@ -3,7 +3,7 @@ import { contactDetails } from '../../src/detectors/contact-details/index.js';
 import { parseText } from '../../src/documents/text.js';
 import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
-import { tokenize } from '../../src/engine/tokens.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { Channel } from '../../src/rules/schema.js';
 import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pupilNames } from '../../src/detectors/pupil-names.js';
 import { parseMarkdown } from '../../src/documents/markdown.js';
-import { tokenize } from '../../src/engine/tokens.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { allowedNames, loadNameLexicon, RosterIndex, type RosterPupil } from '../../src/roster/index.js';
-import { nameWords } from '../../src/roster/normalize.js';
+import { nameWords } from '../../src/text/name-form.js';
 import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
 const pupil = (first: string, last: string, preferred?: string): RosterPupil => ({

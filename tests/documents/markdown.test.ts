@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/documents/markdown.js';
-import { LineIndex } from '../../src/documents/positions.js';
+import { LineIndex } from '../../src/text/positions.js';
 import { sourceSpan } from '../helpers/prose.js';
 
 describe('Markdown drafts', () => {

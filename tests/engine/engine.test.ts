@@ -5,7 +5,7 @@ import { parseText } from '../../src/documents/text.js';
 import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { mask } from '../../src/engine/mask.js';
-import { tokenize } from '../../src/engine/tokens.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { loadRuleFile } from '../../src/rules/load.js';
 import type { Channel } from '../../src/rules/schema.js';
 import { tempFolder } from '../helpers/temp.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { phoneticKeys } from '../../src/roster/normalize.js';
+import { phoneticKeys } from '../../src/text/name-form.js';
 import { SPELLING_THRESHOLD } from '../../src/roster/roster-index.js';
 
 const require = createRequire(import.meta.url);

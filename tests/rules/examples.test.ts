@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/documents/markdown.js';
-import { loadImageWords } from '../../src/rules/image-words.js';
+import { loadImageWords } from '../../src/lexicon/image-words.js';
 import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { loadRules } from '../../src/rules/load.js';

@@ -55,9 +55,9 @@ describe('the prebuilt rules of `npm run build`', () => {
     const fromYaml = loadRules().map(({ clauseData: _c, file, ...rule }) => ({ ...rule, file: file.replace(/^.*?rules\//, 'rules/') }));
     expect(built.rules).toEqual(fromYaml);
     expect(built.clauses).toEqual([...loadClauses().values()]);
-    const { readImageWords } = await import('../../src/rules/image-words.js');
+    const { readImageWords } = await import('../../src/lexicon/image-words.js');
     expect(built.imageWords).toEqual(readImageWords());
-    const { builtInFingerprint } = await import('../../src/rules/prebuilt.js');
+    const { builtInFingerprint } = await import('../../src/lexicon/baked.js');
     expect(built.fingerprint).toBe(builtInFingerprint(BUILT_IN_RULES));
   });
 });

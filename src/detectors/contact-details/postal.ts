@@ -1,5 +1,5 @@
 import { isValid as isValidPostcode, POSTCODE_CORPUS_REGEX } from 'postcode';
-import type { Tokens } from '../../engine/tokens.js';
+import type { Tokens } from '../../text/tokens.js';
 import type { ContactDetail } from './types.js';
 
 // The postcode package's pattern for postcodes in running text, tried where a word starts.

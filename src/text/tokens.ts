@@ -1,4 +1,4 @@
-import { normalizeName } from '../roster/normalize.js';
+import { normalizeName } from './name-form.js';
 import { WordTable, type WordForms } from './word-table.js';
 
 // natural's index module loads every part of natural (and dotenv); the stemmer alone is small.

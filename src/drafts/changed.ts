@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { extname, resolve } from 'node:path';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
-import type { DraftFile } from './resolve.js';
-import { shownPath } from './shown-path.js';
+import type { DraftFile } from './find.js';
+import { shownPath } from '../fs/shown-path.js';
 
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });

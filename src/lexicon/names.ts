@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BUILT_IN_RULES } from '../rules/policy.js';
-import { readPrebuilt } from '../rules/prebuilt.js';
-import { normalizeName } from './normalize.js';
+import { readPrebuilt } from './baked.js';
+import { normalizeName } from '../text/name-form.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { LineIndex } from '../documents/positions.js';
+import { LineIndex } from '../text/positions.js';
 import { SafepostError } from '../errors.js';
-import type { FileResult, Finding } from '../results/schema.js';
-import { sha256 } from './hash.js';
-import { shownPath } from './shown-path.js';
+import type { FileResult, Finding } from './schema.js';
+import { sha256 } from '../fs/hash.js';
+import { shownPath } from '../fs/shown-path.js';
 
 /** `.safepost-baseline.json`: findings accepted for now, as salted hashes and counts. */
 export interface BaselineFile {

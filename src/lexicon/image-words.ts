@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ImageWords } from '../detectors/images.js';
-import { tokenizePhrase } from '../engine/tokens.js';
-import { BUILT_IN_RULES } from './policy.js';
-import { readPrebuilt } from './prebuilt.js';
+import { tokenizePhrase } from '../text/tokens.js';
+import { BUILT_IN_RULES } from '../rules/policy.js';
+import { readPrebuilt } from './baked.js';
 
 let cached: ImageWords | null = null;
 

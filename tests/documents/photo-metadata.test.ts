@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
-import { localImagePath } from '../../src/files/photo-metadata.js';
+import { localImagePath } from '../../src/documents/photo-metadata.js';
 import { makePhoto } from '../helpers/photos.js';
 import { tempFolder } from '../helpers/temp.js';
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { filesIn } from '../files/resolve.js';
-import { sha256 } from '../files/hash.js';
+import { filesIn } from '../drafts/find.js';
+import { sha256 } from '../fs/hash.js';
 import type { ImageWords } from '../detectors/images.js';
-import type { LexiconLists } from '../roster/lexicon.js';
-import type { Clause, LoadedRule } from './schema.js';
+import type { LexiconLists } from './names.js';
+import type { Clause, LoadedRule } from '../rules/schema.js';
 
 /**
  * The built-in rules, clauses and name lists as `npm run build` last read and checked them,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PhotoMetadata } from '../detectors/index.js';
-import type { DraftImage } from '../documents/index.js';
+import type { DraftImage } from './index.js';
 
 // Fields where a photo may carry a name: EXIF, Windows (XP*), IPTC and XMP captions and tags.
 const TEXT_FIELDS = [

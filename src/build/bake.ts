@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { compileRules } from '../engine/compile.js';
-import { knownStems } from '../engine/tokens.js';
-import { lexiconLists, loadNameLexicon } from '../roster/lexicon.js';
-import { readImageWords } from './image-words.js';
-import { loadRules } from './load.js';
-import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
-import { PREBUILT, writePrebuilt } from './prebuilt.js';
+import { knownStems } from '../text/tokens.js';
+import { lexiconLists, loadNameLexicon } from '../lexicon/names.js';
+import { readImageWords } from '../lexicon/image-words.js';
+import { loadRules } from '../rules/load.js';
+import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from '../rules/policy.js';
+import { PREBUILT, writePrebuilt } from '../lexicon/baked.js';
 
 // Run by `npm run build`: reads and checks the built-in rules, clauses and name lists the slow
 // way once, and saves them for every later run (see prebuilt.ts).
