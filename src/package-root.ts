@@ -24,3 +24,6 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
+
+/** The folder of built-in rules, the policy and the lexicon data shipped with the package. */
+export const BUILT_IN_RULES = join(PACKAGE_ROOT, 'rules');

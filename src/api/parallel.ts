@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { DraftFile } from '../drafts/find.js';
 import type { FileResult } from '../results/schema.js';
 import { loadClauses } from '../rules/policy.js';
-import type { Clause } from '../rules/schema.js';
+import { unpackResult, type PackedResult } from '../results/pack.js';
 
 /**
  * Below this many drafts a second thread costs more than it saves: measured on a 2-core
@@ -26,17 +26,6 @@ export function threadsFor(fileCount: number, concurrency: number | 'auto' = 1):
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-// Findings cross threads with the clause as its id, not its words repeated thousands of times.
-type PackedFinding = Omit<FileResult['findings'][number], 'clause'> & { clause: string };
-export type PackedResult = Omit<FileResult, 'findings'> & { findings: PackedFinding[] };
-
-export function packResult(r: FileResult): PackedResult {
-  return { ...r, findings: r.findings.map((f) => ({ ...f, clause: f.clause.id })) };
-}
-
-function unpackResult(r: PackedResult, clauses: Map<string, Clause>): FileResult {
-  return { ...r, findings: r.findings.map((f) => ({ ...f, clause: clauses.get(f.clause)! })) };
-}
 
 /**
  * Claims the next batch of drafts from a counter shared by all threads; returns the index
@@ -68,7 +57,7 @@ export async function checkInThreads(
           workerData: { options: workerOptions, files, counter },
         });
         worker.on('message', (batch: { start: number; results: PackedResult[] }) => {
-          batch.results.forEach((r, k) => (results[batch.start + k] = unpackResult(r, clauses)));
+          batch.results.forEach((r, k) => (results[batch.start + k] = unpackResult(r, clauses)!));
         });
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DraftFile } from '../drafts/find.js';
 import { createChecker, type CheckerOptions } from './checker.js';
-import { BATCH, claimBatch, packResult } from './parallel.js';
+import { packResult } from '../results/pack.js';
+import { BATCH, claimBatch } from './parallel.js';
 
 // A worker thread checks batches of drafts with its own copy of the rules until none are left.
 const { options, files, counter } = workerData as { options: CheckerOptions; files: DraftFile[]; counter: Int32Array };

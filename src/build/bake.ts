@@ -1,23 +1,24 @@
+// Run by `npm run build`: reads and checks the built-in rules, the policy and the name lists the
+// slow way once, and bakes them into dist/builtin-data.json for every later run (see
+// src/lexicon/baked.ts).
 import { rmSync } from 'node:fs';
 import { compileRules } from '../engine/compile.js';
-import { knownStems } from '../text/tokens.js';
-import { lexiconLists, loadNameLexicon } from '../lexicon/names.js';
+import { BAKED_FILE, writeBaked } from '../lexicon/baked.js';
 import { readImageWords } from '../lexicon/image-words.js';
-import { loadRules } from '../rules/load.js';
-import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from '../rules/policy.js';
-import { PREBUILT, writePrebuilt } from '../lexicon/baked.js';
+import { buildNameLexicon, lexiconLists } from '../lexicon/names.js';
+import { bakeRules, loadRules } from '../rules/load.js';
+import { readPolicyFile } from '../rules/policy.js';
+import { knownStems } from '../text/tokens.js';
 
-// Run by `npm run build`: reads and checks the built-in rules, clauses and name lists the slow
-// way once, and saves them for every later run (see prebuilt.ts).
-rmSync(PREBUILT, { force: true });
-const lexicon = loadNameLexicon();
+rmSync(BAKED_FILE, { force: true });
 const rules = loadRules();
-// Compiling stems every phrase: the stems are saved, so that a run need not work them out again.
+// Compiling stems every phrase: the stems are baked, so that a run need not work them out again.
 compileRules(rules);
-writePrebuilt(BUILT_IN_RULES, PACKAGE_ROOT, {
-  clauses: [...loadClauses().values()],
-  rules,
+const { source: _source, ...policy } = readPolicyFile();
+writeBaked({
+  policy,
+  rules: bakeRules(rules),
   stems: knownStems(),
-  lexicon: lexiconLists(lexicon),
+  lexicon: lexiconLists(buildNameLexicon()),
   imageWords: readImageWords(),
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
 import { changedDrafts } from '../drafts/changed.js';
@@ -6,7 +5,7 @@ import { excluder, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, formatOf, readDocx, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, readDraft, UnreadableDraftError } from '../documents/index.js';
 import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
 import { FORMATTERS, JsonReportWriter, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
@@ -58,16 +57,6 @@ function wantsColor(flags: CheckFlags, io: CliIO): boolean {
 }
 
 const NOTES_SHOWN = 10;
-
-/** A draft's text as its positions count it (a Word draft's paragraphs, one a line). */
-async function readDraftText(absolute: string): Promise<string | undefined> {
-  try {
-    const bytes = readFileSync(absolute);
-    return formatOf(absolute) === 'docx' ? (await readDocx(bytes)).doc.source : decodeDraft(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 function onlyErrors(file: FileResult): FileResult {
   return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
@@ -127,6 +116,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         showMatches: flags.showMatches,
         cache: flags.cacheLocation ?? flags.cache,
         exclude: flags.exclude,
+        warn: (message) => io.stderr(`safepost: ${message}\n`),
       });
       const onDisk = paths.filter((p) => p !== '-');
       const sources = new Map<string, string>();
@@ -183,8 +173,9 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
           if (flags.format === 'html') {
             for (const file of files) {
               if (sources.has(file.path) || file.error) continue;
-              const text = await readDraftText(resolve(io.cwd, file.path));
-              if (text !== undefined) sources.set(file.path, text);
+              // As its positions count it: a Word draft's paragraphs, one a line.
+              const draft = await readDraft(resolve(io.cwd, file.path)).catch(() => undefined);
+              if (draft) sources.set(file.path, draft.doc.source);
             }
           }
           output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color }));

@@ -2,11 +2,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileS
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createChecker } from '../api/checker.js';
-import { OBJECT } from '../documents/docx.js';
-import { decodeDraft, formatOf, parseDocument, readDocx, UnreadableDocxError, UnreadableDraftError } from '../documents/index.js';
-import type { DraftImage } from '../documents/index.js';
+import { formatOf, localImagePath, OBJECT, parseDocument, readDraft, UnreadableDraftError, type DraftImage } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
-import { localImagePath } from '../documents/photo-metadata.js';
 import { shownPath } from '../fs/shown-path.js';
 import { applyEdits, planRedaction, type Edit, type LeftAlone } from '../redact/plan.js';
 import { stripPhotoMetadata, UnsupportedPhotoError } from '../redact/strip-photo.js';
@@ -27,29 +24,22 @@ interface RedactFlags {
 const PASSES = 4;
 
 /** The draft as text to redact: a Word draft becomes Markdown, a paragraph a block. */
-async function readDraft(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean }> {
-  const bytes = readFileSync(path);
-  if (formatOf(path) === 'docx') {
-    try {
-      const { doc, embedded } = await readDocx(bytes);
-      const text = doc.source
-        .split('\n')
-        .map((p) => p.split(OBJECT).join('').trim())
-        .filter(Boolean)
-        .join('\n\n');
-      return { text: `${text}\n`, images: doc.images, embedded, word: true };
-    } catch (error) {
-      if (error instanceof UnreadableDocxError) throw new SafepostError(`${shownPath(path, cwd)}: file ${error.message}`);
-      throw error;
-    }
-  }
+async function readForRedaction(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean }> {
+  let draft;
   try {
-    const text = decodeDraft(bytes);
-    return { text, images: parseDocument(text, formatOf(path)).images, word: false };
+    draft = await readDraft(path);
   } catch (error) {
     if (error instanceof UnreadableDraftError) throw new SafepostError(`${shownPath(path, cwd)}: ${error.message}`);
     throw error;
   }
+  const { doc, embedded } = draft;
+  if (draft.format !== 'docx') return { text: doc.source, images: doc.images, word: false };
+  const text = doc.source
+    .split('\n')
+    .map((p) => p.split(OBJECT).join('').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return { text: `${text}\n`, images: doc.images, embedded, word: true };
 }
 
 export function redactCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -87,7 +77,7 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
       }
 
       const checker = createChecker({ cwd: io.cwd, config: flags.config, roster: flags.roster, channel: flags.channel });
-      const read = await readDraft(input, io.cwd);
+      const read = await readForRedaction(input, io.cwd);
       // The copy is checked as the format it is written in.
       const asPath = word ? `${basename(input, extname(input))}.md` : input;
       let text = read.text;

@@ -90,3 +90,14 @@ export function loadConfig(options: { config?: string | false; cwd?: string } = 
   const found = findConfigFile(cwd);
   return found ? loadConfigFile(found, cwd) : EMPTY_CONFIG;
 }
+
+/** Every rule the config's `rules:` names must exist: the first that does not stops the run, naming its line. */
+export function checkRuleSettings(config: ResolvedConfig, ruleIds: ReadonlySet<string>, cwd = process.cwd()): void {
+  for (const id of Object.keys(config.rules)) {
+    if (ruleIds.has(id)) continue;
+    const line = config.ruleLines?.[id];
+    throw new SafepostError(
+      `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: rules: no rule "${id}"; run "safepost rules" to list the rule ids`,
+    );
+  }
+}

@@ -1,35 +1,34 @@
-import type { DraftImage, Segment } from '../documents/index.js';
+import type { DraftImage, PhotoMetadata, Segment } from '../documents/index.js';
+import type { ImageWords } from '../lexicon/image-words.js';
+import type { NameContext } from '../roster/name-context.js';
 import type { Tokens } from '../text/tokens.js';
 import type { OfficialDetails } from './contact-details/types.js';
-import type { ImageWords } from './images.js';
-import type { NameContext } from './pupil-names.js';
 
-/** What a detector sees: the reader-visible text of one document, its words, and settings. */
+/** What a detector sees of one draft: its reader-visible text and words, its pieces and its images. */
 export interface DetectorInput {
   text: string;
   tokens: Tokens;
   /** The pieces of the text (headings, alt text, captions, image file names), in order. */
   segments: Segment[];
-  /** The organisation's own contact details, from the config. */
-  official: OfficialDetails;
-  /** The roster, the name lexicon and who may be named; absent when no rule needs names. */
-  names?: NameContext;
-  /** The draft's images, in source offsets, and the words that say what an image shows. */
-  images?: DraftImage[];
-  imageWords?: ImageWords;
-  /** What the draft's local photo files hold: location, and the text of their captions and tags. */
-  photos?: PhotoMetadata[];
+  /** The draft's images, in source offsets. */
+  images: DraftImage[];
 }
 
-/** Metadata read from a local photo, for the image it belongs to. */
-export interface PhotoMetadata {
-  /** The image in the source. */
-  start: number;
-  end: number;
-  gps: boolean;
-  /** Description, title, subject, keywords, artist and caption fields, joined. */
-  text: string;
+/**
+ * What a detector may need besides the draft, by name. A detector declares the names it
+ * needs; the checker provides those (and only those) once a run, or once a draft for photos.
+ */
+export interface DetectorContext {
+  /** The organisation's own contact details, from the config. */
+  official: OfficialDetails;
+  /** The roster, the name lexicon and who may be named. */
+  names: NameContext;
+  /** Words that say what an image shows. */
+  imageWords: ImageWords;
+  /** What the draft's local photo files hold: location, and the text of their captions and tags. */
+  photos: PhotoMetadata[];
 }
+export type ContextName = keyof DetectorContext;
 
 /** A span of the text, end exclusive, with facts a rule can select on (`where`) or quote. */
 export interface DetectorMatch {
@@ -40,5 +39,11 @@ export interface DetectorMatch {
   source?: boolean;
 }
 
-/** A pure function from text to spans: no I/O, no paths, no state between calls. */
-export type Detector = (input: DetectorInput, options: Record<string, unknown>) => DetectorMatch[];
+/** A pure function from a draft to spans (no I/O, no paths, no state between calls), and what it needs. */
+export interface Detector<N extends ContextName = ContextName> {
+  needs: readonly N[];
+  detect(input: DetectorInput, context: Pick<DetectorContext, N>, options: Record<string, unknown>): DetectorMatch[];
+}
+
+/** Declares a detector, typing its context by what it needs. */
+export const defineDetector = <N extends ContextName>(detector: Detector<N>): Detector<N> => detector;

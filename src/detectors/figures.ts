@@ -1,4 +1,4 @@
-import type { Detector } from './detector.js';
+import { defineDetector } from './detector.js';
 
 const NUMBER_WORDS = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
@@ -28,21 +28,24 @@ const FIGURE_AT = new RegExp(
   'iy',
 );
 
-export const figures: Detector = ({ text, tokens }) => {
-  const found = [];
-  let after = 0;
-  for (let i = 0; i < tokens.count; i++) {
-    const start = tokens.starts[i];
-    if (start < after) continue;
-    const first = text.charCodeAt(start);
-    const numeric = first >= 48 && first <= 57;
-    if (!numeric && !(first < 128 && STARTS_NUMBER_WORD[first] === 1 && NUMBER_WORD_SET.has(tokens.words[i]))) continue;
-    FIGURE_AT.lastIndex = start;
-    const m = FIGURE_AT.exec(text);
-    if (m) {
-      found.push({ start, end: start + m[0].length });
-      after = start + m[0].length;
+export const figures = defineDetector({
+  needs: [],
+  detect: ({ text, tokens }) => {
+    const found = [];
+    let after = 0;
+    for (let i = 0; i < tokens.count; i++) {
+      const start = tokens.starts[i];
+      if (start < after) continue;
+      const first = text.charCodeAt(start);
+      const numeric = first >= 48 && first <= 57;
+      if (!numeric && !(first < 128 && STARTS_NUMBER_WORD[first] === 1 && NUMBER_WORD_SET.has(tokens.words[i]))) continue;
+      FIGURE_AT.lastIndex = start;
+      const m = FIGURE_AT.exec(text);
+      if (m) {
+        found.push({ start, end: start + m[0].length });
+        after = start + m[0].length;
+      }
     }
-  }
-  return found;
-};
+    return found;
+  },
+});

@@ -1,5 +1,5 @@
 import { tokenize } from '../text/tokens.js';
-import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
+import { defineDetector, type DetectorMatch } from './detector.js';
 import { pupilNames } from './pupil-names.js';
 
 /**
@@ -7,18 +7,21 @@ import { pupilNames } from './pupil-names.js';
  * description, title, keywords or caption fields. One match a photo and finding, spanning the
  * image in the source.
  */
-export const photoMetadata: Detector = (input) => {
-  const found: DetectorMatch[] = [];
-  for (const photo of input.photos ?? []) {
-    if (photo.gps) found.push({ start: photo.start, end: photo.end, source: true, data: { kind: 'gps', detail: 'location (GPS)' } });
-    if (photo.text && input.names) {
-      const tokens = tokenize(photo.text);
-      const names = pupilNames({ ...input, text: photo.text, tokens, segments: [] } as DetectorInput, {});
-      if (names.length > 0) {
-        const full = names.some((n) => n.data?.kind !== 'first');
-        found.push({ start: photo.start, end: photo.end, source: true, data: { kind: 'name', detail: full ? 'a pupil\'s full name' : 'a pupil\'s name' } });
+export const photoMetadata = defineDetector({
+  needs: ['photos', 'names'],
+  detect: (_input, { photos, names: nameContext }) => {
+    const found: DetectorMatch[] = [];
+    for (const photo of photos) {
+      if (photo.gps) found.push({ start: photo.start, end: photo.end, source: true, data: { kind: 'gps', detail: 'location (GPS)' } });
+      if (photo.text) {
+        const tokens = tokenize(photo.text);
+        const names = pupilNames.detect({ text: photo.text, tokens, segments: [], images: [] }, { names: nameContext }, {});
+        if (names.length > 0) {
+          const full = names.some((n) => n.data?.kind !== 'first');
+          found.push({ start: photo.start, end: photo.end, source: true, data: { kind: 'name', detail: full ? 'a pupil\'s full name' : 'a pupil\'s name' } });
+        }
       }
     }
-  }
-  return found;
-};
+    return found;
+  },
+});

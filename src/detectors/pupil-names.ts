@@ -1,15 +1,5 @@
 import type { Segment } from '../documents/index.js';
-import type { NameLexicon } from '../lexicon/names.js';
-import type { RosterIndex } from '../roster/roster-index.js';
-import type { Detector, DetectorInput, DetectorMatch } from './detector.js';
-
-/** What the name finder is given besides the text: the roster, the lexicon, who may be named. */
-export interface NameContext {
-  roster: RosterIndex | null;
-  lexicon: NameLexicon;
-  /** Normalised names (full, joined by a space, and single) of people who may be named. */
-  allow: Set<string>;
-}
+import { defineDetector, type DetectorMatch } from './detector.js';
 
 type Kind = 'full' | 'first-initial' | 'initial-surname' | 'surname' | 'first';
 
@@ -45,281 +35,281 @@ function segmentAt(segments: Segment[], offset: number): number {
  * that are also names are left alone. Each match says its `kind` and whether it stands where it
  * identifies a child (`strength`: identifying, beside an image, a caption, a year group or an age).
  */
-export const pupilNames: Detector = (input) => {
-  const names = input.names;
-  if (!names) return [];
-  const { text, tokens } = input;
-  const { roster, lexicon, allow } = names;
-  const n = tokens.count;
-  const found: DetectorMatch[] = [];
-  const forms = tokens.nameForms();
-  const nameWord = (i: number) => forms[i];
-  const raw = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
-  const capital = (i: number) => isUpper(text.charCodeAt(tokens.starts[i]));
-  const gap = (i: number) => text.slice(tokens.ends[i], tokens.starts[i + 1]);
-  // Gaps between words, tested without cutting strings: these run for many words.
-  const spaced = (i: number) => {
-    if (i + 1 >= n || tokens.sentences[i] !== tokens.sentences[i + 1]) return false;
-    const from = tokens.ends[i];
-    const to = tokens.starts[i + 1];
-    if (to <= from) return false;
-    for (let k = from; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 9) return false;
-    }
-    return true;
-  };
-  const hyphened = (i: number) => {
-    if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;
-    const c = text.charCodeAt(tokens.ends[i]);
-    return c === 45 || c === 0x2010;
-  };
-  const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /\n/.test(gap(i - 1));
-  const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
-  const within = (i: number, distance: number, set: Set<string>) => {
-    for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
-      if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
-    }
-    return false;
-  };
-  // Words that make a word a name: "well done Grace", "me and ruby", "ruby and me", and a name
-  // in a list after one already found ("Isla and Joe").
-  const nameContext = (i: number, last: number) =>
-    (i > 0 && NAME_BEFORE.has(tokens.words[i - 1])) ||
-    (i > 1 && tokens.words[i - 1] === 'and' && (tokens.words[i - 2] === 'me' || found.some((f) => f.end === tokens.ends[i - 2]))) ||
-    (last + 2 < n && tokens.words[last + 1] === 'and' && (tokens.words[last + 2] === 'me' || tokens.words[last + 2] === 'i'));
-  const yearOrAge = (i: number) => {
-    for (let k = Math.max(0, i - 6); k <= Math.min(n - 1, i + 6); k++) {
-      if (tokens.sentences[k] !== tokens.sentences[i]) continue;
-      const w = tokens.words[k];
-      if ((w === 'year' || w === 'aged' || w === 'age' || w === 'turning' || w === 'turned' || w === 'turns') && k + 1 < n && /^\d/.test(tokens.words[k + 1])) return true;
-      if (/^y\d{1,2}$/.test(w) || w === 'reception') return true;
-      if (/^\d{1,2}$/.test(w) && k + 1 < n && (tokens.words[k + 1] === 'years' || tokens.words[k + 1] === 'year')) return true;
-    }
-    return false;
-  };
-  const strengthAt = (i: number, start: number) => {
-    const s = segmentAt(input.segments, start);
-    if (s >= 0) {
-      if (SPAN_KINDS_WITH_IMAGES.has(input.segments[s].kind)) return 'identifying';
-      const prev = input.segments[s - 1];
-      const next = input.segments[s + 1];
-      if ((prev && prev.kind === 'image-alt') || (next && next.kind === 'image-alt')) return 'identifying';
-    }
-    return yearOrAge(i) ? 'identifying' : 'plain';
-  };
+export const pupilNames = defineDetector({
+  needs: ['names'],
+  detect: (input, { names }) => {
+    if (!names) return [];
+    const { text, tokens } = input;
+    const { roster, lexicon, allow } = names;
+    const n = tokens.count;
+    const found: DetectorMatch[] = [];
+    const forms = tokens.nameForms();
+    const nameWord = (i: number) => forms[i];
+    const raw = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
+    const capital = (i: number) => isUpper(text.charCodeAt(tokens.starts[i]));
+    const gap = (i: number) => text.slice(tokens.ends[i], tokens.starts[i + 1]);
+    // Gaps between words, tested without cutting strings: these run for many words.
+    const spaced = (i: number) => {
+      if (i + 1 >= n || tokens.sentences[i] !== tokens.sentences[i + 1]) return false;
+      const from = tokens.ends[i];
+      const to = tokens.starts[i + 1];
+      if (to <= from) return false;
+      for (let k = from; k < to; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 9) return false;
+      }
+      return true;
+    };
+    const hyphened = (i: number) => {
+      if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;
+      const c = text.charCodeAt(tokens.ends[i]);
+      return c === 45 || c === 0x2010;
+    };
+    const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /\n/.test(gap(i - 1));
+    const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
+    const within = (i: number, distance: number, set: Set<string>) => {
+      for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
+        if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
+      }
+      return false;
+    };
+    // Words that make a word a name: "well done Grace", "me and ruby", "ruby and me", and a name
+    // in a list after one already found ("Isla and Joe").
+    const nameContext = (i: number, last: number) =>
+      (i > 0 && NAME_BEFORE.has(tokens.words[i - 1])) ||
+      (i > 1 && tokens.words[i - 1] === 'and' && (tokens.words[i - 2] === 'me' || found.some((f) => f.end === tokens.ends[i - 2]))) ||
+      (last + 2 < n && tokens.words[last + 1] === 'and' && (tokens.words[last + 2] === 'me' || tokens.words[last + 2] === 'i'));
+    const yearOrAge = (i: number) => {
+      for (let k = Math.max(0, i - 6); k <= Math.min(n - 1, i + 6); k++) {
+        if (tokens.sentences[k] !== tokens.sentences[i]) continue;
+        const w = tokens.words[k];
+        if ((w === 'year' || w === 'aged' || w === 'age' || w === 'turning' || w === 'turned' || w === 'turns') && k + 1 < n && /^\d/.test(tokens.words[k + 1])) return true;
+        if (/^y\d{1,2}$/.test(w) || w === 'reception') return true;
+        if (/^\d{1,2}$/.test(w) && k + 1 < n && (tokens.words[k + 1] === 'years' || tokens.words[k + 1] === 'year')) return true;
+      }
+      return false;
+    };
+    const strengthAt = (i: number, start: number) => {
+      const s = segmentAt(input.segments, start);
+      if (s >= 0) {
+        if (SPAN_KINDS_WITH_IMAGES.has(input.segments[s].kind)) return 'identifying';
+        const prev = input.segments[s - 1];
+        const next = input.segments[s + 1];
+        if ((prev && prev.kind === 'image-alt') || (next && next.kind === 'image-alt')) return 'identifying';
+      }
+      return yearOrAge(i) ? 'identifying' : 'plain';
+    };
 
-  let i = 0;
-  const push = (first: number, last: number, kind: Kind, endOffset?: number) => {
-    const start = tokens.starts[first];
-    let end = endOffset ?? tokens.ends[last];
-    // A possessive's 's is not part of the name.
-    const tail = text.slice(end - 2, end);
-    if (endOffset === undefined && (tail === "'s" || tail === '’s')) end -= 2;
-    const strength = kind === 'first' || kind === 'surname' ? strengthAt(first, start) : 'identifying';
-    found.push({ start, end, data: { kind, strength, source: roster ? 'roster' : 'lexicon' } });
-    i = last + 1;
-  };
+    let i = 0;
+    const push = (first: number, last: number, kind: Kind, endOffset?: number) => {
+      const start = tokens.starts[first];
+      let end = endOffset ?? tokens.ends[last];
+      // A possessive's 's is not part of the name.
+      const tail = text.slice(end - 2, end);
+      if (endOffset === undefined && (tail === "'s" || tail === '’s')) end -= 2;
+      const strength = kind === 'first' || kind === 'surname' ? strengthAt(first, start) : 'identifying';
+      found.push({ start, end, data: { kind, strength, source: roster ? 'roster' : 'lexicon' } });
+      i = last + 1;
+    };
 
-  const { givenNames } = lexicon;
-  const starts = tokens.starts;
-  while (i < n) {
-    // Most words are neither capitalised nor a name in any case: pass them by quickly.
-    if (!isUpper(text.charCodeAt(starts[i])) && !givenNames.has(forms[i]) && !(roster && roster.isFirst(forms[i]))) {
-      i++;
-      continue;
-    }
-    const w = tokens.words[i];
-    // Staff and other adults with a title, and saints: skip the title's name.
-    if (lexicon.titles.has(w) && (spaced(i) || /^\.\s$/.test(i + 1 < n ? gap(i) : ''))) {
-      i++;
-      while (i < n && (capital(i) || isInitial(i)) && i > 0 && /^[ \t.]+$/.test(gap(i - 1))) i++;
-      continue;
-    }
-    // Famous people and characters by their whole names.
-    let famous = 0;
-    for (let len = 3; len >= 2 && !famous && lexicon.famousFirstWords.has(nameWord(i)); len--) {
-      if (i + len > n) continue;
-      const words = [];
-      for (let k = i; k < i + len; k++) words.push(nameWord(k));
-      if (lexicon.famous.has(words.join(' '))) famous = len;
-    }
-    if (famous) {
-      i += famous;
-      continue;
-    }
-
-    // An initial and a surname ("J. Smith"), with a roster only.
-    if (roster && isInitial(i) && i + 1 < n && /^\.?[ \t]+$/.test(gap(i))) {
-      const last = nameWord(i + 1);
-      if (roster.isInitialAndLast(w, last)) {
-        push(i, i + 1, 'initial-surname');
+    const { givenNames } = lexicon;
+    const starts = tokens.starts;
+    while (i < n) {
+      // Most words are neither capitalised nor a name in any case: pass them by quickly.
+      if (!isUpper(text.charCodeAt(starts[i])) && !givenNames.has(forms[i]) && !(roster && roster.isFirst(forms[i]))) {
+        i++;
         continue;
       }
-    }
+      const w = tokens.words[i];
+      // Staff and other adults with a title, and saints: skip the title's name.
+      if (lexicon.titles.has(w) && (spaced(i) || /^\.\s$/.test(i + 1 < n ? gap(i) : ''))) {
+        i++;
+        while (i < n && (capital(i) || isInitial(i)) && i > 0 && /^[ \t.]+$/.test(gap(i - 1))) i++;
+        continue;
+      }
+      // Famous people and characters by their whole names.
+      let famous = 0;
+      for (let len = 3; len >= 2 && !famous && lexicon.famousFirstWords.has(nameWord(i)); len--) {
+        if (i + len > n) continue;
+        const words = [];
+        for (let k = i; k < i + len; k++) words.push(nameWord(k));
+        if (lexicon.famous.has(words.join(' '))) famous = len;
+      }
+      if (famous) {
+        i += famous;
+        continue;
+      }
 
-    // The longest first name starting here: hyphenated parts joined ("Eva-Grace").
-    let firstEnd = -1;
-    let inRoster = false;
-    for (let len = hyphened(i) ? 3 : 1; len >= 1; len--) {
-      if (i + len > n) continue;
-      let joined = nameWord(i);
-      let ok = true;
-      for (let k = i + 1; k < i + len; k++) {
-        if (!hyphened(k - 1)) ok = false;
-        joined += nameWord(k);
-      }
-      if (!ok) continue;
-      if (roster && roster.isFirst(joined)) {
-        firstEnd = i + len - 1;
-        inRoster = true;
-        break;
-      }
-      if (len === 1 && lexicon.givenNames.has(joined)) {
-        firstEnd = i;
-        break;
-      }
-      // A spelling variant of a roster name ("Katy"): written as a name inside a sentence, long
-      // enough to judge, and not an ordinary word ("The" sounds like "Theo").
-      if (len === 1 && roster && capital(i) && !sentenceStart(i) && joined.length >= 4 && !lexicon.english.has(joined) && roster.firstVariant(joined)) {
-        firstEnd = i;
-        inRoster = true;
-        break;
-      }
-    }
-
-    if (firstEnd < 0) {
-      // A pair that sounds like a pupil's though the first name is spelt unlike any ("Jak Smith").
-      if (roster && capital(i) && spaced(i) && capital(i + 1)) {
-        const kind = roster.pairKind(nameWord(i), nameWord(i + 1));
-        if (kind) {
-          push(i, i + 1, 'full');
+      // An initial and a surname ("J. Smith"), with a roster only.
+      if (roster && isInitial(i) && i + 1 < n && /^\.?[ \t]+$/.test(gap(i))) {
+        const last = nameWord(i + 1);
+        if (roster.isInitialAndLast(w, last)) {
+          push(i, i + 1, 'initial-surname');
           continue;
         }
       }
-      // A surname alone, where the text is about a pupil.
-      if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && within(i, 5, PUPIL_CONTEXT)) {
-        push(i, i, 'surname');
+
+      // The longest first name starting here: hyphenated parts joined ("Eva-Grace").
+      let firstEnd = -1;
+      let inRoster = false;
+      for (let len = hyphened(i) ? 3 : 1; len >= 1; len--) {
+        if (i + len > n) continue;
+        let joined = nameWord(i);
+        let ok = true;
+        for (let k = i + 1; k < i + len; k++) {
+          if (!hyphened(k - 1)) ok = false;
+          joined += nameWord(k);
+        }
+        if (!ok) continue;
+        if (roster && roster.isFirst(joined)) {
+          firstEnd = i + len - 1;
+          inRoster = true;
+          break;
+        }
+        if (len === 1 && lexicon.givenNames.has(joined)) {
+          firstEnd = i;
+          break;
+        }
+        // A spelling variant of a roster name ("Katy"): written as a name inside a sentence, long
+        // enough to judge, and not an ordinary word ("The" sounds like "Theo").
+        if (len === 1 && roster && capital(i) && !sentenceStart(i) && joined.length >= 4 && !lexicon.english.has(joined) && roster.firstVariant(joined)) {
+          firstEnd = i;
+          inRoster = true;
+          break;
+        }
+      }
+
+      if (firstEnd < 0) {
+        // A pair that sounds like a pupil's though the first name is spelt unlike any ("Jak Smith").
+        if (roster && capital(i) && spaced(i) && capital(i + 1)) {
+          const kind = roster.pairKind(nameWord(i), nameWord(i + 1));
+          if (kind) {
+            push(i, i + 1, 'full');
+            continue;
+          }
+        }
+        // A surname alone, where the text is about a pupil.
+        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && within(i, 5, PUPIL_CONTEXT)) {
+          push(i, i, 'surname');
+          continue;
+        }
+        i++;
         continue;
       }
-      i++;
-      continue;
-    }
 
-    const first = Array.from({ length: firstEnd - i + 1 }, (_, k) => nameWord(i + k)).join('');
-    const cap = capital(i);
-    const segment = segmentAt(input.segments, tokens.starts[i]);
-    const segmentKind = segment >= 0 ? input.segments[segment].kind : 'text';
-    const inFileName = segmentKind === 'image-src';
-    // Part of an email address or a link ("mia.parkers.mum@…"), except an image's file name.
-    const before1 = text[tokens.starts[i] - 1] ?? ' ';
-    const after1 = text[tokens.ends[firstEnd]] ?? ' ';
-    const after2 = text[tokens.ends[firstEnd] + 1] ?? ' ';
-    if (!inFileName && (/[@./_]/.test(before1) || (/[@._]/.test(after1) && /\w/.test(after2)))) {
-      i = firstEnd + 1;
-      continue;
-    }
-    // Words of a file name are joined by hyphens, underscores or dots ("jack-smith-y6").
-    const nameGap = (k: number) => spaced(k) || (inFileName && k + 1 < n && /^[-_.]$/.test(gap(k)));
-
-    // The roster's own pairs count in any case and any context.
-    let lastEnd = -1;
-    let last = '';
-    if (nameGap(firstEnd)) {
-      lastEnd = firstEnd + 1;
-      while (hyphened(lastEnd) && lastEnd + 1 < n && !inFileName) lastEnd++;
-      const lastWords = [];
-      for (let k = firstEnd + 1; k <= lastEnd; k++) lastWords.push(nameWord(k));
-      last = lastWords.join('');
-      const kind = roster ? (roster.pairKind(first, last) ?? roster.pairKind(first, lastWords[lastWords.length - 1])) : null;
-      // A pair that only sounds like a pupil's must be written as a name.
-      if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1))) {
-        if (allow.has(`${first} ${last}`)) i = lastEnd + 1;
-        else push(i, lastEnd, 'full');
-        continue;
-      }
-    }
-
-    // Houses, classes, schools, places and streets named after people (not "Molly's fund").
-    const possessive = /['’]s$/.test(raw(firstEnd));
-    if (!possessive && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
-      i = firstEnd + 2;
-      continue;
-    }
-    // Roles and titles of plays and books: "a performance of Oliver!", "Isla played Mary",
-    // "the Gruffalo", "Matilda by Roald Dahl".
-    const before = (k: number) => (i - k >= 0 && tokens.sentences[i - k] === tokens.sentences[i] ? tokens.words[i - k] : '');
-    const determiner = (w: string) => w === 'the' || w === 'a';
-    const role =
-      PERFORMANCE.has(before(1)) ||
-      (before(1) === 'of' && PERFORMANCE.has(before(2))) ||
-      determiner(before(1)) ||
-      (determiner(before(2)) && lexicon.characters.has(first)) ||
-      (spaced(firstEnd) && tokens.words[firstEnd + 1] === 'by' && firstEnd + 2 < n && capital(firstEnd + 2));
-    if (role && (lexicon.characters.has(first) || !inRoster)) {
-      i = firstEnd + 1;
-      continue;
-    }
-    // Months beside a number are dates: "14 May", "June 3".
-    if (MONTHS.has(first) && ((i > 0 && /^\d/.test(tokens.words[i - 1])) || (firstEnd + 1 < n && /^\d/.test(tokens.words[firstEnd + 1])))) {
-      i = firstEnd + 1;
-      continue;
-    }
-    const common = lexicon.commonWords.has(first);
-    const context = nameContext(i, firstEnd) || (inFileName && !common);
-    // Months are months unless plainly names ("well done June"); an ordinary word after a
-    // capitalised one ends a proper name ("Hollybush Lane").
-    if ((MONTHS.has(first) && !context) || (common && !context && i > 0 && spaced(i - 1) && capital(i - 1) && !sentenceStart(i - 1))) {
-      i = firstEnd + 1;
-      continue;
-    }
-    // Captions and alt text often start with a name.
-    const opensSentence = sentenceStart(i) && segmentKind !== 'image-alt' && segmentKind !== 'caption' && segmentKind !== 'image-title';
-    if (!cap) {
-      // In lower case, a roster name counts unless it is also an ordinary word; a lexicon name
-      // only with a name's context ("me and maddie").
-      if (!(inRoster && (!common || context)) && !(!inRoster && context)) {
+      const first = Array.from({ length: firstEnd - i + 1 }, (_, k) => nameWord(i + k)).join('');
+      const cap = capital(i);
+      const segment = segmentAt(input.segments, tokens.starts[i]);
+      const segmentKind = segment >= 0 ? input.segments[segment].kind : 'text';
+      const inFileName = segmentKind === 'image-src';
+      // Part of an email address or a link ("mia.parkers.mum@…"), except an image's file name.
+      const before1 = text[tokens.starts[i] - 1] ?? ' ';
+      const after1 = text[tokens.ends[firstEnd]] ?? ' ';
+      const after2 = text[tokens.ends[firstEnd] + 1] ?? ' ';
+      if (!inFileName && (/[@./_]/.test(before1) || (/[@._]/.test(after1) && /\w/.test(after2)))) {
         i = firstEnd + 1;
         continue;
       }
-    } else if (common && opensSentence && !context && !(spaced(firstEnd) && capital(firstEnd + 1) && !lexicon.before.has(tokens.words[firstEnd + 1]))) {
-      // "Will you help?" is not a name; "Grace Hill, our office manager" is.
-      i = firstEnd + 1;
-      continue;
-    }
+      // Words of a file name are joined by hyphens, underscores or dots ("jack-smith-y6").
+      const nameGap = (k: number) => spaced(k) || (inFileName && k + 1 < n && /^[-_.]$/.test(gap(k)));
 
-    // First name and initial ("Jack S.", "Chloe M").
-    if (spaced(firstEnd) && isInitial(firstEnd + 1)) {
-      const initial = tokens.words[firstEnd + 1];
-      const after = tokens.ends[firstEnd + 1];
-      const dot = text[after] === '.' ? 1 : 0;
-      if ((!roster || roster.isFirstAndInitial(first, initial) || !inRoster) && !allow.has(first)) {
-        push(i, firstEnd + 1, 'first-initial', after + dot);
+      // The roster's own pairs count in any case and any context.
+      let lastEnd = -1;
+      let last = '';
+      if (nameGap(firstEnd)) {
+        lastEnd = firstEnd + 1;
+        while (hyphened(lastEnd) && lastEnd + 1 < n && !inFileName) lastEnd++;
+        const lastWords = [];
+        for (let k = firstEnd + 1; k <= lastEnd; k++) lastWords.push(nameWord(k));
+        last = lastWords.join('');
+        const kind = roster ? (roster.pairKind(first, last) ?? roster.pairKind(first, lastWords[lastWords.length - 1])) : null;
+        // A pair that only sounds like a pupil's must be written as a name.
+        if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1))) {
+          if (allow.has(`${first} ${last}`)) i = lastEnd + 1;
+          else push(i, lastEnd, 'full');
+          continue;
+        }
+      }
+
+      // Houses, classes, schools, places and streets named after people (not "Molly's fund").
+      const possessive = /['’]s$/.test(raw(firstEnd));
+      if (!possessive && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
+        i = firstEnd + 2;
         continue;
       }
-    }
-    // A given name and a capitalised word after it: a surname.
-    if (spaced(firstEnd) && cap) {
-      const surname = raw(firstEnd + 1);
-      const looksLikeSurname =
-        capital(firstEnd + 1) &&
-        !lexicon.before.has(tokens.words[firstEnd + 1]) &&
-        !lexicon.titles.has(tokens.words[firstEnd + 1]) &&
-        !lexicon.commonWords.has(last) &&
-        /^[\p{Lu}][\p{Ll}'’]+$/u.test(surname);
-      if (looksLikeSurname) {
-        if (allow.has(`${first} ${last}`) || allow.has(first)) i = lastEnd + 1;
-        else push(i, lastEnd, 'full');
+      // Roles and titles of plays and books: "a performance of Oliver!", "Isla played Mary",
+      // "the Gruffalo", "Matilda by Roald Dahl".
+      const before = (k: number) => (i - k >= 0 && tokens.sentences[i - k] === tokens.sentences[i] ? tokens.words[i - k] : '');
+      const determiner = (w: string) => w === 'the' || w === 'a';
+      const role =
+        PERFORMANCE.has(before(1)) ||
+        (before(1) === 'of' && PERFORMANCE.has(before(2))) ||
+        determiner(before(1)) ||
+        (determiner(before(2)) && lexicon.characters.has(first)) ||
+        (spaced(firstEnd) && tokens.words[firstEnd + 1] === 'by' && firstEnd + 2 < n && capital(firstEnd + 2));
+      if (role && (lexicon.characters.has(first) || !inRoster)) {
+        i = firstEnd + 1;
         continue;
       }
-    }
-    if (allow.has(first)) {
-      i = firstEnd + 1;
-      continue;
-    }
-    push(i, firstEnd, 'first');
-  }
-  return found;
-};
+      // Months beside a number are dates: "14 May", "June 3".
+      if (MONTHS.has(first) && ((i > 0 && /^\d/.test(tokens.words[i - 1])) || (firstEnd + 1 < n && /^\d/.test(tokens.words[firstEnd + 1])))) {
+        i = firstEnd + 1;
+        continue;
+      }
+      const common = lexicon.commonWords.has(first);
+      const context = nameContext(i, firstEnd) || (inFileName && !common);
+      // Months are months unless plainly names ("well done June"); an ordinary word after a
+      // capitalised one ends a proper name ("Hollybush Lane").
+      if ((MONTHS.has(first) && !context) || (common && !context && i > 0 && spaced(i - 1) && capital(i - 1) && !sentenceStart(i - 1))) {
+        i = firstEnd + 1;
+        continue;
+      }
+      // Captions and alt text often start with a name.
+      const opensSentence = sentenceStart(i) && segmentKind !== 'image-alt' && segmentKind !== 'caption' && segmentKind !== 'image-title';
+      if (!cap) {
+        // In lower case, a roster name counts unless it is also an ordinary word; a lexicon name
+        // only with a name's context ("me and maddie").
+        if (!(inRoster && (!common || context)) && !(!inRoster && context)) {
+          i = firstEnd + 1;
+          continue;
+        }
+      } else if (common && opensSentence && !context && !(spaced(firstEnd) && capital(firstEnd + 1) && !lexicon.before.has(tokens.words[firstEnd + 1]))) {
+        // "Will you help?" is not a name; "Grace Hill, our office manager" is.
+        i = firstEnd + 1;
+        continue;
+      }
 
-export type { DetectorInput };
+      // First name and initial ("Jack S.", "Chloe M").
+      if (spaced(firstEnd) && isInitial(firstEnd + 1)) {
+        const initial = tokens.words[firstEnd + 1];
+        const after = tokens.ends[firstEnd + 1];
+        const dot = text[after] === '.' ? 1 : 0;
+        if ((!roster || roster.isFirstAndInitial(first, initial) || !inRoster) && !allow.has(first)) {
+          push(i, firstEnd + 1, 'first-initial', after + dot);
+          continue;
+        }
+      }
+      // A given name and a capitalised word after it: a surname.
+      if (spaced(firstEnd) && cap) {
+        const surname = raw(firstEnd + 1);
+        const looksLikeSurname =
+          capital(firstEnd + 1) &&
+          !lexicon.before.has(tokens.words[firstEnd + 1]) &&
+          !lexicon.titles.has(tokens.words[firstEnd + 1]) &&
+          !lexicon.commonWords.has(last) &&
+          /^[\p{Lu}][\p{Ll}'’]+$/u.test(surname);
+        if (looksLikeSurname) {
+          if (allow.has(`${first} ${last}`) || allow.has(first)) i = lastEnd + 1;
+          else push(i, lastEnd, 'full');
+          continue;
+        }
+      }
+      if (allow.has(first)) {
+        i = firstEnd + 1;
+        continue;
+      }
+      push(i, firstEnd, 'first');
+    }
+    return found;
+  },
+});

@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { PhotoMetadata } from '../detectors/index.js';
-import type { DraftImage } from './index.js';
+import type { DraftImage } from './document.js';
+
+/** Metadata read from a local photo, for the image it belongs to. */
+export interface PhotoMetadata {
+  /** The image in the source. */
+  start: number;
+  end: number;
+  gps: boolean;
+  /** Description, title, subject, keywords, artist and caption fields, joined. */
+  text: string;
+}
 
 // Fields where a photo may carry a name: EXIF, Windows (XP*), IPTC and XMP captions and tags.
 const TEXT_FIELDS = [

@@ -1,38 +1,21 @@
+import type { DetectorContext } from '../detectors/index.js';
 import type { Document } from '../documents/index.js';
-import { LineIndex } from '../text/positions.js';
 import type { Finding } from '../results/schema.js';
 import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
+import { LineIndex } from '../text/positions.js';
+import { tokenize } from '../text/tokens.js';
+import { severityOf, type SeverityOverride } from './channel.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
-import { findMatches, NO_OFFICIAL_DETAILS } from './match.js';
-import type { NameContext, OfficialDetails, PhotoMetadata } from '../detectors/index.js';
-import type { ImageWords } from '../detectors/images.js';
+import { findMatches } from './match.js';
 import { Suppressions } from './suppress.js';
-import { tokenize } from '../text/tokens.js';
-
-export type SeverityOverride = Severity | 'off';
 
 export interface DocumentCheckOptions {
   channel: Channel;
   /** Config `rules:` settings: a rule turned off or given another severity. */
   overrides?: Record<string, SeverityOverride>;
-  /** The organisation's own contact details, never reported. */
-  official?: OfficialDetails;
   /** Put the exact matched text in each finding (`match`); off by default for privacy. */
   showMatches?: boolean;
-  /** The roster, name lexicon and allowed names, for the pupil-name rules. */
-  names?: NameContext;
-  /** Words that say what an image shows, for the imagery rules. */
-  imageWords?: ImageWords;
-  /** Metadata of the draft's local photos. */
-  photos?: PhotoMetadata[];
-}
-
-export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
-  const override = overrides?.[rule.id];
-  if (override) return override;
-  if (typeof rule.severity === 'string') return rule.severity;
-  return rule.severity[channel] ?? rule.severity.default;
 }
 
 /**
@@ -52,37 +35,19 @@ function fillTemplate(template: string, rule: LoadedRule, m: { text: string; dat
   return filled.charAt(0).toUpperCase() + filled.slice(1);
 }
 
-const NO_OVERRIDES: Record<string, SeverityOverride> = {};
-const activeCache = new WeakMap<CompiledRuleSet, WeakMap<object, Map<Channel, boolean[]>>>();
-
-/** Which rules run on a channel, worked out once a rule set, config and channel. */
-function activeRules(rules: CompiledRuleSet, channel: Channel, overrides = NO_OVERRIDES): boolean[] {
-  let byConfig = activeCache.get(rules);
-  if (!byConfig) activeCache.set(rules, (byConfig = new WeakMap()));
-  let byChannel = byConfig.get(overrides);
-  if (!byChannel) byConfig.set(overrides, (byChannel = new Map()));
-  let active = byChannel.get(channel);
-  if (!active) {
-    active = rules.rules.map(({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off');
-    byChannel.set(channel, active);
-  }
-  return active;
-}
-
 /** Every finding of the active rules in one parsed document, sorted by position then rule. */
-export function checkDocument(doc: Document, rules: CompiledRuleSet, options: DocumentCheckOptions): Finding[] {
-  const { channel, overrides, official = NO_OFFICIAL_DETAILS } = options;
-  const active = activeRules(rules, channel, overrides);
+export function checkDocument(
+  doc: Document,
+  rules: CompiledRuleSet,
+  options: DocumentCheckOptions,
+  /** What the rules' detectors need (see `CompiledRuleSet.needs`). */
+  context: Partial<DetectorContext> = {},
+): Finding[] {
+  const { channel, overrides } = options;
+  const active = rules.rules.map(({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off');
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
-  const matches = findMatches(rules, text, tokenize(text), active, {
-    official,
-    segments: doc.segments,
-    names: options.names,
-    images: doc.images,
-    imageWords: options.imageWords,
-    photos: options.photos,
-  });
+  const matches = findMatches(rules, text, tokenize(text), active, doc, context);
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);

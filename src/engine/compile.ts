@@ -1,4 +1,4 @@
-import { DETECTORS, type Detector } from '../detectors/index.js';
+import { DETECTORS, NAMES_DETECTOR, type ContextName, type Detector } from '../detectors/index.js';
 import { patternFlags } from '../rules/pattern-flags.js';
 import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
@@ -18,10 +18,12 @@ export interface CompiledRule {
   index: number;
   regex?: RegExp;
   detector?: Detector;
-  /** Rules that call one detector with the same options share its result for a document. */
+  /** Rules that call one detector with the same options (this, as JSON) share its result for a draft. */
   detectorKey?: string;
   /** The `where` of a detector rule, each value as a set. */
   where?: Array<[field: string, values: Set<string>]>;
+  /** A detector whose matches count as near words (`near: { names: true }`). */
+  nearDetector?: Detector;
 }
 
 /** Every rule of a run compiled once: all phrase lists in two tries walked in one pass. */
@@ -30,6 +32,8 @@ export interface CompiledRuleSet {
   exact: TrieNode;
   stemmed: TrieNode;
   hasStemmed: boolean;
+  /** What the rules' detectors need besides the text, for the checker to provide. */
+  needs: Set<ContextName>;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
@@ -51,6 +55,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
   const exact = newNode();
   const stemmed = newNode();
   let hasStemmed = false;
+  const needs = new Set<ContextName>();
   const compiled = rules.map((rule, index): CompiledRule => {
     const add = (phrases: string[] | undefined, role: Role) => {
       for (const phrase of phrases ?? []) {
@@ -76,12 +81,17 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
       out.regex = new RegExp(source, `g${patternFlags(rule.patterns, rule['case-sensitive'])}`);
     } else if (rule.kind === 'detector') {
       out.detector = DETECTORS.get(rule.detector);
-      out.detectorKey = `${rule.detector}\u0000${JSON.stringify(rule.options)}`;
+      for (const need of out.detector?.needs ?? []) needs.add(need);
+      out.detectorKey = JSON.stringify(rule.options);
       if (rule.where) {
         out.where = Object.entries(rule.where).map(([field, v]) => [field, new Set(Array.isArray(v) ? v : [v])]);
       }
     }
+    if (rule.near?.names) {
+      out.nearDetector = NAMES_DETECTOR;
+      for (const need of NAMES_DETECTOR.needs) needs.add(need);
+    }
     return out;
   });
-  return { rules: compiled, exact, stemmed, hasStemmed };
+  return { rules: compiled, exact, stemmed, hasStemmed, needs };
 }

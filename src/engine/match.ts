@@ -1,7 +1,5 @@
-import { DETECTORS, type DetectorMatch, type NameContext, type OfficialDetails, type PhotoMetadata } from '../detectors/index.js';
-import type { ImageWords } from '../detectors/images.js';
-import type { DraftImage } from '../documents/index.js';
-import type { Segment } from '../documents/index.js';
+import type { Detector, DetectorContext, DetectorMatch } from '../detectors/index.js';
+import type { DraftImage, Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
@@ -17,17 +15,11 @@ export interface RuleMatch {
   data?: Record<string, string>;
 }
 
-/** What a document's rules need besides its text. */
-export interface MatchContext {
-  official: OfficialDetails;
+/** The parts of a draft besides its text that detectors look at. */
+export interface DraftParts {
   segments: Segment[];
-  names?: NameContext;
-  images?: DraftImage[];
-  imageWords?: ImageWords;
-  photos?: PhotoMetadata[];
+  images: DraftImage[];
 }
-
-export const NO_OFFICIAL_DETAILS: OfficialDetails = { domains: [], phones: [], addresses: [], handles: [] };
 
 /** Word ranges [first, last] of phrase occurrences, by rule and role. */
 type Occurrences = Map<number, Array<[number, number]>>;
@@ -88,9 +80,22 @@ export function findMatches(
   text: string,
   tokens: Tokens,
   active: boolean[],
-  context: MatchContext = { official: NO_OFFICIAL_DETAILS, segments: [] },
+  parts: DraftParts = { segments: [], images: [] },
+  /** What the rules' detectors need (see `CompiledRuleSet.needs`), passed to them as it is. */
+  context: Partial<DetectorContext> = {},
 ): RuleMatch[] {
-  let detected: Map<string, DetectorMatch[]> | undefined;
+  // Rules that call one detector with the same options share its result for the draft.
+  const detected = new Map<Detector, Map<string, DetectorMatch[]>>();
+  const detect = (detector: Detector, options: Record<string, unknown>, key: string): DetectorMatch[] => {
+    let byOptions = detected.get(detector);
+    if (!byOptions) detected.set(detector, (byOptions = new Map()));
+    let found = byOptions.get(key);
+    if (!found) {
+      found = detector.detect({ text, tokens, segments: parts.segments, images: parts.images }, context as DetectorContext, options);
+      byOptions.set(key, found);
+    }
+    return found;
+  };
   const found: Occurrences[] = [new Map(), new Map(), new Map(), new Map()];
   const words = tokens.words;
   const stems = set.hasStemmed ? tokens.stems() : null;
@@ -123,16 +128,7 @@ export function findMatches(
         spans.push([m.index, m.index + m[0].length]);
       }
     } else if (compiled.detector && rule.kind === 'detector') {
-      detected ??= new Map();
-      let found = detected.get(compiled.detectorKey!);
-      if (!found) {
-        found = compiled.detector(
-          { text, tokens, segments: context.segments, official: context.official, names: context.names, images: context.images, imageWords: context.imageWords, photos: context.photos },
-          rule.options,
-        );
-        detected.set(compiled.detectorKey!, found);
-      }
-      for (const m of found) {
+      for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
         if (m.end <= m.start) continue;
         if (compiled.where && !compiled.where.every(([field, values]) => values.has(m.data?.[field] ?? ''))) continue;
         if (m.source) {
@@ -146,16 +142,9 @@ export function findMatches(
     }
     if (spans.length === 0) continue;
     let near = rule.near ? found[Role.Near].get(index) ?? [] : null;
-    if (near && rule.near!.names && context.names) {
+    if (near && compiled.nearDetector) {
       // Pupils' names found in the text count as near words.
-      const key = `pupil-names\u0000{}`;
-      detected ??= new Map();
-      let names = detected.get(key);
-      if (!names) {
-        names = DETECTORS.get('pupil-names')!({ text, tokens, segments: context.segments, official: context.official, names: context.names }, {});
-        detected.set(key, names);
-      }
-      near = [...near, ...names.map((m) => wordRange(tokens, m.start, m.end))];
+      near = [...near, ...detect(compiled.nearDetector, {}, '{}').map((m) => wordRange(tokens, m.start, m.end))];
     }
     const unless = rule.unless ? found[Role.Unless].get(index) ?? [] : null;
     const kept: Array<[number, number]> = [];

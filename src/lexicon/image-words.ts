@@ -1,19 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ImageWords } from '../detectors/images.js';
 import { tokenizePhrase } from '../text/tokens.js';
-import { BUILT_IN_RULES } from '../rules/policy.js';
-import { readPrebuilt } from './baked.js';
+import { BUILT_IN_RULES } from '../package-root.js';
+import { bakedSection } from './baked.js';
+
+/** Words that say what an image shows, by what they show. */
+export interface ImageWords {
+  pupils: string[][];
+  uniform: string[][];
+  logo: string[][];
+  staff: string[][];
+}
 
 let cached: ImageWords | null = null;
 
 /**
  * The words that say what an image shows, from rules/lexicon/image-words.yaml, loaded once (from
- * the prebuilt data while that file is as it was built).
+ * the baked data while that file is as it was built).
  */
 export function loadImageWords(): ImageWords {
-  cached ??= readPrebuilt(BUILT_IN_RULES)?.imageWords ?? readImageWords();
+  cached ??= bakedSection<ImageWords>('imageWords') ?? readImageWords();
   return cached;
 }
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BUILT_IN_RULES } from '../rules/policy.js';
-import { readPrebuilt } from './baked.js';
+import { BUILT_IN_RULES } from '../package-root.js';
+import { bakedSection } from './baked.js';
 import { normalizeName } from '../text/name-form.js';
 
 const require = createRequire(import.meta.url);
@@ -45,7 +45,7 @@ function englishWords(): Set<string> {
 }
 
 /**
- * The lexicon as lists, for the prebuilt data `npm run build` saves. The English words are one
+ * The lexicon as lists, for the baked data `npm run build` saves. The English words are one
  * text, a word a line: read as one string, and made a set only when a roster needs them.
  */
 export type LexiconLists = Record<Exclude<keyof NameLexicon, 'english'>, string[]> & { english: string };
@@ -60,7 +60,7 @@ export function lexiconLists({ english, ...sets }: NameLexicon): LexiconLists {
 /** Loaded once a process: as `npm run build` saved it, or from the @stdlib lists and rules/lexicon/. */
 export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
-  const lists = readPrebuilt(BUILT_IN_RULES)?.lexicon;
+  const lists = bakedSection<LexiconLists>('lexicon');
   if (!lists || typeof lists.english !== 'string') return (cached = buildNameLexicon());
   const { english, ...others } = lists;
   const lexicon = Object.fromEntries(Object.entries(others).map(([key, list]) => [key, new Set(list)])) as Omit<NameLexicon, 'english'>;
@@ -69,7 +69,7 @@ export function loadNameLexicon(): NameLexicon {
   return cached;
 }
 
-function buildNameLexicon(): NameLexicon {
+export function buildNameLexicon(): NameLexicon {
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
   const english = englishWords();

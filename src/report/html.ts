@@ -1,5 +1,4 @@
-import { OBJECT } from '../documents/docx.js';
-import { formatOf, parseDocument } from '../documents/index.js';
+import { formatOf, OBJECT, parseDocument } from '../documents/index.js';
 import { LineIndex } from '../text/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { resultCounts } from './deferred.js';
 import { CategorySchema, ChannelSchema, ClauseSchema, SeveritySchema } from '../rules/schema.js';
 
 /** One passage that breaks the policy; the JSON report's shape is fixed by the contract. */
@@ -67,14 +66,6 @@ export const emptySummary = (): Summary => ({ files: 0, errors: 0, warnings: 0, 
 export function addToSummary(summary: Summary, file: FileResult): void {
   summary.files++;
   if (file.error) summary.fileErrors++;
-  const counts = resultCounts(file);
-  if (counts) {
-    summary.errors += counts.errors;
-    summary.warnings += counts.warnings;
-    summary.infos += counts.infos;
-    summary.suppressed += counts.suppressed;
-    return;
-  }
   for (const f of file.findings) {
     if (f.suppressed) summary.suppressed++;
     else if (f.severity === 'error') summary.errors++;

@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../text/yaml-file.js';
 import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
-import { filesIn } from '../drafts/find.js';
+import { filesIn } from '../fs/walk.js';
 import { shownPath } from '../fs/shown-path.js';
 import { tokenizePhrase } from '../text/tokens.js';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
-import { readPrebuilt } from '../lexicon/baked.js';
+import { bakedSection } from '../lexicon/baked.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
 import { WORD_LISTS } from '../lexicon/word-lists.js';
@@ -90,14 +90,22 @@ export function ruleFilesIn(folder: string): string[] {
     .map((file) => join(folder, file));
 }
 
+/** A built-in rule as `npm run build` bakes it: its file relative to the package, its clause by id. */
+export type BakedRule = Omit<LoadedRule, 'clauseData'>;
+
+/** The built-in rules as baked: read and checked once at build time rather than every run. */
+export function bakeRules(rules: LoadedRule[]): BakedRule[] {
+  return rules.map(({ clauseData: _clause, ...rule }) => ({ ...rule, file: relative(PACKAGE_ROOT, resolve(rule.file)).split('\\').join('/') }));
+}
+
 /** The built-in rules and those of any extra folders, each id once. */
 export function loadRules(extraFolders: string[] = []): LoadedRule[] {
   const rules: LoadedRule[] = [];
   const seen = new Map<string, string>();
-  const prebuilt = readPrebuilt(BUILT_IN_RULES);
+  const baked = bakedSection<BakedRule[]>('rules');
   const clauses = loadClauses();
-  const builtIn: LoadedRule[] | null = prebuilt
-    ? prebuilt.rules.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause)! }) as LoadedRule)
+  const builtIn: LoadedRule[] | null = baked
+    ? baked.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause)! }) as LoadedRule)
     : null;
   for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
     const loaded = folder === BUILT_IN_RULES && builtIn ? builtIn : ruleFilesIn(folder).map(loadRuleFile);

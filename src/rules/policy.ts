@@ -1,27 +1,35 @@
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { bakedSection } from '../lexicon/baked.js';
+import { BUILT_IN_RULES, PACKAGE_ROOT } from '../package-root.js';
 import { readYamlFile, validateYaml } from '../text/yaml-file.js';
-import { readPrebuilt } from '../lexicon/baked.js';
-import { PolicyFileSchema, type Clause } from './schema.js';
+import { PolicyFileSchema, type Clause, type PolicyFile } from './schema.js';
 
-/** The folder of built-in rules and policy data shipped with the package. */
-export const BUILT_IN_RULES = join(PACKAGE_ROOT, 'rules');
+export { BUILT_IN_RULES, PACKAGE_ROOT };
 export const POLICY_FILE = join(BUILT_IN_RULES, 'policy', 'clauses.yaml');
 
-let cached: Map<string, Clause> | null = null;
+export interface Policy {
+  /** The policy's clauses by id. */
+  clauses: Map<string, Clause>;
+  /** Clauses a senior leader can authorise a post against. */
+  authorisable: ReadonlySet<string>;
+}
 
-export { PACKAGE_ROOT };
+let cached: Policy | null = null;
 
-/** The policy's clauses by id. */
-export function loadClauses(): Map<string, Clause> {
+/** The policy's clauses, as `npm run build` baked them while rules/ is as it was, else from the YAML. */
+export function loadPolicy(): Policy {
   if (cached) return cached;
-  const prebuilt = readPrebuilt(BUILT_IN_RULES);
-  if (prebuilt) {
-    cached = new Map(prebuilt.clauses.map((c) => [c.id, c]));
-    return cached;
+  const file = bakedSection<Omit<PolicyFile, 'source'>>('policy') ?? readPolicyFile();
+  cached = { clauses: new Map(file.clauses.map((c) => [c.id, c])), authorisable: new Set(file.authorisable) };
+  for (const id of cached.authorisable) {
+    if (!cached.clauses.has(id)) throw new Error(`${POLICY_FILE}: authorisable clause "${id}" is not in the policy`);
   }
-  const file = readYamlFile(POLICY_FILE);
-  const policy = validateYaml(file, PolicyFileSchema, POLICY_FILE);
-  cached = new Map(policy.clauses.map((c) => [c.id, c]));
   return cached;
 }
+
+export function readPolicyFile(): PolicyFile {
+  return validateYaml(readYamlFile(POLICY_FILE), PolicyFileSchema, POLICY_FILE);
+}
+
+/** The policy's clauses by id. */
+export const loadClauses = (): Map<string, Clause> => loadPolicy().clauses;

@@ -28,8 +28,11 @@ export type Clause = z.infer<typeof ClauseSchema>;
 
 export const PolicyFileSchema = z.strictObject({
   source: z.string(),
+  /** Clauses whose findings a post's `approved-by:` and `approved-on:` turn into information. */
+  authorisable: z.array(z.string()).default([]),
   clauses: z.array(ClauseSchema).min(1),
 });
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 
 const PhraseList = z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one entry');
 

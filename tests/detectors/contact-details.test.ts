@@ -9,7 +9,7 @@ import type { Channel } from '../../src/rules/schema.js';
 import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
 const detect = (text: string) =>
-  contactDetails({ text, tokens: tokenize(text), segments: [], official: EXAMPLE_ORGANISATION }, {}).map((m) => ({
+  contactDetails.detect({ text, tokens: tokenize(text), segments: [], images: [] }, { official: EXAMPLE_ORGANISATION }, {}).map((m) => ({
     text: text.slice(m.start, m.end),
     kind: m.data?.kind,
   }));
@@ -164,17 +164,17 @@ describe('contact-details detector', () => {
 
   it('tells the writer\'s own details from someone else\'s', () => {
     const mine = 'Call me on 07812 660 491.';
-    const own = contactDetails({ text: mine, tokens: tokenize(mine), segments: [], official: EXAMPLE_ORGANISATION }, {});
+    const own = contactDetails.detect({ text: mine, tokens: tokenize(mine), segments: [], images: [] }, { official: EXAMPLE_ORGANISATION }, {});
     expect(own[0].data?.owner).toBe('author');
     const text = 'Call Sam on 07812 660 491.';
-    expect(contactDetails({ text, tokens: tokenize(text), segments: [], official: EXAMPLE_ORGANISATION }, {})[0].data?.owner).toBe('others');
+    expect(contactDetails.detect({ text, tokens: tokenize(text), segments: [], images: [] }, { official: EXAMPLE_ORGANISATION }, {})[0].data?.owner).toBe('others');
   });
 });
 
 describe('contact-details rules by channel', () => {
   const compiled = compileRules(loadRules().filter((r) => r.category === 'contact-details'));
   const run = (text: string, channel: Channel) =>
-    checkDocument(parseText(text), compiled, { channel, official: EXAMPLE_ORGANISATION }).map((f) => [f.ruleId, f.severity, f.clause.id, f.message]);
+    checkDocument(parseText(text), compiled, { channel }, { official: EXAMPLE_ORGANISATION }).map((f) => [f.ruleId, f.severity, f.clause.id, f.message]);
 
   it('reports a third party\'s number on every channel, masked', () => {
     const text = 'Ring Sam on 07812 660 491.';

@@ -4,7 +4,6 @@ import { parseMarkdown } from '../../src/documents/markdown.js';
 import { tokenize } from '../../src/text/tokens.js';
 import { allowedNames, loadNameLexicon, RosterIndex, type RosterPupil } from '../../src/roster/index.js';
 import { nameWords } from '../../src/text/name-form.js';
-import { EXAMPLE_ORGANISATION } from '../helpers/organisation.js';
 
 const pupil = (first: string, last: string, preferred?: string): RosterPupil => ({
   firsts: [nameWords(first), ...(preferred ? [nameWords(preferred)] : [])],
@@ -27,10 +26,8 @@ const plain = RosterIndex.fromPupils(ROSTER);
 function find(markdown: string, roster: RosterIndex | null = plain, allow: string[] = []) {
   const doc = parseMarkdown(markdown);
   const text = doc.prose.text;
-  return pupilNames(
-    { text, tokens: tokenize(text), segments: doc.segments, official: EXAMPLE_ORGANISATION, names: { roster, lexicon, allow: allowedNames(allow) } },
-    {},
-  ).map((m) => {
+  return pupilNames
+    .detect({ text, tokens: tokenize(text), segments: doc.segments, images: doc.images }, { names: { roster, lexicon, allow: allowedNames(allow) } }, {}).map((m) => {
     const { start, end } = doc.prose.toSource(m.start, m.end);
     return [markdown.slice(start, end), m.data?.kind, m.data?.strength];
   });

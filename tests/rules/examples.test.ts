@@ -18,7 +18,7 @@ const names = { roster: null, lexicon: loadNameLexicon(), allow: new Set<string>
 
 // Examples are read as Markdown, so that images in them are images.
 function run(text: string, channel: Channel) {
-  return checkDocument(parseMarkdown(text), compiled, { channel, official: EXAMPLE_ORGANISATION, names, imageWords: loadImageWords() });
+  return checkDocument(parseMarkdown(text), compiled, { channel }, { official: EXAMPLE_ORGANISATION, names, imageWords: loadImageWords(), photos: [] });
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {

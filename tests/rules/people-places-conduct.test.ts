@@ -13,7 +13,7 @@ const FAMILIES = new Set(['special-category', 'location', 'conduct']);
 const compiled = compileRules(loadRules().filter((r) => FAMILIES.has(r.category)));
 const names = { roster: null, lexicon: loadNameLexicon(), allow: new Set<string>() };
 const flagged = (text: string, channel: Channel) =>
-  checkDocument(parseMarkdown(text), compiled, { channel, official: EXAMPLE_ORGANISATION, names }).map((f) => ({
+  checkDocument(parseMarkdown(text), compiled, { channel }, { official: EXAMPLE_ORGANISATION, names, photos: [] }).map((f) => ({
     rule: f.ruleId,
     text: text.slice(f.column - 1, f.endColumn - 1),
   }));

@@ -1,4 +1,4 @@
-import type { Detector, DetectorInput, DetectorMatch } from '../detector.js';
+import { defineDetector, type DetectorInput, type DetectorMatch } from '../detector.js';
 import { findEmails } from './emails.js';
 import { findPhones, normalizePhone } from './phones.js';
 import { findPostal } from './postal.js';
@@ -38,31 +38,33 @@ function officialPhones(official: OfficialDetails): Set<string> {
  * chat invite links, less the organisation's own. Each match says what it is (`kind`,
  * `detail`) and whose it seems to be (`owner`: the writer's own, or someone else's).
  */
-export const contactDetails: Detector = (input) => {
-  const { text } = input;
-  const official = input.official;
-  let platformNamed = false;
-  const postal = findPostal(text, input.tokens, official.addresses, (word) => {
-    if (!platformNamed && namesPlatform(word)) platformNamed = true;
-  });
-  const all = [
-    ...findPhones(text, officialPhones(official)),
-    ...findEmails(text, official.domains),
-    ...postal,
-    ...findSocial(text, platformNamed, official.handles, official.domains),
-  ];
-  for (const d of all) {
-    while (d.end > d.start && /[.,;:!?)]/.test(text[d.end - 1])) d.end--;
-  }
-  // Where details overlap (a handle inside a profile link), the one that starts first and
-  // runs longest stands.
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: DetectorMatch[] = [];
-  let lastEnd = -1;
-  for (const d of all) {
-    if (d.start < lastEnd || d.end <= d.start) continue;
-    kept.push({ start: d.start, end: d.end, data: { kind: d.kind, detail: d.detail, owner: ownerOf(d, input) } });
-    lastEnd = d.end;
-  }
-  return kept;
-};
+export const contactDetails = defineDetector({
+  needs: ['official'],
+  detect: (input, { official }) => {
+    const { text } = input;
+    let platformNamed = false;
+    const postal = findPostal(text, input.tokens, official.addresses, (word) => {
+      if (!platformNamed && namesPlatform(word)) platformNamed = true;
+    });
+    const all = [
+      ...findPhones(text, officialPhones(official)),
+      ...findEmails(text, official.domains),
+      ...postal,
+      ...findSocial(text, platformNamed, official.handles, official.domains),
+    ];
+    for (const d of all) {
+      while (d.end > d.start && /[.,;:!?)]/.test(text[d.end - 1])) d.end--;
+    }
+    // Where details overlap (a handle inside a profile link), the one that starts first and
+    // runs longest stands.
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: DetectorMatch[] = [];
+    let lastEnd = -1;
+    for (const d of all) {
+      if (d.start < lastEnd || d.end <= d.start) continue;
+      kept.push({ start: d.start, end: d.end, data: { kind: d.kind, detail: d.detail, owner: ownerOf(d, input) } });
+      lastEnd = d.end;
+    }
+    return kept;
+  },
+});

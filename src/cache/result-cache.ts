@@ -1,0 +1,122 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SafepostError } from '../errors.js';
+import { sha256 } from '../fs/hash.js';
+import { shownPath } from '../fs/shown-path.js';
+import { packResult, unpackResult, type PackedResult } from '../results/pack.js';
+import type { FileResult } from '../results/schema.js';
+import type { Clause } from '../rules/schema.js';
+
+const FORMAT = 'safepost-cache';
+const VERSION = 1;
+
+/** A draft's entry: the hash of its bytes and its result, without its path. */
+interface Entry {
+  hash: string;
+  result: Omit<PackedResult, 'path'>;
+}
+
+interface CacheFile {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  /** What besides a draft decides its findings (safepost, rules, config, roster, options). */
+  key: string;
+  entries: Record<string, Entry>;
+}
+
+/**
+ * Results of drafts whose bytes are unchanged since the last run, as ESLint's and textlint's
+ * caches keep them: each draft is read and hashed, and checked only when its hash is new. A
+ * change of safepost, the rules, the config or the roster changes `key` and empties the cache.
+ * Drafts that name local photos are not kept (a photo can change without the draft), nor are
+ * drafts that could not be read. The file holds hashes, positions, clause ids and masked
+ * messages: no draft text and no file name (a name can be a child's), so entries are keyed by
+ * a hash of the draft's path.
+ */
+export class ResultCache {
+  private entries: Record<string, Entry> = {};
+  private changed = false;
+
+  /** Opens the cache; a file that is not one, or from another version, is noted and started afresh. */
+  constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly clauses: ReadonlyMap<string, Clause>,
+    note: (message: string) => void,
+    cwd = process.cwd(),
+  ) {
+    checkWritable(file, cwd);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return; // none yet
+    }
+    let data: Partial<CacheFile> | null = null;
+    try {
+      data = JSON.parse(text) as Partial<CacheFile>;
+    } catch {
+      // not JSON: noted below
+    }
+    if (data?.format !== FORMAT || data.version !== VERSION || typeof data.entries !== 'object' || data.entries === null) {
+      note(`the cache file ${shownPath(file, cwd)} is not one this version of safepost can read; it is made again`);
+      this.changed = true;
+      return;
+    }
+    if (data.key === key) this.entries = data.entries;
+    else this.changed = true;
+  }
+
+  /** The result kept for a draft with these bytes, under the path it is shown by; or undefined. */
+  get(absolute: string, shown: string, bytes: Uint8Array): FileResult | undefined {
+    const entry = this.entries[sha256(absolute)];
+    if (!entry || entry.hash !== sha256(bytes)) return undefined;
+    return unpackResult({ path: shown, ...entry.result }, this.clauses) ?? undefined;
+  }
+
+  set(absolute: string, bytes: Uint8Array, result: FileResult, namesPhotos: boolean): void {
+    const id = sha256(absolute);
+    if (namesPhotos || result.error) {
+      if (this.entries[id]) delete this.entries[id];
+      else return;
+    } else {
+      const { path: _path, ...rest } = packResult(result);
+      this.entries[id] = { hash: sha256(bytes), result: rest };
+    }
+    this.changed = true;
+  }
+
+  /** Writes the cache when it changed: to a temporary file, then renamed, so it is never left half written. */
+  save(): void {
+    if (!this.changed) return;
+    const data: CacheFile = { format: FORMAT, version: VERSION, key: this.key, entries: this.entries };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(data));
+      renameSync(temporary, this.file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw cannotWrite(this.file, error);
+    }
+    this.changed = false;
+  }
+}
+
+const cannotWrite = (file: string, error: unknown, cwd = process.cwd()) =>
+  new SafepostError(
+    `cannot write the cache file ${shownPath(file, cwd)} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give --cache-location a file in a folder you can write to`,
+  );
+
+/** Found before any draft is checked, rather than after a whole site. */
+function checkWritable(file: string, cwd: string): void {
+  try {
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    mkdirSync(dirname(file), { recursive: true });
+    const probe = `${file}.${process.pid}.tmp`;
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw cannotWrite(file, error, cwd);
+  }
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Document, DocumentFormat, DraftImage } from './document.js';
+import { OBJECT, readDocx, UnreadableDocxError } from './docx.js';
+import { parseHtml } from './html.js';
+import { parseMarkdown } from './markdown.js';
+import { parseText } from './text.js';
+
+/** File extensions safepost reads when it walks a folder, by format. */
+export const DRAFT_EXTENSIONS: Record<string, DocumentFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.txt': 'text',
+  '.docx': 'docx',
+};
+
+export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+// Word files carry their photos: a larger limit than for text drafts.
+const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+/** The format of a draft from its name; anything unknown is read as plain text. */
+export function formatOf(path: string): DocumentFormat {
+  return DRAFT_EXTENSIONS[extname(path).toLowerCase()] ?? 'text';
+}
+
+/** Parses a text draft (a Word draft's text is read as plain text: its paragraphs, one a line). */
+export function parseDocument(source: string, format: DocumentFormat): Document {
+  switch (format) {
+    case 'markdown':
+      return parseMarkdown(source);
+    case 'html':
+      return parseHtml(source);
+    default:
+      return parseText(source);
+  }
+}
+
+/** A draft that cannot be checked; the message says why and what to do, for the report. */
+export class UnreadableDraftError extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes a text draft's bytes, refusing what is not a text draft, with a message saying what to do. */
+export function decodeDraft(bytes: Uint8Array): string {
+  if (bytes.length > MAX_DRAFT_BYTES) {
+    throw new UnreadableDraftError(
+      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
+    );
+  }
+  const probe = bytes.subarray(0, 8000);
+  if (probe.includes(0)) {
+    throw new UnreadableDraftError('file is binary, not a text draft; pass Markdown, HTML, plain-text or Word (.docx) files');
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new UnreadableDraftError('file is not UTF-8 text; save it as UTF-8 and check again');
+  }
+}
+
+/** A draft read from disk: its document, or `empty` when it has nothing to check. */
+export interface Draft {
+  format: DocumentFormat;
+  doc: Document;
+  empty: boolean;
+  /** A Word draft's photos, by image: their bytes are inside the file. */
+  embedded?: Map<DraftImage, Uint8Array>;
+}
+
+const reason = (error: unknown) => `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+
+/**
+ * Reads a draft of any format (its bytes, when already read): Markdown, HTML, plain text or
+ * Word. Anything that stops it being checked is an UnreadableDraftError whose message is the
+ * report's.
+ */
+export async function readDraft(path: string, bytes?: Uint8Array): Promise<Draft> {
+  const format = formatOf(path);
+  if (format === 'docx') {
+    try {
+      const data = bytes ?? readFileSync(path);
+      if (data.length > MAX_DOCX_BYTES) throw new UnreadableDocxError(`is ${(data.length / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit for a Word draft`);
+      const { doc, embedded } = await readDocx(data);
+      const empty = doc.images.length === 0 && !/\S/.test(doc.source.split(OBJECT).join(''));
+      return { format, doc, empty, embedded };
+    } catch (error) {
+      throw new UnreadableDraftError(`file ${error instanceof UnreadableDocxError ? error.message : reason(error)}`);
+    }
+  }
+  let source: string;
+  try {
+    source = decodeDraft(bytes ?? readFileSync(path));
+  } catch (error) {
+    if (error instanceof UnreadableDraftError) throw error;
+    throw new UnreadableDraftError(reason(error));
+  }
+  return { format, doc: parseDocument(source, format), empty: /^\uFEFF?\s*$/.test(source) };
+}
