@@ -2,7 +2,7 @@
 export { check, createChecker, type Checker, type CheckerOptions } from './api/checker.js';
 export { loadConfig, findConfigFile } from './config/load.js';
 export type { ResolvedConfig, ConfigFile } from './config/schema.js';
-export { parseDocument, formatOf } from './documents/index.js';
+export { formatOf, parseDocument, readDraft, UnreadableDraftError, type Draft } from './documents/index.js';
 export type { Document, DocumentFormat, DraftImage } from './documents/index.js';
 export { SafepostError } from './errors.js';
 export type { DraftFile } from './drafts/find.js';
