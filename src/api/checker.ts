@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cacheKey } from '../cache/key.js';
+import { photoStamp } from '../cache/photo-stamp.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { formatOf, localImagePath, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type DraftImage, type PhotoMetadata } from '../documents/index.js';
+import { decodeDraft, formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf } from '../engine/channel.js';
@@ -58,11 +59,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
-  /** Checks a draft on disk (its bytes, when already read), and says whether it names local photos. */
-  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array): Promise<{ result: FileResult; namesPhotos: boolean }> => {
+  /** Checks a draft on disk (its bytes, when already read), and gives the document it read. */
+  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array): Promise<{ result: FileResult; doc?: Document }> => {
     const word = formatOf(absolute) === 'docx';
     const positions = word ? { positions: 'paragraphs' as const } : {};
-    const only = (result: FileResult) => ({ result, namesPhotos: false });
+    const only = (result: FileResult) => ({ result });
     let draft;
     try {
       draft = await readDraft(absolute, bytes);
@@ -72,15 +73,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
     const { doc, embedded } = draft;
     if (draft.empty) return only({ path: shown, channel: setup.channel, findings: [], note: 'file is empty; nothing to check', ...positions });
-    const local = (image: DraftImage) => !embedded?.has(image) && localImagePath(image.src, absolute) !== null;
-    const namesPhotos = doc.images.some(local);
     // Only drafts with images pay for reading photo metadata.
-    if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, namesPhotos };
+    if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, doc };
     const lines = new LineIndex(doc.source);
     const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded);
     const result: FileResult = { ...checkParsed(doc, shown, photos), ...positions };
     if (notes.length > 0 && !word) result.note = notes.join('; ');
-    return { result, namesPhotos };
+    return { result, doc };
   };
 
   const checkFile = async (draft: DraftFile): Promise<FileResult> => (await inspectFile(draft)).result;
@@ -106,13 +105,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         visit(await checkFile(draft)); // says why it cannot be read
         continue;
       }
-      const kept = results.get(draft.absolute, draft.shown, bytes);
+      // A Word draft's photos are inside it, and so in its bytes.
+      const photosOf = (doc: Document) => (formatOf(draft.absolute) === 'docx' ? null : photoStamp(doc.images, draft.absolute));
+      const kept = results.get(draft.absolute, draft.shown, bytes, () => photosOf(parseDocument(decodeDraft(bytes), formatOf(draft.absolute))));
       if (kept) {
         visit(kept);
         continue;
       }
-      const { result, namesPhotos } = await inspectFile(draft, bytes);
-      results.set(draft.absolute, bytes, result, namesPhotos);
+      const { result, doc } = await inspectFile(draft, bytes);
+      results.set(draft.absolute, bytes, result, doc ? photosOf(doc) : null);
       visit(result);
     }
     results.save();

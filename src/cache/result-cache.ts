@@ -10,9 +10,10 @@ import type { Clause } from '../rules/schema.js';
 const FORMAT = 'safepost-cache';
 const VERSION = 1;
 
-/** A draft's entry: the hash of its bytes and its result, without its path. */
+/** A draft's entry: the hash of its bytes, the stamp of its local photos and its result, without its path. */
 interface Entry {
   hash: string;
+  photos?: string;
   result: Omit<PackedResult, 'path'>;
 }
 
@@ -28,10 +29,10 @@ interface CacheFile {
  * Results of drafts whose bytes are unchanged since the last run, as ESLint's and textlint's
  * caches keep them: each draft is read and hashed, and checked only when its hash is new. A
  * change of safepost, the rules, the config or the roster changes `key` and empties the cache.
- * Drafts that name local photos are not kept (a photo can change without the draft), nor are
- * drafts that could not be read. The file holds hashes, positions, clause ids and masked
- * messages: no draft text and no file name (a name can be a child's), so entries are keyed by
- * a hash of the draft's path.
+ * A draft that names local photos is kept with a stamp of them (see photo-stamp.ts), made again
+ * when it is looked up: a photo can change without its draft. Drafts that could not be read are
+ * not kept. The file holds hashes, positions, clause ids and masked messages: no draft text and
+ * no file name (a name can be a child's), so entries are keyed by a hash of the draft's path.
  */
 export class ResultCache {
   private entries: Record<string, Entry> = {};
@@ -67,21 +68,26 @@ export class ResultCache {
     else this.changed = true;
   }
 
-  /** The result kept for a draft with these bytes, under the path it is shown by; or undefined. */
-  get(absolute: string, shown: string, bytes: Uint8Array): FileResult | undefined {
+  /**
+   * The result kept for a draft with these bytes, under the path it is shown by; or undefined.
+   * `photos` gives the stamp of the draft's local photos now, asked only of drafts that had some.
+   */
+  get(absolute: string, shown: string, bytes: Uint8Array, photos: () => string | null): FileResult | undefined {
     const entry = this.entries[sha256(absolute)];
     if (!entry || entry.hash !== sha256(bytes)) return undefined;
+    if (entry.photos !== undefined && entry.photos !== photos()) return undefined;
     return unpackResult({ path: shown, ...entry.result }, this.clauses) ?? undefined;
   }
 
-  set(absolute: string, bytes: Uint8Array, result: FileResult, namesPhotos: boolean): void {
+  /** Keeps a draft's result, with the stamp of its local photos (null: it names none). */
+  set(absolute: string, bytes: Uint8Array, result: FileResult, photos: string | null): void {
     const id = sha256(absolute);
-    if (namesPhotos || result.error) {
-      if (this.entries[id]) delete this.entries[id];
-      else return;
+    if (result.error) {
+      if (!this.entries[id]) return;
+      delete this.entries[id];
     } else {
       const { path: _path, ...rest } = packResult(result);
-      this.entries[id] = { hash: sha256(bytes), result: rest };
+      this.entries[id] = { hash: sha256(bytes), ...(photos === null ? {} : { photos }), result: rest };
     }
     this.changed = true;
   }

@@ -28,46 +28,51 @@ const result = (path: string): FileResult => ({
 
 describe('ResultCache', () => {
   const bytes = Buffer.from('Our SATs results are in!');
+  const none = () => null;
   const open = (file: string, key = 'k1', notes: string[] = []) => new ResultCache(file, key, clauses, (n) => notes.push(n));
 
   it('gives back a result for the same path and bytes, under the path it is shown by now', () => {
     const file = join(tempFolder(), '.safepostcache');
     const cache = open(file);
-    cache.set('/site/a.md', bytes, result('a.md'), false);
+    cache.set('/site/a.md', bytes, result('a.md'), null);
     cache.save();
     const again = open(file);
-    expect(again.get('/site/a.md', 'site/a.md', bytes)).toEqual(result('site/a.md'));
-    expect(again.get('/site/a.md', 'a.md', Buffer.from('Our SATs results are in.'))).toBeUndefined();
-    expect(again.get('/site/b.md', 'b.md', bytes)).toBeUndefined();
+    expect(again.get('/site/a.md', 'site/a.md', bytes, none)).toEqual(result('site/a.md'));
+    expect(again.get('/site/a.md', 'a.md', Buffer.from('Our SATs results are in.'), none)).toBeUndefined();
+    expect(again.get('/site/b.md', 'b.md', bytes, none)).toBeUndefined();
     // The clause is kept by its id, the words come from the policy.
     expect(readFileSync(file, 'utf8')).not.toContain(clauses.get('6(e)')!.text);
   });
 
-  it('keeps nothing for drafts that name local photos or could not be read, and forgets them when they do', () => {
+  it('gives back a draft with local photos only while their stamp is the same, and keeps nothing for a draft that could not be read', () => {
     const file = join(tempFolder(), '.safepostcache');
     const cache = open(file);
-    cache.set('/site/a.md', bytes, result('a.md'), true);
-    cache.set('/site/b.md', bytes, { ...result('b.md'), error: 'file is binary' }, false);
-    cache.set('/site/c.md', bytes, result('c.md'), false);
-    cache.set('/site/c.md', bytes, result('c.md'), true);
+    cache.set('/site/a.md', bytes, result('a.md'), 'photos-1');
+    cache.set('/site/b.md', bytes, result('b.md'), null);
+    cache.set('/site/b.md', bytes, { ...result('b.md'), error: 'file is binary' }, null);
     cache.save();
     const again = open(file);
-    for (const path of ['/site/a.md', '/site/b.md', '/site/c.md']) expect(again.get(path, 'x.md', bytes)).toBeUndefined();
+    let asked = 0;
+    expect(again.get('/site/a.md', 'a.md', bytes, () => (asked++, 'photos-1'))).toEqual(result('a.md'));
+    expect(again.get('/site/a.md', 'a.md', bytes, () => (asked++, 'photos-2'))).toBeUndefined();
+    expect(again.get('/site/a.md', 'a.md', bytes, () => (asked++, null))).toBeUndefined();
+    expect(asked).toBe(3);
+    expect(again.get('/site/b.md', 'b.md', bytes, none)).toBeUndefined();
   });
 
   it('is emptied by another key, and made again from a file that is not a cache, with a note', () => {
     const file = join(tempFolder(), '.safepostcache');
     const cache = open(file);
-    cache.set('/site/a.md', bytes, result('a.md'), false);
+    cache.set('/site/a.md', bytes, result('a.md'), null);
     cache.save();
     const notes: string[] = [];
-    expect(open(file, 'k2', notes).get('/site/a.md', 'a.md', bytes)).toBeUndefined();
+    expect(open(file, 'k2', notes).get('/site/a.md', 'a.md', bytes, none)).toBeUndefined();
     expect(notes).toEqual([]);
     for (const broken of ['{"format":"safepost-cache","version":1,"key":"k1","entries":', '[1,2]', '\u0000\u0001']) {
       writeFileSync(file, broken);
       const seen: string[] = [];
       const reopened = open(file, 'k1', seen);
-      expect(reopened.get('/site/a.md', 'a.md', bytes)).toBeUndefined();
+      expect(reopened.get('/site/a.md', 'a.md', bytes, none)).toBeUndefined();
       expect(seen).toEqual([expect.stringMatching(/is not one this version of safepost can read; it is made again$/)]);
       reopened.save();
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'safepost-cache', version: 1, key: 'k1', entries: {} });
@@ -77,11 +82,11 @@ describe('ResultCache', () => {
   it('drops a kept result that names a clause the policy no longer has', () => {
     const file = join(tempFolder(), '.safepostcache');
     const cache = open(file);
-    cache.set('/site/a.md', bytes, result('a.md'), false);
+    cache.set('/site/a.md', bytes, result('a.md'), null);
     cache.save();
     const data = JSON.parse(readFileSync(file, 'utf8'));
     for (const entry of Object.values(data.entries) as Array<{ result: { findings: Array<{ clause: string }> } }>) entry.result.findings[0].clause = '99.9';
     writeFileSync(file, JSON.stringify(data));
-    expect(open(file).get('/site/a.md', 'a.md', bytes)).toBeUndefined();
+    expect(open(file).get('/site/a.md', 'a.md', bytes, none)).toBeUndefined();
   });
 });
