@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cacheKey } from '../cache/key.js';
-import { photoStamp } from '../cache/photo-stamp.js';
+import { addressPlaces, photoStamp } from '../cache/photo-stamp.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { decodeDraft, formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
@@ -105,15 +105,23 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         visit(await checkFile(draft)); // says why it cannot be read
         continue;
       }
-      // A Word draft's photos are inside it, and so in its bytes.
-      const photosOf = (doc: Document) => (formatOf(draft.absolute) === 'docx' ? null : photoStamp(doc.images, draft.absolute));
-      const kept = results.get(draft.absolute, draft.shown, bytes, () => photosOf(parseDocument(decodeDraft(bytes), formatOf(draft.absolute))));
+      const format = formatOf(draft.absolute);
+      // The addresses of the photos a kept draft names: read where they stood, else parsed again.
+      const photosNow = (at?: Array<[number, number]>) => {
+        const text = decodeDraft(bytes);
+        const sources = at ? at.map(([start, length]) => text.slice(start, start + length)) : parseDocument(text, format).images.map((i) => i.src);
+        return photoStamp(sources, draft.absolute);
+      };
+      const kept = results.get(draft.absolute, draft.shown, bytes, photosNow);
       if (kept) {
         visit(kept);
         continue;
       }
       const { result, doc } = await inspectFile(draft, bytes);
-      results.set(draft.absolute, bytes, result, doc ? photosOf(doc) : null);
+      // A Word draft's photos are inside it, and so in its bytes.
+      const stamp = doc && format !== 'docx' ? photoStamp(doc.images.map((i) => i.src), draft.absolute) : null;
+      const at = stamp && doc ? addressPlaces(doc.images, doc.source) : null;
+      results.set(draft.absolute, bytes, result, stamp ? { stamp, ...(at ? { at } : {}) } : null);
       visit(result);
     }
     results.save();

@@ -3,18 +3,24 @@ import { dirname } from 'node:path';
 import { SafepostError } from '../errors.js';
 import { sha256 } from '../fs/hash.js';
 import { shownPath } from '../fs/shown-path.js';
-import { packResult, unpackResult, type PackedResult } from '../results/pack.js';
+import { compactResult, expandResult, TextTable, type CompactResult } from './compact.js';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';
 
 const FORMAT = 'safepost-cache';
-const VERSION = 1;
+const VERSION = 2;
 
-/** A draft's entry: the hash of its bytes, the stamp of its local photos and its result, without its path. */
+/** A draft's local photos: their stamp, and where their addresses stand in the draft (when they do as written). */
+export interface PhotoEntry {
+  stamp: string;
+  at?: Array<[number, number]>;
+}
+
+/** A draft's entry: the hash of its bytes, its local photos and its result, without its path. */
 interface Entry {
   hash: string;
-  photos?: string;
-  result: Omit<PackedResult, 'path'>;
+  photos?: PhotoEntry;
+  result: CompactResult;
 }
 
 interface CacheFile {
@@ -22,6 +28,8 @@ interface CacheFile {
   version: typeof VERSION;
   /** What besides a draft decides its findings (safepost, rules, config, roster, options). */
   key: string;
+  /** The texts the entries' findings name by index. */
+  texts: string[];
   entries: Record<string, Entry>;
 }
 
@@ -36,6 +44,7 @@ interface CacheFile {
  */
 export class ResultCache {
   private entries: Record<string, Entry> = {};
+  private table = new TextTable();
   private changed = false;
 
   /** Opens the cache; a file that is not one, or from another version, is noted and started afresh. */
@@ -59,35 +68,40 @@ export class ResultCache {
     } catch {
       // not JSON: noted below
     }
-    if (data?.format !== FORMAT || data.version !== VERSION || typeof data.entries !== 'object' || data.entries === null) {
+    if (data?.format !== FORMAT || data.version !== VERSION || typeof data.entries !== 'object' || data.entries === null || !Array.isArray(data.texts)) {
       note(`the cache file ${shownPath(file, cwd)} is not one this version of safepost can read; it is made again`);
       this.changed = true;
       return;
     }
-    if (data.key === key) this.entries = data.entries;
-    else this.changed = true;
+    if (data.key === key) {
+      this.entries = data.entries;
+      this.table = new TextTable(data.texts);
+    } else this.changed = true;
   }
 
   /**
    * The result kept for a draft with these bytes, under the path it is shown by; or undefined.
    * `photos` gives the stamp of the draft's local photos now, asked only of drafts that had some.
    */
-  get(absolute: string, shown: string, bytes: Uint8Array, photos: () => string | null): FileResult | undefined {
+  get(absolute: string, shown: string, bytes: Uint8Array, photos: (at?: Array<[number, number]>) => string | null): FileResult | undefined {
     const entry = this.entries[sha256(absolute)];
     if (!entry || entry.hash !== sha256(bytes)) return undefined;
-    if (entry.photos !== undefined && entry.photos !== photos()) return undefined;
-    return unpackResult({ path: shown, ...entry.result }, this.clauses) ?? undefined;
+    try {
+      if (entry.photos !== undefined && entry.photos.stamp !== photos(entry.photos.at)) return undefined;
+      return expandResult(shown, entry.result, this.table, this.clauses);
+    } catch {
+      return undefined; // an entry this version cannot read: the draft is checked again
+    }
   }
 
-  /** Keeps a draft's result, with the stamp of its local photos (null: it names none). */
-  set(absolute: string, bytes: Uint8Array, result: FileResult, photos: string | null): void {
+  /** Keeps a draft's result, with its local photos (null: it names none). */
+  set(absolute: string, bytes: Uint8Array, result: FileResult, photos: PhotoEntry | null): void {
     const id = sha256(absolute);
     if (result.error) {
       if (!this.entries[id]) return;
       delete this.entries[id];
     } else {
-      const { path: _path, ...rest } = packResult(result);
-      this.entries[id] = { hash: sha256(bytes), ...(photos === null ? {} : { photos }), result: rest };
+      this.entries[id] = { hash: sha256(bytes), ...(photos === null ? {} : { photos }), result: compactResult(result, this.table) };
     }
     this.changed = true;
   }
@@ -95,7 +109,7 @@ export class ResultCache {
   /** Writes the cache when it changed: to a temporary file, then renamed, so it is never left half written. */
   save(): void {
     if (!this.changed) return;
-    const data: CacheFile = { format: FORMAT, version: VERSION, key: this.key, entries: this.entries };
+    const data: CacheFile = { format: FORMAT, version: VERSION, key: this.key, texts: this.table.texts, entries: this.entries };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.file), { recursive: true });

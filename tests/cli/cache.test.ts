@@ -37,16 +37,18 @@ describe('--cache', () => {
     const file = readFileSync(join(dir, '.safepostcache'), 'utf8');
     for (const detail of ['07700', '900123', 'Kayode', 'Adeyemi', 'a.md', 'x.jpg', 'posts']) expect(file).not.toContain(detail);
     // A draft with local photos is kept with a stamp of them: a photo can change without its draft.
-    const entries = Object.values(cacheFile(dir).entries) as Array<{ photos?: string }>;
-    expect(entries.map((e) => typeof e.photos).sort()).toEqual(['string', 'undefined']);
+    // It keeps where the photo's address stands in the draft, not the address.
+    const entries = Object.values(cacheFile(dir).entries) as Array<{ photos?: { stamp: string; at: number[][] } }>;
+    expect(entries.map((e) => e.photos?.at)).toContainEqual([[21, 9]]);
   });
 
   it('uses the kept result of an unchanged draft instead of checking it again', () => {
     const dir = setup();
     check(dir);
     const cache = cacheFile(dir);
-    const entry = (Object.values(cache.entries) as Array<{ result: { findings: Array<{ message: string }> } }>).find((e) => e.result.findings.length > 0)!;
-    entry.result.findings[0].message = 'kept in the cache';
+    // A finding's texts are kept once a file, by index: its message is the fourth field.
+    const entry = (Object.values(cache.entries) as Array<{ result: { findings: number[][] } }>).find((e) => e.result.findings.length > 0)!;
+    cache.texts[entry.result.findings[0][3]] = 'kept in the cache';
     writeFileSync(join(dir, '.safepostcache'), JSON.stringify(cache));
     expect(check(dir).stdout).toContain('"message":"kept in the cache"');
     // Any change to the draft's bytes, even of the same size, checks it again.
@@ -97,7 +99,7 @@ describe('--cache', () => {
       const r = check(dir);
       expect(r.stdout).toBe(fresh(dir));
       expect(r.stderr).toContain('safepost: the cache file .safepostcache is not one this version of safepost can read; it is made again\n');
-      expect(cacheFile(dir)).toMatchObject({ format: 'safepost-cache', version: 1 });
+      expect(cacheFile(dir)).toMatchObject({ format: 'safepost-cache', version: 2 });
       expect(check(dir).stderr).not.toContain('cache');
     }
     makeFolder(join(dir, 'a-folder'));
