@@ -27,15 +27,18 @@ export const ConfigFileSchema = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
+// A value with every key present, as the config's defaults fill it.
+type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
 /** A config with defaults filled and every path made absolute. */
 export interface ResolvedConfig {
   /** The file it came from, if any. */
   file?: string;
-  channel?: z.infer<typeof ChannelSchema>;
+  channel?: ConfigFile['channel'];
   roster?: string;
-  official: { domains: string[]; phones: string[]; addresses: string[]; handles: string[] };
-  allow: { names: string[] };
-  rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  official: Filled<NonNullable<ConfigFile['official']>>;
+  allow: Filled<NonNullable<ConfigFile['allow']>>;
+  rules: NonNullable<ConfigFile['rules']>;
   ruleFolders: string[];
   /** Where each `rules:` entry is, for messages about unknown rule ids. */
   ruleLines?: Record<string, number>;
