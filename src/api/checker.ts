@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { checkWithCache } from '../cache/check.js';
 import { cacheKey } from '../cache/key.js';
-import { addressPlaces, photoStamp } from '../cache/photo-stamp.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { decodeDraft, formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
+import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf } from '../engine/channel.js';
@@ -46,15 +45,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const context = compiled.needs.has('photos') ? { ...setup.context, photos } : setup.context;
     const findings = checkDocument(doc, compiled, { channel, overrides: config.rules, showMatches: options.showMatches }, context);
     applyApproval(findings, doc.frontMatter, policy.authorisable);
-    const lines = new LineIndex(doc.source);
+    const broken = doc.problems[0];
+    const lines = options.fingerprintSalt || broken ? new LineIndex(doc.source) : undefined;
     if (options.fingerprintSalt) {
-      for (const f of findings) f.fingerprint = fingerprint(options.fingerprintSalt, path, f, doc.source, lines);
+      for (const f of findings) f.fingerprint = fingerprint(options.fingerprintSalt, path, f, doc.source, lines!);
     }
     const result: FileResult = { path, channel, findings };
-    const broken = doc.problems[0];
     if (broken) {
       result.error = broken.message;
-      result.errorLine = lines.position(broken.offset).line;
+      result.errorLine = lines!.position(broken.offset).line;
     } else if (problem) result.error = problem;
     return result;
   };
@@ -96,39 +95,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         )
       : undefined;
 
-  const eachCached = async (drafts: DraftFile[], visit: (result: FileResult) => void, results: ResultCache): Promise<void> => {
-    for (const draft of drafts) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(draft.absolute);
-      } catch {
-        visit(await checkFile(draft)); // says why it cannot be read
-        continue;
-      }
-      const format = formatOf(draft.absolute);
-      // The addresses of the photos a kept draft names: read where they stood, else parsed again.
-      const photosNow = (at?: Array<[number, number]>) => {
-        const text = decodeDraft(bytes);
-        const sources = at ? at.map(([start, length]) => text.slice(start, start + length)) : parseDocument(text, format).images.map((i) => i.src);
-        return photoStamp(sources, draft.absolute);
-      };
-      const kept = results.get(draft.absolute, draft.shown, bytes, photosNow);
-      if (kept) {
-        visit(kept);
-        continue;
-      }
-      const { result, doc } = await inspectFile(draft, bytes);
-      // A Word draft's photos are inside it, and so in its bytes.
-      const stamp = doc && format !== 'docx' ? photoStamp(doc.images.map((i) => i.src), draft.absolute) : null;
-      const at = stamp && doc ? addressPlaces(doc.images, doc.source) : null;
-      results.set(draft.absolute, bytes, result, stamp ? { stamp, ...(at ? { at } : {}) } : null);
-      visit(result);
-    }
-    results.save();
-  };
-
   const eachResult = async (drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void> => {
-    if (cache) return eachCached(drafts, visit, cache);
+    if (cache) return checkWithCache(cache, drafts, visit, inspectFile);
     const threads = threadsFor(drafts.length, options.concurrency);
     if (threads > 1) {
       const { warn: _warn, ...workerOptions } = options;

@@ -109,6 +109,16 @@ describe('--cache', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('still reports a draft that cannot be read, run after run', () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'posts/c.md'), Buffer.from([0x41, 0x00, 0x42]));
+    for (let run = 0; run < 2; run++) {
+      const r = check(dir);
+      expect(r.stdout).toBe(fresh(dir));
+      expect(r.stderr).toContain('safepost: posts/c.md: file is binary, not a text draft');
+    }
+  });
+
   it('is not used with --show-matches, so that it never holds a matched text', () => {
     const dir = setup();
     check(dir, '--show-matches', '--cache-location', 'c.json');
