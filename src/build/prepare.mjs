@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 
 if (!existsSync('dist/cli/main.js')) {
   const env = { ...process.env, npm_config_global: 'false' };
+  const cli = process.env.npm_execpath?.endsWith('npm-cli.js') ? process.env.npm_execpath : null;
   const npm = (...args) =>
-    process.env.npm_execpath
-      ? execFileSync(process.execPath, [process.env.npm_execpath, ...args], { stdio: 'inherit', env })
+    cli
+      ? execFileSync(process.execPath, [cli, ...args], { stdio: 'inherit', env })
       : execFileSync('npm', args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (!existsSync('node_modules/typescript') || !existsSync('node_modules/esbuild')) {
     npm('install', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund');
