@@ -4,8 +4,8 @@
 // is the same.
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bundle } from '../dist/build/bundle.js';
+import { bundleAction } from '../dist/build/bundle.js';
 
 const outfile = process.argv[2] ?? 'action/index.mjs';
-await bundle({ entry: 'src/action/main.ts', outfile, format: 'esm' });
+await bundleAction(outfile);
 copyFileSync('dist/builtin-data.json', join(dirname(outfile), 'builtin-data.json'));

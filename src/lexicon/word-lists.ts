@@ -1,4 +1,5 @@
-import naughtyWords from 'naughty-words';
+// The English list only: the package's index loads its thirty languages.
+import naughtyEnglish from 'naughty-words/en.json' with { type: 'json' };
 
 /**
  * Word lists from maintained packages that a phrase rule can name in `lists:`, so that long
@@ -7,7 +8,7 @@ import naughtyWords from 'naughty-words';
 const LISTS: Record<string, { source: string; load: () => string[] }> = {
   'naughty-words/en': {
     source: 'naughty-words package: the List of Dirty, Naughty, Obscene and Otherwise Bad Words (CC BY 4.0)',
-    load: () => naughtyWords.en,
+    load: () => naughtyEnglish,
   },
 };
 

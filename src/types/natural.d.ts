@@ -11,7 +11,3 @@ declare module 'natural/lib/natural/phonetics/double_metaphone.js' {
 declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
   export default function jaroWinkler(a: string, b: string): number;
 }
-declare module 'naughty-words' {
-  const lists: Record<string, string[]>;
-  export default lists;
-}

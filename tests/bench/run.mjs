@@ -93,7 +93,7 @@ console.log(
 );
 
 // Parsing alone, in this process, on texts already in memory.
-const { parseDocument } = await import(join(root, 'dist', 'documents', 'index.js'));
+const { parseDocument } = await import(join(root, 'dist', 'index.js'));
 const parse = [];
 for (let i = 0; i < runs; i++) {
   const start = performance.now();

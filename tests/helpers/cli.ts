@@ -10,9 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built command as a user would, without colour unless the env asks for it. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/** Runs the built command as a user would (or another copy of it), without colour unless the env asks for it. */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; bin?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...options.env },

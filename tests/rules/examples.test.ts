@@ -26,7 +26,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
   const asCase = (e: string | { text: string; channel?: Channel }) =>
     typeof e === 'string' ? { text: e, channel: rule.channels[0] } : { text: e.text, channel: e.channel ?? rule.channels[0] };
 
-  // Rules about photo files cannot be shown in text; tests/files/photo-metadata.test.ts has theirs.
+  // Rules about photo files cannot be shown in text; tests/documents/photo-metadata.test.ts has theirs.
   it.skipIf(rule.kind === 'detector' && rule.detector === 'photo-metadata')('has examples of both kinds', () => {
     expect(examples.match.length).toBeGreaterThan(0);
     expect(examples['no-match'].length).toBeGreaterThan(0);
