@@ -1,5 +1,4 @@
 import { normalizeName } from './name-form.js';
-import { WordTable, type WordForms } from './word-table.js';
 
 // natural's index module loads every part of natural (and dotenv); the stemmer alone is small.
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
@@ -77,7 +76,25 @@ export interface Tokens {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-const wordTable = new WordTable(normalizeWord);
+/** A word as written, its normal form and (when first needed) its stem and name form. */
+interface WordForms {
+  word: string;
+  stem?: string;
+  /** The word as names are compared: no accents, no apostrophes. */
+  name?: string;
+}
+
+/** The forms of every word met so far, by the word as written: each is worked out once. */
+const wordForms = new Map<string, WordForms>();
+
+function formsOf(raw: string): WordForms {
+  let forms = wordForms.get(raw);
+  if (forms === undefined) {
+    forms = { word: normalizeWord(raw) };
+    if (wordForms.size < 500_000) wordForms.set(raw, forms);
+  }
+  return forms;
+}
 
 // Whether each UTF-16 code unit is a letter, mark or digit: 1 yes, 2 no, 0 not yet known.
 const WORD_CHAR = new Uint8Array(65536);
@@ -107,17 +124,15 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
-    const start = i;
-    let hash = text.charCodeAt(i++);
+    const start = i++;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isLetterOrDigit(c)) i++;
       else if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterOrDigit(text.charCodeAt(i + 1))) i++;
       else break;
-      hash = (Math.imul(hash, 31) + c) | 0;
     }
     if (count > 0 && endsSentence(text, previousEnd, start)) sentence++;
-    const form = wordTable.get(text, start, i, hash);
+    const form = formsOf(text.slice(start, i));
     startsBuf[count] = start;
     endsBuf[count] = i;
     sentencesBuf[count] = sentence;

@@ -160,4 +160,17 @@ describe('helpers', () => {
     expect(t.words).toEqual(['back', 'at', '3', '15pm', 'today', 'then', 'home', 'new', 'paragraph']);
     expect([...t.sentences]).toEqual([0, 0, 0, 0, 0, 1, 1, 2, 2]);
   });
+
+  it('tokenize gives each word its forms, the same each time the word is met', () => {
+    const text = 'Zoë’s class went running. ZOË ran; Zoë’s friends ran O’Connor’s race.';
+    for (const t of [tokenize(text), tokenize(text)]) {
+      expect(t.words).toEqual(['zoë', 'class', 'went', 'running', 'zoë', 'ran', 'zoë', 'friends', 'ran', "o'connor", 'race']);
+      expect(t.stems()).toEqual(['zoë', 'class', 'went', 'run', 'zoë', 'ran', 'zoë', 'friend', 'ran', "o'connor", 'race']);
+      expect(t.nameForms()).toEqual(['zoe', 'class', 'went', 'running', 'zoe', 'ran', 'zoe', 'friends', 'ran', 'oconnor', 'race']);
+      expect([...t.starts].map((s, i) => text.slice(s, t.ends[i]))[0]).toBe('Zoë’s');
+      expect(t.firstEndingAfter(text.indexOf('went'))).toBe(2);
+      expect(t.lastStartingBefore(text.indexOf('went'))).toBe(1);
+      expect([...t.sentences]).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+    }
+  });
 });
