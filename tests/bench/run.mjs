@@ -67,7 +67,7 @@ const changed = join(dir, readdirSync(dir).find((d) => d.startsWith('term-')), '
 const original = readFileSync(changed, 'utf8');
 const warm = wholeCli(['--cache-location', cacheFile], (i) => writeFileSync(changed, `${original}\nOne more line, ${i}.\n`));
 // As in CI: the cache restored on a fresh runner, where a fresh checkout gave every draft new times
-// and the machine's key for the photo table is not there.
+// and the user's cache folder is empty (the cache must not depend on either).
 const restored = readFileSync(cacheFile);
 const drafts = readdirSync(dir)
   .filter((d) => d.startsWith('term-'))
