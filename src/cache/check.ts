@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { decodeDraft, formatOf, parseDocument, type Document } from '../documents/index.js';
+import { decodeDraft, formatOf, parseDocument, readDraftBytes, type Document } from '../documents/index.js';
 import type { DraftFile } from '../drafts/find.js';
 import type { FileResult } from '../results/schema.js';
 import { addressPlaces, photoStamp } from './photo-stamp.js';
@@ -17,7 +16,7 @@ export async function checkWithCache(cache: ResultCache, drafts: DraftFile[], vi
   for (const draft of drafts) {
     let bytes: Buffer | undefined;
     try {
-      bytes = readFileSync(draft.absolute);
+      bytes = readDraftBytes(draft.absolute);
     } catch {
       // checked below, to say why it cannot be read
     }

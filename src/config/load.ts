@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../fs/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
-import { lineOf, readYamlFile, validateYaml } from '../text/yaml-file.js';
+import { lineOf, readYamlFile, validateYaml, yamlValue } from '../text/yaml-file.js';
 
 export const CONFIG_FILE_NAME = 'safepost.config.yaml';
 
@@ -33,8 +33,9 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     throw new SafepostError(`${name}: is a folder; give the config file itself`);
   }
   const file = readYamlFile(path, name);
-  const data = file.doc.toJS() ?? {};
-  const config = validateYaml(file, ConfigFileSchema, name, data);
+  const read = yamlValue(file.doc);
+  if ('error' in read) throw new SafepostError(`${name}:${file.lines.linePos(read.error.offset).line}: not valid YAML: ${read.error.message}`);
+  const config = validateYaml(file, ConfigFileSchema, name, read.value ?? {});
   const base = dirname(resolve(path));
   let roster: string | undefined;
   if (config.roster) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DraftImage } from './document.js';
 
@@ -96,6 +96,11 @@ export async function readPhotoMetadata(
         if (!existsSync(path)) {
           // By its line, not its file name: a file name can hold a child's name.
           notes.push([image.start, `the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`]);
+          return;
+        }
+        // Only a regular file is read: a pipe or a device would hang the run.
+        if (!statSync(path).isFile()) {
+          notes.push([image.start, `the image on line ${lineOf(image.start)} is not a regular file; its metadata was not checked`]);
           return;
         }
         input = path;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Document, DocumentFormat, DraftImage } from './document.js';
 import { OBJECT, readDocx, UnreadableDocxError } from './docx.js';
@@ -69,6 +69,27 @@ export interface Draft {
   embedded?: Map<DraftImage, Uint8Array>;
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * A draft's bytes, read only when it is a regular file within the size limit for its format,
+ * so that a device, a pipe or a huge file never hangs or swamps the run.
+ */
+export function readDraftBytes(path: string): Buffer {
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new UnreadableDraftError('file is not a regular file (a device, a pipe or a socket); give safepost drafts only');
+  const docx = formatOf(path) === 'docx';
+  const limit = docx ? MAX_DOCX_BYTES : MAX_DRAFT_BYTES;
+  if (stat.size > limit) {
+    throw new UnreadableDraftError(
+      docx
+        ? `file is ${megabytes(stat.size)} MB, over the 50 MB limit for a Word draft`
+        : `file is ${megabytes(stat.size)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
+    );
+  }
+  return readFileSync(path);
+}
+
 const reason = (error: unknown) => `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
 
 /**
@@ -80,18 +101,19 @@ export async function readDraft(path: string, bytes?: Uint8Array): Promise<Draft
   const format = formatOf(path);
   if (format === 'docx') {
     try {
-      const data = bytes ?? readFileSync(path);
+      const data = bytes ?? readDraftBytes(path);
       if (data.length > MAX_DOCX_BYTES) throw new UnreadableDocxError(`is ${(data.length / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit for a Word draft`);
       const { doc, embedded } = await readDocx(data);
       const empty = doc.images.length === 0 && !/\S/.test(doc.source.split(OBJECT).join(''));
       return { format, doc, empty, embedded };
     } catch (error) {
+      if (error instanceof UnreadableDraftError) throw error;
       throw new UnreadableDraftError(`file ${error instanceof UnreadableDocxError ? error.message : reason(error)}`);
     }
   }
   let source: string;
   try {
-    source = decodeDraft(bytes ?? readFileSync(path));
+    source = decodeDraft(bytes ?? readDraftBytes(path));
   } catch (error) {
     if (error instanceof UnreadableDraftError) throw error;
     throw new UnreadableDraftError(reason(error));

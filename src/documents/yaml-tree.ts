@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlValue } from '../text/yaml-file.js';
 
 /** A front-matter value with the source range of every scalar (quotes included). */
 export type TreeNode =
@@ -28,7 +29,9 @@ export function readYamlWithLibrary(text: string): YamlRead {
     }
     return null;
   };
-  return { root: convert(doc.contents), data: doc.toJS() };
+  const read = yamlValue(doc);
+  if ('error' in read) return read;
+  return { root: convert(doc.contents), data: read.value };
 }
 
 // The fast path below reads the front matter that nearly every draft has (keys with plain or

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { SafepostError } from '../errors.js';
 
@@ -47,9 +47,39 @@ export function lineOf(file: YamlFile, path: ReadonlyArray<PropertyKey>): number
   return 1;
 }
 
+// Aliases a document may expand: enough for any config or front matter, too few for an alias bomb.
+const MAX_ALIASES = 100;
+
+/**
+ * A YAML document's value. An alias YAML cannot resolve (`title: *Sports*`: a `*` starts an
+ * alias) or one that expands past the limit is an error with its offset, not an exception.
+ */
+export function yamlValue(doc: YamlDocument): { value: unknown } | { error: { message: string; offset: number } } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        if (isAlias(node)) offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const reason = (error as Error).message.split('\n')[0];
+    const hint = /unresolved alias/i.test(reason) ? 'a value that starts with * or & must be in quotes' : 'write the repeated values out';
+    return { error: { message: `${reason}; ${hint}`, offset } };
+  }
+}
+
 /** Validates a parsed YAML file with a zod schema; the error names the file, the line and the field. */
 export function validateYaml<T extends z.ZodType>(file: YamlFile, schema: T, shownAs: string, value?: unknown): z.infer<T> {
-  const result = schema.safeParse(value === undefined ? file.doc.toJS() : value);
+  let data = value;
+  if (data === undefined) {
+    const read = yamlValue(file.doc);
+    if ('error' in read) fail(`${shownAs}:${file.lines.linePos(read.error.offset).line}: not valid YAML: ${read.error.message}`);
+    data = read.value;
+  }
+  const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue.path as PropertyKey[];
