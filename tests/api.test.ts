@@ -73,7 +73,7 @@ describe('authorised posts', () => {
     expect(report.files[0].findings.map((f) => [f.ruleId, f.clause.id, f.severity, f.message])).toEqual([
       ['speaking-for-the-trust', '6(d)', 'info', 'Speaks for the trust or school: "Speaking on behalf of the whole trust" (authorised by Mrs J. Hollis on 2025-07-08)'],
       ['exam-results', '6(e)', 'info', 'Mentions test or exam results: "SATs results" (authorised by Mrs J. Hollis on 2025-07-08)'],
-      ['own-contact-details', '7.9', 'warning', 'Your own mobile number 07*** ***123'],
+      ['own-contact-details', '7.9', 'warning', 'Your own mobile number *** 123'],
     ]);
   });
 

@@ -41,7 +41,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const { cwd, config, rules, compiled, policy } = setup;
 
   const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = []): FileResult => {
-    const { channel, problem } = channelOf(doc.frontMatter, setup.channel);
+    const { channel, problem } = channelOf(doc.frontMatter, setup.channel, doc.source);
     const context = compiled.needs.has('photos') ? { ...setup.context, photos } : setup.context;
     const findings = checkDocument(doc, compiled, { channel, overrides: config.rules, showMatches: options.showMatches }, context);
     applyApproval(findings, doc.frontMatter, policy.authorisable);
@@ -54,7 +54,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (broken) {
       result.error = broken.message;
       result.errorLine = lines!.position(broken.offset).line;
-    } else if (problem) result.error = problem;
+    } else if (problem) {
+      result.error = problem.message;
+      if (problem.line) result.errorLine = problem.line;
+    }
     return result;
   };
 

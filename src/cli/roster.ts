@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../fs/shown-path.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
@@ -10,27 +10,33 @@ export function rosterCommand(io: CliIO): Command {
   const roster = new Command('roster').description('Work with pupil rosters');
   roster
     .command('hash')
-    .description('Write a hashed copy of a roster that can be committed: names cannot be read back from it')
+    .description('Write a hashed copy of a roster: full names only, each a salted, deliberately slow hash (what a guesser can still learn: see the README)')
     .argument('<csv>', 'the roster CSV (or a list of full names, one a line)')
     .requiredOption('-o, --output <file>', 'the hashed roster to write (for example roster.safepost)')
-    .option('--include-single-names', 'also hash first names and surnames alone (easier to guess: see the README)')
+    // Single names fall to a list of common names in seconds, and pairs from them next; the
+    // option is refused with the reason rather than ignored.
+    .addOption(new Option('--include-single-names').hideHelp())
     .addHelpText(
       'after',
       '\nExamples:\n  $ safepost roster hash pupils.csv -o roster.safepost\n  then, in safepost.config.yaml:  roster: roster.safepost\n',
     )
     .action((csv: string, flags: { output: string; includeSingleNames?: boolean }) => {
+      if (flags.includeSingleNames) {
+        throw new SafepostError(
+          '--include-single-names is no longer offered: hashed first names and surnames are recovered from a list of common names in seconds; to match single names, give the plain roster CSV with --roster from outside the repository',
+        );
+      }
       const input = resolve(io.cwd, csv);
       const output = resolve(io.cwd, flags.output);
       if (input === output) throw new SafepostError('the output would replace the roster itself; give another file with -o');
       const pupils = loadRosterCsv(input, io.cwd);
-      const hashed = RosterIndex.hash(pupils, Boolean(flags.includeSingleNames));
+      const hashed = RosterIndex.hash(pupils);
       try {
         writeFileSync(output, `${JSON.stringify(hashed, null, 1)}\n`);
       } catch (error) {
         throw new SafepostError(`cannot write ${shownPath(output, io.cwd)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-      const what = flags.includeSingleNames ? 'names, pairs, initials and sounds' : 'full names, initials and sounds of pairs; no single names';
-      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes (${what}).\n`);
+      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes of full names (first and last name together; no single names, initials or sounds).\n`);
     });
   return roster;
 }

@@ -4,6 +4,7 @@ import { SafepostError } from '../errors.js';
 import { shownPath } from '../fs/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
 import { lineOf, readYamlFile, validateYaml, yamlValue } from '../text/yaml-file.js';
+import { shownText } from '../text/shown-text.js';
 
 export const CONFIG_FILE_NAME = 'safepost.config.yaml';
 
@@ -46,7 +47,7 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     const abs = resolve(base, folder);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) {
       throw new SafepostError(
-        `${name}:${lineOf(file, ['rule-folders', i])}: rule folder "${folder}" not found (paths are relative to the config file)`,
+        `${name}:${lineOf(file, ['rule-folders', i])}: rule folder "${shownText(folder, 80)}" not found (paths are relative to the config file)`,
       );
     }
     return abs;
@@ -98,7 +99,7 @@ export function checkRuleSettings(config: ResolvedConfig, ruleIds: ReadonlySet<s
     if (ruleIds.has(id)) continue;
     const line = config.ruleLines?.[id];
     throw new SafepostError(
-      `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: rules: no rule "${id}"; run "safepost rules" to list the rule ids`,
+      `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: rules: no rule "${shownText(id, 60)}"; run "safepost rules" to list the rule ids`,
     );
   }
 }

@@ -100,6 +100,21 @@ export const pupilNames = defineDetector({
       return yearOrAge(i) ? 'identifying' : 'plain';
     };
 
+    // The last word of a roster pair whose first name is hyphenated ("Amelia-Rose O'Connor"), or -1.
+    const hashedPairAt = (from: number) => {
+      for (let len = 3; len >= 2; len--) {
+        let joined = nameWord(from);
+        let k = from + 1;
+        for (; k < from + len && k < n && hyphened(k - 1); k++) joined += nameWord(k);
+        if (k !== from + len || !spaced(k - 1)) continue;
+        let lastEnd = k;
+        let last = nameWord(k);
+        while (hyphened(lastEnd) && lastEnd + 1 < n) last += nameWord(++lastEnd);
+        if (roster!.pairKind(joined, last) === 'exact') return lastEnd;
+      }
+      return -1;
+    };
+
     let i = 0;
     const push = (first: number, last: number, kind: Kind, endOffset?: number) => {
       const start = tokens.starts[first];
@@ -145,6 +160,15 @@ export const pupilNames = defineDetector({
         const last = nameWord(i + 1);
         if (roster.isInitialAndLast(w, last)) {
           push(i, i + 1, 'initial-surname');
+          continue;
+        }
+      }
+
+      // A hashed roster holds full names only, so a hyphenated first name is known by its pair.
+      if (roster?.isHashed && hyphened(i)) {
+        const pairEnd = hashedPairAt(i);
+        if (pairEnd > 0) {
+          push(i, pairEnd, 'full');
           continue;
         }
       }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { yamlValue } from '../text/yaml-file.js';
+import { yamlReason } from '../text/shown-text.js';
 
 /** A front-matter value with the source range of every scalar (quotes included). */
 export type TreeNode =
@@ -14,7 +15,7 @@ export function readYamlWithLibrary(text: string): YamlRead {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    return { error: { message: err.message.split('\n')[0], offset: err.pos?.[0] ?? 0 } };
+    return { error: { message: yamlReason(err.message), offset: err.pos?.[0] ?? 0 } };
   }
   const convert = (node: unknown): TreeNode | null => {
     if (isScalar(node)) return { kind: 'scalar', value: node.value, start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };

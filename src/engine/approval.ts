@@ -1,4 +1,5 @@
 import type { Finding } from '../results/schema.js';
+import { shownText } from '../text/shown-text.js';
 
 /**
  * A post authorised in its front matter (`approved-by:` and `approved-on:`) keeps its findings
@@ -13,6 +14,7 @@ export function applyApproval(findings: Finding[], frontMatter: Record<string, u
   for (const f of findings) {
     if (!authorisable.has(f.clause.id)) continue;
     f.severity = 'info';
-    f.message = `${f.message} (authorised by ${by.trim()} on ${when})`;
+    // The front matter's own words, so escaped and cut short like any text a message repeats.
+    f.message = `${f.message} (authorised by ${shownText(by.trim(), 60)} on ${shownText(when, 20)})`;
   }
 }

@@ -25,7 +25,7 @@ export interface DocumentCheckOptions {
 function fillTemplate(template: string, rule: LoadedRule, m: { text: string; data?: Record<string, string> }, channel: Channel): string {
   if (!template.includes('{{')) return template;
   const shown = m.text.replace(/\s+/g, ' ').trim();
-  const quoted = rule.quote ? (shown.length > 80 ? `${shown.slice(0, 77)}...` : shown) : mask(shown);
+  const quoted = rule.quote ? (shown.length > 80 ? `${shown.slice(0, 77)}...` : shown) : mask(shown, m.data?.kind);
   const filled = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/gi, (whole, name: string) => {
     if (name === 'match') return quoted;
     if (name === 'clause') return rule.clauseData.id;

@@ -1,29 +1,61 @@
 /**
- * Hides most of a personal detail so that a message can say what was found without
- * repeating it (CI logs are often public): letters keep the first of each word, numbers
- * keep their first two and last three digits (short ones their last two). "07812 660 491" -> "07*** *** 491",
- * "Jack Smith" -> "J*** S****".
+ * Hides a personal detail so that a message can say what was found without repeating it (CI
+ * logs are often public). A mask has the same length whatever the length of each word, so it
+ * gives away no word's length: names keep each word's initial ("Jack Smith" -> "J. S."), numbers
+ * only their last three digits ("07812 660 491" -> "*** 491"), emails the first letter ("j…@…"),
+ * handles and links their first character ("@j…", "f…/…"), addresses each word's initial with
+ * numbers hidden ("22 Fernlea Close" -> "# F. C.").
+ *
+ * `kind` is what a detector says it found (`phone`, `email`, `handle`, `profile`…); without one,
+ * the text's shape decides.
  */
-export function mask(text: string): string {
-  const digits = (text.match(/\d/g) ?? []).length;
-  // Long numbers keep their first two and last three digits; short ones only their last two.
-  const keepHead = digits >= 9 ? 2 : 0;
-  const keepTail = digits >= 9 ? 3 : 2;
-  let digit = 0;
-  let wordStart = true;
-  let out = '';
-  for (const ch of text) {
-    if (/\d/.test(ch)) {
-      digit++;
-      out += digit <= keepHead || digit > digits - keepTail ? ch : '*';
-      wordStart = false;
-    } else if (/\p{L}/u.test(ch)) {
-      out += wordStart ? ch : '*';
-      wordStart = false;
-    } else {
-      out += ch;
-      wordStart = true;
-    }
+export function mask(text: string, kind?: string): string {
+  const shape = shapeOf(text, kind);
+  if (shape === 'number') {
+    const digits = text.replace(/\D/g, '');
+    return digits.length >= 7 ? `*** ${digits.slice(-3)}` : '***';
   }
-  return out;
+  if (shape === 'email') return `${firstCharacter(text)}…@…`;
+  if (shape === 'handle') return `@${firstCharacter(text.replace(/^@/, ''))}…`;
+  if (shape === 'link') return `${firstCharacter(text.replace(/^[a-z]+:\/\/(www\.)?|^www\./i, ''))}…/…`;
+  return initials(text);
+}
+
+type Shape = 'number' | 'email' | 'handle' | 'link' | 'words';
+
+// The detectors' kinds that have a mask of their own; names, addresses and the rest are words.
+const SHAPE_OF_KIND: Record<string, Shape> = {
+  phone: 'number',
+  email: 'email',
+  'school-email': 'email',
+  handle: 'handle',
+  profile: 'link',
+  invite: 'link',
+};
+
+function shapeOf(text: string, kind: string | undefined): Shape {
+  if (kind && SHAPE_OF_KIND[kind]) return SHAPE_OF_KIND[kind];
+  const digits = (text.match(/\d/g) ?? []).length;
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (digits >= 7 && digits > letters) return 'number';
+  if (/\S@\S/.test(text)) return 'email';
+  if (/^@\S/.test(text)) return 'handle';
+  if (/:\/\/|^www\.|\/\S/i.test(text)) return 'link';
+  return 'words';
+}
+
+const firstCharacter = (text: string) => text.match(/[\p{L}\p{N}]/u)?.[0] ?? '';
+
+// Past this many words a mask ends with "…", so that a long match gives a short, fixed mask.
+const MOST_INITIALS = 4;
+
+/** Each word's initial and a dot; a word that starts with a digit is "#". */
+function initials(text: string): string {
+  const words = text.split(/[\s,;]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const shown = words.slice(0, MOST_INITIALS).map((w) => {
+    const first = firstCharacter(w);
+    return /\p{N}/u.test(first) ? '#' : `${first}.`;
+  });
+  if (words.length > MOST_INITIALS) shown.push('…');
+  return shown.join(' ') || '…';
 }

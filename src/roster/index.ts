@@ -3,11 +3,13 @@ import { SafepostError } from '../errors.js';
 import { shownPath } from '../fs/shown-path.js';
 import { loadRosterCsv } from './load.js';
 import { normalizeName } from '../text/name-form.js';
-import { RosterIndex, type HashedRosterFile } from './roster-index.js';
+import { RosterIndex } from './roster-index.js';
+import { HASHED_ROSTER_VERSION, HashedRosterFileSchema } from './hashed-file.js';
 
 export { loadNameLexicon, type NameLexicon } from '../lexicon/names.js';
 export { loadRosterCsv, type RosterPupil } from './load.js';
-export { RosterIndex, type HashedRosterFile } from './roster-index.js';
+export { RosterIndex } from './roster-index.js';
+export { DEFAULT_HASH_COST, HASHED_ROSTER_VERSION, HashedRosterFileSchema, type HashCost, type HashedRosterFile } from './hashed-file.js';
 
 /** Reads a roster file, plain CSV or hashed (`safepost roster hash`), into a matching index. */
 export function loadRoster(path: string, cwd = process.cwd()): RosterIndex {
@@ -18,16 +20,20 @@ export function loadRoster(path: string, cwd = process.cwd()): RosterIndex {
     throw new SafepostError(`roster file ${shownPath(path, cwd)} not found or not readable`);
   }
   if (head.startsWith('{')) {
-    let file: HashedRosterFile;
+    const shown = shownPath(path, cwd);
+    let data: unknown;
     try {
-      file = JSON.parse(readFileSync(path, 'utf8')) as HashedRosterFile;
+      data = JSON.parse(readFileSync(path, 'utf8'));
     } catch {
-      throw new SafepostError(`roster ${shownPath(path, cwd)} looks like JSON but cannot be read; make it again with "safepost roster hash"`);
+      throw new SafepostError(`roster ${shown} looks like JSON but cannot be read; make it again with "safepost roster hash"`);
     }
-    if (file.format !== 'safepost-roster-hash' || file.version !== 1 || !Array.isArray(file.entries) || typeof file.salt !== 'string') {
-      throw new SafepostError(`roster ${shownPath(path, cwd)} is not a hashed roster safepost can read; make it again with "safepost roster hash"`);
+    const version = (data as { format?: unknown; version?: unknown } | null)?.format === 'safepost-roster-hash' ? (data as { version?: unknown }).version : undefined;
+    if (typeof version === 'number' && version < HASHED_ROSTER_VERSION) {
+      throw new SafepostError(`roster ${shown} is a hashed roster in an older format, which was quick to guess names from; make it again with "safepost roster hash"`);
     }
-    return RosterIndex.fromHashed(file);
+    const file = HashedRosterFileSchema.safeParse(data);
+    if (!file.success) throw new SafepostError(`roster ${shown} is not a hashed roster safepost can read; make it again with "safepost roster hash"`);
+    return RosterIndex.fromHashed(file.data);
   }
   return RosterIndex.fromPupils(loadRosterCsv(path, cwd));
 }

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { phoneticKeys } from '../text/name-form.js';
 import type { RosterPupil } from './load.js';
+import { DEFAULT_HASH_COST, HASHED_ROSTER_VERSION, type HashCost, type HashedRosterFile, SCRYPT_MAX_MEMORY } from './hashed-file.js';
 
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 
@@ -16,30 +17,29 @@ export const SPELLING_THRESHOLD = 0.84;
 // fk a first name's sound, pk "first-sound last-sound".
 type Tag = 'f' | 'fw' | 'l' | 'lw' | 'p' | 'fi' | 'il' | 'fk' | 'pk';
 
-export interface HashedRosterFile {
-  format: 'safepost-roster-hash';
-  version: 1;
-  algorithm: 'sha256';
-  salt: string;
-  /** Which kinds of entry the file holds (pairs only, by default). */
-  tags: Tag[];
-  entries: string[];
+/** A hashed roster's side of the index: the file's digests and what it costs to make one. */
+interface HashedEntries {
+  digests: Set<string>;
+  salt: Buffer;
+  cost: HashCost;
+  keyLength: number;
+  /** Each distinct pair asked about in this run, with its answer: every question costs one hash. */
+  asked: Map<string, boolean>;
 }
 
 /**
  * The roster as the matcher asks about it, built once: a set of tagged entries, so a lookup
- * costs the same for 10 pupils or 10,000. A hashed roster stores salted hashes of the same
- * entries and hashes each question the same way.
+ * costs the same for 10 pupils or 10,000. A hashed roster holds only full names (first and last
+ * together), each a salted scrypt hash, and hashes each distinct pair it is asked about once.
  */
 export class RosterIndex {
   private constructor(
-    /** Plain: `tag:value` strings by tag (no string is built to ask). Hashed: digests. */
-    private readonly entries: Set<string> | Map<Tag, Set<string>>,
-    private readonly salt: string | null,
+    /** Plain rosters: `tag:value` strings by tag. */
+    private readonly entries: Map<Tag, Set<string>> | null,
+    private readonly hashed: HashedEntries | null,
     /** Plain rosters only: first and last names by sound, for spelling variants. */
     private readonly firstsBySound: Map<string, string[]> | null,
     private readonly lastsBySound: Map<string, string[]> | null,
-    readonly tags: ReadonlySet<Tag>,
   ) {}
 
   static fromPupils(pupils: RosterPupil[]): RosterIndex {
@@ -60,28 +60,57 @@ export class RosterIndex {
       if (tag === 'f') bySound(firsts, value);
       if (tag === 'l') bySound(lasts, value);
     }
-    return new RosterIndex(entries, null, firsts, lasts, new Set(['f', 'fw', 'l', 'lw', 'p', 'fi', 'il', 'fk', 'pk']));
+    return new RosterIndex(entries, null, firsts, lasts);
   }
 
   static fromHashed(file: HashedRosterFile): RosterIndex {
-    return new RosterIndex(new Set(file.entries), file.salt, null, null, new Set(file.tags));
+    const hashed = { digests: new Set(file.entries), salt: Buffer.from(file.salt, 'hex'), cost: file.cost, keyLength: file.keyLength, asked: new Map() };
+    return new RosterIndex(null, hashed, null, null);
   }
 
-  /** A hashed copy: pairs and full names always; single names only when asked (see README). */
-  static hash(pupils: RosterPupil[], includeSingleNames: boolean): HashedRosterFile {
-    const salt = randomBytes(16).toString('hex');
-    const tags: Tag[] = includeSingleNames ? ['f', 'fw', 'l', 'lw', 'p', 'fi', 'il', 'fk', 'pk'] : ['p', 'fi', 'il', 'pk'];
-    const wanted = new Set<string>(tags);
+  /**
+   * A hashed copy holding each pupil's full names and nothing shorter: a first name, a surname,
+   * an initial or a sound each falls to a list of a few thousand guesses, and then gives away
+   * the pairs built from it.
+   */
+  static hash(pupils: RosterPupil[], cost: HashCost = DEFAULT_HASH_COST): HashedRosterFile {
+    const salt = randomBytes(16);
+    const keyLength = 16;
     const entries = new Set<string>();
-    for (const [tag, value] of entriesOf(pupils)) if (wanted.has(tag)) entries.add(digest(salt, `${tag}:${value}`));
-    return { format: 'safepost-roster-hash', version: 1, algorithm: 'sha256', salt, tags, entries: [...entries].sort() };
+    for (const [tag, value] of entriesOf(pupils)) if (tag === 'p') entries.add(slowDigest(salt, cost, keyLength, value));
+    return {
+      format: 'safepost-roster-hash',
+      version: HASHED_ROSTER_VERSION,
+      holds: 'full-names',
+      algorithm: 'scrypt',
+      cost: { ...cost },
+      keyLength,
+      salt: salt.toString('hex'),
+      entries: [...entries].sort(),
+    };
+  }
+
+  /** Whether this index is a hashed roster, whose every question costs a deliberately slow hash. */
+  get isHashed(): boolean {
+    return this.hashed !== null;
+  }
+
+  /** How many hashes this index has computed to answer questions (one per distinct pair). */
+  get hashesComputed(): number {
+    return this.hashed?.asked.size ?? 0;
   }
 
   private has(tag: Tag, value: string): boolean {
-    if (this.entries instanceof Map) return this.entries.get(tag)?.has(value) ?? false;
-    // A hashed roster without single names is not asked (and not hashed for) about them.
-    if (!this.tags.has(tag) || this.salt === null) return false;
-    return this.entries.has(digest(this.salt, `${tag}:${value}`));
+    if (this.entries) return this.entries.get(tag)?.has(value) ?? false;
+    // A hashed roster holds full names only: it is asked (and hashes) about nothing else.
+    const hashed = this.hashed;
+    if (!hashed || tag !== 'p') return false;
+    let found = hashed.asked.get(value);
+    if (found === undefined) {
+      found = hashed.digests.has(slowDigest(hashed.salt, hashed.cost, hashed.keyLength, value));
+      hashed.asked.set(value, found);
+    }
+    return found;
   }
 
   isFirst(name: string): boolean {
@@ -125,8 +154,8 @@ function closeTo(word: string, bySound: Map<string, string[]>): boolean {
   return false;
 }
 
-function digest(salt: string, value: string): string {
-  return createHash('sha256').update(salt).update('\u0000').update(value).digest('base64url');
+function slowDigest(salt: Buffer, cost: HashCost, keyLength: number, pair: string): string {
+  return scryptSync(`full-name:${pair}`, salt, keyLength, { ...cost, maxmem: SCRYPT_MAX_MEMORY }).toString('base64url');
 }
 
 /** Every tagged entry of a roster: names, pairs, initials and sounds. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAlias, LineCounter, parseDocument, visit, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { SafepostError } from '../errors.js';
+import { shownText, yamlReason } from './shown-text.js';
 
 export interface YamlFile {
   path: string;
@@ -25,7 +26,7 @@ export function readYamlFile(path: string, shownAs = path): YamlFile {
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const { line, col } = lines.linePos(err.pos[0]);
-    throw new SafepostError(`${shownAs}:${line}:${col}: not valid YAML: ${err.message.split('\n')[0]}`);
+    throw new SafepostError(`${shownAs}:${line}:${col}: not valid YAML: ${yamlReason(err.message)}`);
   }
   return { path, doc, lines };
 }
@@ -65,7 +66,7 @@ export function yamlValue(doc: YamlDocument): { value: unknown } | { error: { me
         return visit.BREAK;
       },
     });
-    const reason = (error as Error).message.split('\n')[0];
+    const reason = yamlReason((error as Error).message);
     const hint = /unresolved alias/i.test(reason) ? 'a value that starts with * or & must be in quotes' : 'write the repeated values out';
     return { error: { message: `${reason}; ${hint}`, offset } };
   }
@@ -83,12 +84,13 @@ export function validateYaml<T extends z.ZodType>(file: YamlFile, schema: T, sho
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue.path as PropertyKey[];
-  const field = path.length ? path.join('.') : '(top level)';
+  // Keys are the file's own text: shown escaped and cut short.
+  const field = path.length ? shownText(path.join('.'), 60) : '(top level)';
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     const keys = (issue as { keys: string[] }).keys;
     const keyPath = [...path, keys[0]];
-    return fail(`${shownAs}:${lineOf(file, keyPath)}: unknown key "${[...path, keys[0]].join('.')}"; remove it or check its spelling`);
+    return fail(`${shownAs}:${lineOf(file, keyPath)}: unknown key "${shownText(keyPath.join('.'), 60)}"; remove it or check its spelling`);
   }
   return fail(`${shownAs}:${lineOf(file, path)}: ${field}: ${message}`);
 }

@@ -178,20 +178,20 @@ describe('contact-details rules by channel', () => {
 
   it('reports a third party\'s number on every channel, masked', () => {
     const text = 'Ring Sam on 07812 660 491.';
-    expect(run(text, 'official')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number 07*** *** 491']]);
-    expect(run(text, 'parent')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number 07*** *** 491']]);
-    expect(run(text, 'pupil')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number 07*** *** 491']]);
-    expect(run(text, 'staff-personal')).toEqual([['others-contact-details', 'error', '7.3(h)', "Someone's mobile number 07*** *** 491 on a personal account"]]);
+    expect(run(text, 'official')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number *** 491']]);
+    expect(run(text, 'parent')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number *** 491']]);
+    expect(run(text, 'pupil')).toEqual([['personal-phone-number', 'error', '1.8(b)', 'Personal mobile number *** 491']]);
+    expect(run(text, 'staff-personal')).toEqual([['others-contact-details', 'error', '7.3(h)', "Someone's mobile number *** 491 on a personal account"]]);
   });
 
   it('warns about a member of staff\'s own details with 7.9\'s advice', () => {
-    expect(run('Text me on 07812 660 491.', 'staff-personal')).toEqual([['own-contact-details', 'warning', '7.9', 'Your own mobile number 07*** *** 491']]);
+    expect(run('Text me on 07812 660 491.', 'staff-personal')).toEqual([['own-contact-details', 'warning', '7.9', 'Your own mobile number *** 491']]);
   });
 
   it('reports a school address used on a personal account, and allows it elsewhere', () => {
     const text = 'Message me at j.doe@brookfield-academy.org.uk.';
     expect(run(text, 'staff-personal')).toEqual([
-      ['school-email-on-personal-account', 'error', '7.3(j)', 'School email address j.d**@b*********-a******.o**.u* used on a personal account'],
+      ['school-email-on-personal-account', 'error', '7.3(j)', 'School email address j…@… used on a personal account'],
     ]);
     expect(run(text, 'official')).toEqual([]);
   });

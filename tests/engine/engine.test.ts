@@ -120,7 +120,7 @@ describe('findings', () => {
   it('mask the matched text in messages unless the rule may quote it', () => {
     const personal = head('kind: pattern\npatterns: ["07\\\\d{3} \\\\d{6}"]').replace('quote: true', 'quote: false');
     const [f] = checkDocument(parseText('Call 07812 660491 now'), ruleSet(personal), { channel: 'parent' });
-    expect(f.message).toBe('Found "07*** ***491"');
+    expect(f.message).toBe('Found "*** 491"');
     expect(f.message).not.toContain('07812 660491');
   });
 
@@ -149,10 +149,26 @@ describe('findings', () => {
 });
 
 describe('helpers', () => {
-  it('mask hides most of a detail', () => {
-    expect(mask('07812 660 491')).toBe('07*** *** 491');
-    expect(mask('Jack Smith')).toBe('J*** S****');
-    expect(mask('jane@gmail.com')).toBe('j***@g****.c**');
+  it('mask hides a detail in a mask whose length says nothing of the words', () => {
+    expect(mask('07812 660 491')).toBe('*** 491');
+    expect(mask('+44 7812 660491')).toBe('*** 491');
+    expect(mask('Jack Smith')).toBe('J. S.');
+    expect(mask('jane@gmail.com')).toBe('j…@…');
+    expect(mask('jane dot doe at gmail dot com', 'email')).toBe('j…@…');
+    expect(mask('@jack_smith_2014', 'handle')).toBe('@j…');
+    expect(mask('https://www.facebook.com/jack.smith.75', 'profile')).toBe('f…/…');
+    expect(mask('22 Fernlea Close', 'address')).toBe('# F. C.');
+    expect(mask('LE1 5RH', 'postcode')).toBe('L. #');
+    expect(mask('Flat 3, 41 Harrow Court, Leicester', 'address')).toBe('F. # # H. …');
+  });
+
+  it('masks names of different lengths alike', () => {
+    expect(mask('Jack Smith')).toHaveLength(mask('Jo Li').length);
+    expect(mask('Amelia-Rose Featherstonehaugh')).toHaveLength(mask('Jo Li').length);
+    expect(mask('Maximilian')).toHaveLength(mask('Al').length);
+    expect(mask('07812 660491')).toHaveLength(mask('0116 496 0491').length);
+    expect(mask('ab@x.io')).toHaveLength(mask('christopher.montgomery@hotmail.co.uk').length);
+    expect(mask('@ab', 'handle')).toHaveLength(mask('@christopher_montgomery', 'handle').length);
   });
 
   it('tokenize splits sentences, not abbreviations inside numbers', () => {

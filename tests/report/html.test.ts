@@ -22,7 +22,7 @@ describe('--format html', () => {
     expect(page).toContain('&amp; ask for &quot;the tombola&quot;.');
     // Each finding beside the text: message (masked), advice, clause.
     expect(page).toMatch(/<li class="finding error" id="f-1"[^>]*data-category="contact-details" data-severity="error">/);
-    expect(page).toContain('Personal mobile number 07*** ***184');
+    expect(page).toContain('Personal mobile number *** 184');
     expect(page).toContain('<strong>Policy 1.8(b), Nothing that could compromise safeguarding:</strong>');
     expect(page).toContain('<tr><th scope="row">contact-details</th><td>1</td><td>0</td><td>0</td></tr>');
     expect(page).toContain('This page shows your drafts in full, so keep it on this computer.');
