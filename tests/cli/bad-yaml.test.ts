@@ -27,7 +27,7 @@ describe('YAML that cannot be read', () => {
     const report = JSON.parse(r.stdout);
     const [a, b, c, d] = report.files;
     expect(a).toMatchObject({ path: 'posts/a.md', errorLine: 2 });
-    expect(a.error).toBe('front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): Sports*; a value that starts with * or & must be in quotes');
+    expect(a.error).toBe('front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias); a value that starts with * or & must be in quotes');
     expect(b).toMatchObject({ path: 'posts/b.md', errorLine: 2 });
     expect(c.error).toMatch(/^front matter is not valid YAML: Excessive alias count .*; write the repeated values out$/);
     expect(d.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['personal-phone-number']);
@@ -41,7 +41,7 @@ describe('YAML that cannot be read', () => {
     const r = runCli(['check', 'post.md'], { cwd: dir });
     expect(r).toMatchObject({ status: 2, stdout: '' });
     expect(r.stderr).toBe(
-      'safepost: safepost.config.yaml:2: not valid YAML: Unresolved alias (the anchor must be set before the alias): school; a value that starts with * or & must be in quotes\n',
+      'safepost: safepost.config.yaml:2: not valid YAML: Unresolved alias (the anchor must be set before the alias); a value that starts with * or & must be in quotes\n',
     );
   });
 

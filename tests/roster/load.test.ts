@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SafepostError } from '../../src/errors.js';
@@ -56,6 +57,20 @@ describe('reading a roster', () => {
     expect(() => loadRoster(join(dir, 'a.safepost'), dir)).toThrow(/not a hashed roster safepost can read/);
     expect(() => loadRoster(join(dir, 'b.safepost'), dir)).toThrow(/cannot be read/);
   });
+
+  it('refuses a hashed roster of the older format with one line saying to make it again', () => {
+    const old = { format: 'safepost-roster-hash', version: 1, algorithm: 'sha256', salt: 'ab'.repeat(16), tags: ['p'], entries: [] };
+    const dir = tempFolder({ 'old.safepost': JSON.stringify(old) });
+    expect(() => loadRoster(join(dir, 'old.safepost'), dir)).toThrow(
+      /^roster old\.safepost is a hashed roster in an older format, which was quick to guess names from; make it again with "safepost roster hash"$/,
+    );
+  });
+
+  it('refuses a hashed roster that asks for a cost out of bounds', () => {
+    const file = { format: 'safepost-roster-hash', version: 2, holds: 'full-names', algorithm: 'scrypt', cost: { N: 2 ** 20, r: 8, p: 1 }, keyLength: 16, salt: 'ab'.repeat(16), entries: [] };
+    const dir = tempFolder({ 'big.safepost': JSON.stringify(file) });
+    expect(() => loadRoster(join(dir, 'big.safepost'), dir)).toThrow(/not a hashed roster safepost can read/);
+  });
 });
 
 describe('rosters on the command line', () => {
@@ -79,5 +94,30 @@ describe('rosters on the command line', () => {
     const hashed = JSON.parse(runCli(['check', 'a.md', '--roster', 'roster.safepost', '--format', 'json'], { cwd: dir }).stdout);
     expect(hashed.files[0].findings).toEqual(plain.files[0].findings);
     expect(runCli(['roster', 'hash', 'pupils.csv', '-o', 'pupils.csv'], { cwd: dir }).status).toBe(2);
+  });
+
+  it('roster hash writes full names only, with its cost, and refuses --include-single-names saying why', () => {
+    const dir = tempFolder({ 'pupils.csv': 'first_name,last_name\nJack,Smith\nJo,Li\n' });
+    const hash = runCli(['roster', 'hash', 'pupils.csv', '-o', 'roster.safepost'], { cwd: dir });
+    expect(hash.stdout).toBe('Wrote roster.safepost: 2 pupils as 2 salted hashes of full names (first and last name together; no single names, initials or sounds).\n');
+    const file = JSON.parse(readFileSync(join(dir, 'roster.safepost'), 'utf8'));
+    expect(file).toMatchObject({ version: 2, holds: 'full-names', algorithm: 'scrypt', cost: { N: 256, r: 8, p: 1 } });
+    expect(file.entries).toHaveLength(2);
+    const single = runCli(['roster', 'hash', 'pupils.csv', '-o', 'single.safepost', '--include-single-names'], { cwd: dir });
+    expect(single.status).toBe(2);
+    expect(single.stderr).toMatch(/^safepost: --include-single-names is no longer offered: hashed first names and surnames are recovered from a list of common names in seconds; .*--roster/);
+    expect(single.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'single.safepost'))).toBe(false);
+  });
+
+  it("a hashed roster finds a pupil's full name and leaves the name alone to the lexicon", () => {
+    const dir = tempFolder({ 'pupils.csv': 'first_name,last_name\nZuzanna,Kowalczyk\n', 'a.md': 'Well done Zuzanna Kowalczyk! Zuzanna also sang.\n' });
+    runCli(['roster', 'hash', 'pupils.csv', '-o', 'roster.safepost'], { cwd: dir });
+    const report = JSON.parse(runCli(['check', 'a.md', '--roster', 'roster.safepost', '--format', 'json'], { cwd: dir }).stdout);
+    expect(report.files[0].findings.map((f: { ruleId: string; message: string; column: number }) => [f.ruleId, f.column, f.message])).toEqual([
+      ['pupil-full-name', 11, 'Full name of a pupil (Z. K.)'],
+      // Found as a given name of the lexicon, not by the roster: the file holds no first names.
+      ['pupil-first-name', 30, 'First name of a pupil (Z.)'],
+    ]);
   });
 });
