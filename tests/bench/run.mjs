@@ -60,6 +60,13 @@ for (const size of [100, 10_000]) {
 }
 console.log(`a 10,000-pupil roster costs ${(rosters[10_000] / rosters[100]).toFixed(2)}x a 100-pupil one`);
 
+// A hashed roster: each distinct pair asked about is hashed once a run, at scrypt's cost.
+const hashedRoster = join(dir, '..', 'safepost-bench-roster-10000.safepost');
+spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'roster', 'hash', join(dir, '..', 'safepost-bench-roster-10000.csv'), '-o', hashedRoster]);
+const hashed = wholeCli(['--roster', hashedRoster]);
+report('whole CLI, the same hashed', hashed);
+console.log(`the hashed 10,000-pupil roster costs ${(hashed / rosters[10_000]).toFixed(2)}x the plain one`);
+
 // The cache: a first run with --cache, then runs with one post changed each time.
 const cacheFile = join(dir, '..', `safepost-bench-${count}.cache`);
 const cold = wholeCli(['--cache-location', cacheFile], () => rmSync(cacheFile, { force: true }));
