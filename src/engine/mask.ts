@@ -16,7 +16,7 @@ export function mask(text: string, kind?: string): string {
     return digits.length >= 7 ? `*** ${digits.slice(-3)}` : '***';
   }
   if (shape === 'email') return `${firstCharacter(text)}…@…`;
-  if (shape === 'handle') return `@${firstCharacter(text.replace(/^@/, ''))}…`;
+  if (shape === 'handle') return `${text.startsWith('@') ? '@' : ''}${firstCharacter(text)}…`;
   if (shape === 'link') return `${firstCharacter(text.replace(/^[a-z]+:\/\/(www\.)?|^www\./i, ''))}…/…`;
   return initials(text);
 }

@@ -156,6 +156,7 @@ describe('helpers', () => {
     expect(mask('jane@gmail.com')).toBe('j…@…');
     expect(mask('jane dot doe at gmail dot com', 'email')).toBe('j…@…');
     expect(mask('@jack_smith_2014', 'handle')).toBe('@j…');
+    expect(mask('jack_smith_2014', 'handle')).toBe('j…');
     expect(mask('https://www.facebook.com/jack.smith.75', 'profile')).toBe('f…/…');
     expect(mask('22 Fernlea Close', 'address')).toBe('# F. C.');
     expect(mask('LE1 5RH', 'postcode')).toBe('L. #');
