@@ -3,6 +3,7 @@ import type { DraftImage, Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
+import { linearSpans } from '../rules/linear-pattern.js';
 
 /** A rule's match in text coordinates. */
 export interface RuleMatch {
@@ -127,6 +128,8 @@ export function findMatches(
         }
         spans.push([m.index, m.index + m[0].length]);
       }
+    } else if (compiled.linear) {
+      spans.push(...linearSpans(compiled.linear, text));
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
         if (m.end <= m.start) continue;
