@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLinear, linearSpans, UnsupportedPattern } from '../../src/rules/linear-pattern.js';
+import { compileLinear, linearSpans, SlowPatternError, UnsupportedPattern } from '../../src/rules/linear-pattern.js';
 import { patternFlags } from '../../src/rules/pattern-flags.js';
 import { loadRules } from '../../src/rules/load.js';
 import { ROOT } from '../helpers/cli.js';
@@ -77,6 +77,12 @@ describe('linear-time patterns', () => {
       linearSpans(compileLinear([pattern], 'i'), text);
       expect(performance.now() - start, pattern).toBeLessThan(5000);
     }
+  });
+
+  it('stop when finding every match takes longer than allowed', () => {
+    const re = compileLinear(['\\w'], '');
+    expect(linearSpans(re, 'ab c')).toEqual([[0, 1], [1, 2], [3, 4]]);
+    expect(() => linearSpans(re, 'ab c', -1)).toThrow(SlowPatternError);
   });
 
   it('refuse what cannot run in linear time, saying what to write instead', () => {
