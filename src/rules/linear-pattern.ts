@@ -197,19 +197,42 @@ export function toRe2Syntax(pattern: string, unicode: boolean): string {
   return out;
 }
 
-/** A rule's patterns compiled for re2js: one alternation, as for RegExp. */
-export type LinearPattern = RE2JS;
-
 /**
- * Compiles patterns (JavaScript syntax, RegExp flags i and u) for re2js, as one alternation so
- * that the text is scanned once; throws UnsupportedPattern naming the construct it cannot run.
+ * A pattern in RE2's syntax (as `toRe2Syntax` writes it) without its lookbehinds: it matches
+ * wherever the pattern does, and more, and runs on re2js's fast DFA, which lookbehinds rule out.
  */
-export function compileLinear(patterns: string[], flags: string): LinearPattern {
-  const unicode = flags.includes('u');
-  const source = patterns.map((p) => `(?:${toRe2Syntax(p, unicode)})`).join('|');
-  const lookbehind = /\(\?<[=!]/.test(source);
+function withoutLookbehinds(source: string): string {
+  let out = '';
+  let dropping = 0;
+  for (let i = 0; i < source.length; i++) {
+    let token = source[i];
+    if (token === '\\') token = source.slice(i, i + 2);
+    else if (token === '[') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      token = source.slice(i, j + 1);
+    } else if (token === '(') {
+      if (dropping > 0 || source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) dropping += 1;
+    } else if (token === ')' && dropping > 0) {
+      dropping -= 1;
+      continue;
+    }
+    i += token.length - 1;
+    if (dropping === 0) out += token;
+  }
+  return out;
+}
+
+/** A rule's patterns compiled for re2js: one alternation, as for RegExp. */
+export interface LinearPattern {
+  re: RE2JS;
+  /** Matches wherever `re` does: tried first, on the fast DFA, so most texts need nothing else. */
+  gate: RE2JS;
+}
+
+const compileRe2 = (source: string, flags: number): RE2JS => {
   try {
-    return RE2JS.compile(source, (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (lookbehind ? RE2JS.LOOKBEHINDS : 0));
+    return RE2JS.compile(source, flags);
   } catch (error) {
     const message = (error as Error).message.replace(/^error parsing regexp: /, '');
     const count = /invalid repeat count: (.*)/.exec(message);
@@ -218,6 +241,21 @@ export function compileLinear(patterns: string[], flags: string): LinearPattern 
     }
     throw new UnsupportedPattern(`${message}; this construct is not supported in a rule file's patterns`);
   }
+};
+
+/**
+ * Compiles patterns (JavaScript syntax, RegExp flags i and u) for re2js, as one alternation so
+ * that the text is scanned once; throws UnsupportedPattern naming the construct it cannot run.
+ */
+export function compileLinear(patterns: string[], flags: string): LinearPattern {
+  const unicode = flags.includes('u');
+  const source = patterns.map((p) => `(?:${toRe2Syntax(p, unicode)})`).join('|');
+  const caseless = flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0;
+  if (!/\(\?<[=!]/.test(source)) {
+    const re = compileRe2(source, caseless);
+    return { re, gate: re };
+  }
+  return { re: compileRe2(source, caseless | RE2JS.LOOKBEHINDS), gate: compileRe2(withoutLookbehinds(source), caseless) };
 }
 
 /** A user's pattern that took longer on one draft than any ordinary pattern could. */
@@ -235,10 +273,10 @@ export const timeAllowed = (text: string): number => 2000 + text.length / 1000;
  * The spans [start, end) (UTF-16 offsets) of non-empty, non-overlapping matches, left to right.
  * Throws SlowPatternError when finding them takes longer than `allowedMs`.
  */
-export function linearSpans(re: LinearPattern, text: string, allowedMs = timeAllowed(text)): Array<[number, number]> {
+export function linearSpans({ re, gate }: LinearPattern, text: string, allowedMs = timeAllowed(text)): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   // test() runs on the lazy DFA, about five times faster than find() over a text with no match.
-  if (!re.test(text)) return spans;
+  if (!gate.test(text)) return spans;
   const started = performance.now();
   const m = re.matcher(text);
   while (m.find()) {
