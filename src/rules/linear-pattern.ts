@@ -40,7 +40,7 @@ function property(body: string, negated: boolean): string {
     re2 = SHORT_CATEGORIES.has(value) ? value : CATEGORIES[value];
     if (!re2 && name === null && value === 'Any') re2 = 'Any';
   }
-  // RE2 knows scripts by their long names (\p{Greek}); it cannot tell which are which, so it is tried below.
+  // Scripts have the same names in RE2 (\p{Greek}); one RE2 does not know fails when compiled.
   if (name === 'Script' || name === 'sc') re2 = value;
   if (!re2) {
     throw new UnsupportedPattern(`\\p{${body}} is not supported; use a general category such as \\p{L} or a script such as \\p{Script=Latin}`);
