@@ -8,6 +8,7 @@ import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
+import { StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
@@ -43,7 +44,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = []): FileResult => {
     const { channel, problem } = channelOf(doc.frontMatter, setup.channel, doc.source);
     const context = compiled.needs.has('photos') ? { ...setup.context, photos } : setup.context;
-    const findings = checkDocument(doc, compiled, { channel, overrides: config.rules, showMatches: options.showMatches }, context);
+    let findings;
+    try {
+      findings = checkDocument(doc, compiled, { channel, overrides: config.rules, showMatches: options.showMatches }, context);
+    } catch (error) {
+      // One user rule too slow on this draft: the draft is reported as not checked, the others go on.
+      if (!(error instanceof StoppedRuleError)) throw error;
+      return { path, channel, findings: [], error: error.message };
+    }
     applyApproval(findings, doc.frontMatter, policy.authorisable);
     const broken = doc.problems[0];
     const lines = options.fingerprintSalt || broken ? new LineIndex(doc.source) : undefined;

@@ -1,5 +1,6 @@
 import { DETECTORS, NAMES_DETECTOR, type ContextName, type Detector } from '../detectors/index.js';
 import { patternFlags } from '../rules/pattern-flags.js';
+import { compileLinear, type LinearPattern } from '../rules/linear-pattern.js';
 import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from '../text/tokens.js';
@@ -16,7 +17,10 @@ export interface TrieNode {
 export interface CompiledRule {
   rule: LoadedRule;
   index: number;
+  /** A built-in pattern rule's patterns. */
   regex?: RegExp;
+  /** A pattern rule's from a user's rule file: matched in linear time. */
+  linear?: LinearPattern;
   detector?: Detector;
   /** Rules that call one detector with the same options (this, as JSON) share its result for a draft. */
   detectorKey?: string;
@@ -77,8 +81,9 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
     const out: CompiledRule = { rule, index };
     if (rule.kind === 'pattern') {
       // One alternation a rule: the text is scanned once for the rule, not once a pattern.
-      const source = rule.patterns.map((p) => `(?:${p})`).join('|');
-      out.regex = new RegExp(source, `g${patternFlags(rule.patterns, rule['case-sensitive'])}`);
+      const flags = patternFlags(rule.patterns, rule['case-sensitive']);
+      if (rule.builtIn) out.regex = new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), `g${flags}`);
+      else out.linear = compileLinear(rule.patterns, flags);
     } else if (rule.kind === 'detector') {
       out.detector = DETECTORS.get(rule.detector);
       for (const need of out.detector?.needs ?? []) needs.add(need);

@@ -3,6 +3,16 @@ import type { DraftImage, Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
+import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
+import { SafepostError } from '../errors.js';
+
+/** A draft whose check was stopped because one user rule took too long on it. */
+export class StoppedRuleError extends SafepostError {
+  constructor(message: string) {
+    super(message, 1);
+    this.name = 'StoppedRuleError';
+  }
+}
 
 /** A rule's match in text coordinates. */
 export interface RuleMatch {
@@ -126,6 +136,15 @@ export function findMatches(
           continue;
         }
         spans.push([m.index, m.index + m[0].length]);
+      }
+    } else if (compiled.linear) {
+      try {
+        spans.push(...linearSpans(compiled.linear, text));
+      } catch (error) {
+        if (!(error instanceof SlowPatternError)) throw error;
+        throw new StoppedRuleError(
+          `not checked: rule "${rule.id}" (${rule.file}) took too long on this draft and was stopped; its pattern looks far ahead for each match (as \\w(?:\\w*\\d)? does): make what follows a repeat more specific`,
+        );
       }
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {

@@ -125,5 +125,8 @@ export type PatternRule = z.infer<typeof PatternRuleSchema>;
 export type PhraseRule = z.infer<typeof PhraseRuleSchema>;
 export type DetectorRule = z.infer<typeof DetectorRuleSchema>;
 
-/** A rule as loaded, with where it came from (for messages) and its clause resolved. */
-export type LoadedRule = Rule & { file: string; clauseData: Clause };
+/**
+ * A rule as loaded, with where it came from (for messages) and its clause resolved. `builtIn`:
+ * one of the package's own rules, whose patterns run on RegExp; others' run in linear time.
+ */
+export type LoadedRule = Rule & { file: string; clauseData: Clause; builtIn: boolean };

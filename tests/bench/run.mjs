@@ -112,10 +112,32 @@ report('parsing alone (median)', median(parse));
 // Parsing and every rule, in this process, without start-up or file reading.
 const { createChecker } = await import(join(root, 'dist', 'index.js'));
 const checker = createChecker({ config });
+// The same with five pattern rules of a user's, which run on the linear-time engine (re2js),
+// alternated with the runs without them.
+const userRules = join(dir, '..', 'safepost-bench-user-rules');
+mkdirSync(userRules, { recursive: true });
+const userPatterns = [
+  '\\b(?:ofsted|inspection|inspectors?)\\b',
+  '\\b(?:detention|excluded|exclusion|suspended)\\b',
+  '\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+[A-Z][\\w\'’-]+',
+  '(?<=£)\\d+(?:\\.\\d{2})?',
+  '[^.!?\\n]{0,40}\\bdiagnos(?:ed|is)\\b',
+];
+userPatterns.forEach((pattern, i) =>
+  writeFileSync(
+    join(userRules, `user-${i}.yaml`),
+    `id: user-${i}\ncategory: conduct\nseverity: info\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns:\n  - ${JSON.stringify(pattern)}\n`,
+  ),
+);
+const withUserRules = createChecker({ config, ruleFolders: [userRules] });
 const engine = [];
+const engineWithUser = [];
 for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  for (const text of texts) checker.checkText(text, 'post.md');
-  engine.push(performance.now() - start);
+  for (const [c, times] of [[checker, engine], [withUserRules, engineWithUser]]) {
+    const start = performance.now();
+    for (const text of texts) c.checkText(text, 'post.md');
+    times.push(performance.now() - start);
+  }
 }
 report('parse + rules (median)', median(engine));
+report('the same, 5 user pattern rules', median(engineWithUser));

@@ -334,13 +334,91 @@ describe('bad input', () => {
   it('a bad rule in a rule folder is exit 2 naming the file, line and field', () => {
     const dir = tempFolder({
       'safepost.config.yaml': 'rule-folders: [our-rules]\n',
-      'our-rules/rude.yaml': 'id: rude\ncategory: conduct\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns: ["(x+)+y"]\n',
+      'our-rules/rude.yaml': 'id: rude\ncategory: conduct\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns: ["(x+)\\\\1y"]\n',
       'a.md': 'x',
     });
     const r = runCli(['check', 'a.md'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^safepost: our-rules\/rude\.yaml:8: patterns\[0\] could take exponential time/);
-    oneLine(r.stderr);
+    expect(r.stderr).toBe(
+      'safepost: our-rules/rude.yaml:8: patterns[0] cannot be used: a backreference (\\1) cannot run in linear time; repeat the words themselves instead\n',
+    );
+  });
+
+  it('no pattern in a user rule can hang a run: each is refused naming its line, or runs in linear time', () => {
+    // Each of these took RegExp over a minute on 20 KB of "a"s; a generous bound tells the two apart.
+    const rule = (id: string, pattern: string) =>
+      `id: ${id}\ncategory: conduct\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns:\n  - ${JSON.stringify(pattern)}\n`;
+    const run = (rules: Record<string, string>) => {
+      const files: Record<string, string> = { 'safepost.config.yaml': 'rule-folders: [our-rules]\n', 'a.txt': 'a'.repeat(20_000) };
+      for (const [id, pattern] of Object.entries(rules)) files[`our-rules/${id}.yaml`] = rule(id, pattern);
+      const start = performance.now();
+      const r = runCli(['check', 'a.txt', '--format', 'json'], { cwd: tempFolder(files) });
+      expect(performance.now() - start, Object.values(rules).join(' ')).toBeLessThan(10_000);
+      return r;
+    };
+    const runs: Record<string, [pattern: string, findings: number]> = {
+      alternatives: ['(a|a)*$', 1],
+      overlapping: ['(a|aa)+$', 1],
+      stars: ['a*a*a*a*a*a*b', 0],
+      dots: ['.*.*.*=.*;', 0],
+      counted: ['(a*){20}b', 0],
+      'behind-x': ['(?<=x)(a+)+$', 0],
+      'behind-a': ['(?<=a)(a+)+$', 1],
+    };
+    const r = run(Object.fromEntries(Object.entries(runs).map(([id, [pattern]]) => [id, pattern])));
+    expect(r.status, r.stderr).toBe(0);
+    const findings: Array<{ ruleId: string }> = JSON.parse(r.stdout).files[0].findings;
+    for (const [id, [pattern, count]] of Object.entries(runs)) expect(findings.filter((f) => f.ruleId === id), pattern).toHaveLength(count);
+
+    const refused: Array<[string, RegExp]> = [
+      ['(a*)\\1*b', /^safepost: our-rules\/evil\.yaml:9: patterns\[0\] cannot be used: a backreference \(\\1\)/],
+      ['(a{1,50}){1,50}$', /^safepost: our-rules\/evil\.yaml:9: patterns\[0\] cannot be used: the repeat `\{1,50\}` makes more than 1000 copies/],
+      ['(a+)+(?=b)', /^safepost: our-rules\/evil\.yaml:9: patterns\[0\] cannot be used: a lookahead \(\?=\.\.\.\)/],
+    ];
+    for (const [pattern, message] of refused) {
+      const bad = run({ evil: pattern });
+      expect(bad.status, pattern).toBe(2);
+      expect(bad.stderr, pattern).toMatch(message);
+      oneLine(bad.stderr);
+      expect(bad.stdout).toBe('');
+    }
+  }, 120_000);
+
+  it('a user rule that takes too long on one draft stops that draft only, naming the rule', () => {
+    // Each match of this pattern looks ahead to the end of the word: half a minute on 20 KB of letters.
+    const dir = tempFolder({
+      'safepost.config.yaml': 'rule-folders: [our-rules]\n',
+      'our-rules/slow.yaml': `id: slow\ncategory: conduct\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns:\n  - '\\w(?:\\w*\\d)?'\n`,
+      'a.txt': 'a'.repeat(20_000),
+      'b.txt': 'Fine words.',
+    });
+    const start = performance.now();
+    const r = runCli(['check', 'a.txt', 'b.txt', '--format', 'json'], { cwd: dir });
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'safepost: a.txt: not checked: rule "slow" (our-rules/slow.yaml) took too long on this draft and was stopped; its pattern looks far ahead for each match (as \\w(?:\\w*\\d)? does): make what follows a repeat more specific\n',
+    );
+    const [a, b] = JSON.parse(r.stdout).files;
+    expect(a).toMatchObject({ path: 'a.txt', findings: [] });
+    // Each letter of "Fine words" is a match of its own.
+    expect(b.findings.filter((f: { ruleId: string }) => f.ruleId === 'slow')).toHaveLength(9);
+  }, 60_000);
+
+  it('a user rule\'s pattern finds the same words as RegExp would: word lists, any case, accented letters', () => {
+    const dir = tempFolder({
+      'safepost.config.yaml': 'rule-folders: [our-rules]\n',
+      'our-rules/trips.yaml':
+        'id: trip-places\ncategory: location\nseverity: warning\nclause: 6(c)\nmessage: m\nsuggestion: s\nkind: pattern\npatterns:\n  - \'\\b(?:café|crèche|Zoë\\s+Hall)\\b\'\n  - \'(?<=£)\\d+\'\n',
+      'a.txt': '😀 Emoji first: the CRÈCHE at\u00a0ZOË  hall and the crèches; £12 and 12.\n',
+    });
+    const r = runCli(['check', 'a.txt', '--format', 'json'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const text = '😀 Emoji first: the CRÈCHE at\u00a0ZOË  hall and the crèches; £12 and 12.';
+    const expected = [...text.matchAll(/\b(?:café|crèche|Zoë\s+Hall)\b|(?<=£)\d+/gi)].map((m) => [m.index + 1, m.index + 1 + m[0].length]);
+    expect(expected).toEqual([[21, 27], [31, 40], [59, 61]]);
+    const findings = JSON.parse(r.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'trip-places');
+    expect(findings.map((f: { column: number; endColumn: number }) => [f.column, f.endColumn])).toEqual(expected);
   });
 
   it('user rules from a rule folder run beside the built-in ones', () => {

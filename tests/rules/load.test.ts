@@ -54,10 +54,21 @@ describe('loading rule files', () => {
     );
   });
 
-  it('refuses invalid and catastrophic regular expressions, naming the line', () => {
+  it('refuses invalid regular expressions and ones that cannot run in linear time, naming the line', () => {
     const pattern = (p: string) => good.replace('kind: phrase\nphrases: [rubbish]', () => `kind: pattern\npatterns:\n  - ok\n  - '${p}'`);
     expect(loadError(pattern('(unclosed'))).toMatch(/rule\.yaml:10: patterns\[1\] is not a valid regular expression/);
-    expect(loadError(pattern('(a+)+$'))).toMatch(/rule\.yaml:10: patterns\[1\] could take exponential time/);
+    expect(loadError(pattern('(a)\\1'))).toBe(
+      '<dir>/rule.yaml:10: patterns[1] cannot be used: a backreference (\\1) cannot run in linear time; repeat the words themselves instead',
+    );
+    expect(loadError(pattern('a(?!b)'))).toMatch(/rule\.yaml:10: patterns\[1\] cannot be used: a lookahead \(\?!\.\.\.\) cannot run in linear time/);
+    // Nested repetition is harmless in linear time: a user's rule may have it.
+    const dir = tempFolder({ 'rule.yaml': pattern('(a+)+$') });
+    expect(loadRuleFile(join(dir, 'rule.yaml'))).toMatchObject({ kind: 'pattern', builtIn: false });
+  });
+
+  it('keeps nested repetition out of the built-in rules, whose patterns run on RegExp', () => {
+    const dir = tempFolder({ 'rule.yaml': good.replace('kind: phrase\nphrases: [rubbish]', () => "kind: pattern\npatterns: ['(a+)+$']") });
+    expect(() => loadRuleFile(join(dir, 'rule.yaml'), true)).toThrow(/rule\.yaml:8: patterns\[0\] could take exponential time/);
   });
 
   it('refuses YAML that does not parse', () => {
