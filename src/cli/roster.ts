@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { printable, shownPath } from '../fs/shown-path.js';
+import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
 import type { CliIO } from './io.js';
 
@@ -25,12 +25,12 @@ export function rosterCommand(io: CliIO): Command {
       const pupils = loadRosterCsv(input, io.cwd);
       const hashed = RosterIndex.hash(pupils, Boolean(flags.includeSingleNames));
       try {
-        writeFileSync(output, `${JSON.stringify(hashed, null, 1)}\n`);
+        writeFileAtomic(output, `${JSON.stringify(hashed, null, 1)}\n`);
       } catch (error) {
-        throw new SafepostError(`cannot write ${shownPath(output, io.cwd)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new SafepostError(`cannot write the hashed roster to ${shownPath(output, io.cwd)}: ${writeFailureReason(error)}`);
       }
       const what = flags.includeSingleNames ? 'names, pairs, initials and sounds' : 'full names, initials and sounds of pairs; no single names';
-      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes (${what}).\n`);
+      io.stdout(`Wrote ${printable(shownPath(output, io.cwd))}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes (${what}).\n`);
     });
   return roster;
 }
