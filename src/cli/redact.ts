@@ -101,7 +101,7 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
           // A UTF-16 draft's copy stays UTF-16, as the programs that read it expect.
           writeFileAtomic(output, encodeDraft(text, read.encoding ?? 'utf-8'), { createFolder: true });
         } catch (error) {
-          throw new SafepostError(`cannot write the redacted copy to ${shownPath(output, io.cwd)}: ${writeFailureReason(error)}`);
+          throw new SafepostError(`cannot write the redacted copy to ${flags.inPlace ? draft : flags.output}: ${writeFailureReason(error)}`);
         }
       } else {
         io.stdout(text);
@@ -124,7 +124,7 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
         try {
           mkdirSync(folder, { recursive: true });
         } catch (error) {
-          throw new SafepostError(`cannot write the photos to ${shownPath(folder, io.cwd)}: ${writeFailureReason(error)}`);
+          throw new SafepostError(`cannot write the photos to ${flags.photosTo}: ${writeFailureReason(error)}`);
         }
         let written = 0;
         read.images.forEach((image, n) => {

@@ -159,7 +159,7 @@ const REASONS: Record<string, string> = {
   EROFS: 'the disk is read-only (EROFS); choose a folder you can write to',
   ENOSPC: 'the disk is full (ENOSPC); free some space and run again',
   EDQUOT: 'the disk quota is used up (EDQUOT); free some space and run again',
-  EFBIG: 'the file is larger than this system allows (EFBIG)',
+  EFBIG: 'the file is larger than this system allows (EFBIG); write it to another place or raise the file-size limit (ulimit -f)',
   EISDIR: 'it is a folder (EISDIR); give a file name',
   ENOTDIR: 'part of the path is a file, not a folder (ENOTDIR); choose another path',
   ENOENT: 'its folder does not exist (ENOENT); create it or choose another path',

@@ -137,7 +137,7 @@ describe('safepost check', () => {
     expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).summary.warnings).toBe(1);
     expect(readdirSync(join(dir, 'reports'))).toEqual(['r.json']);
     // A folder in its place is found before checking.
-    expect(runCli(['check', 'a.md', '-o', 'reports'], { cwd: dir })).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: cannot write the report to reports (EISDIR)\n' });
+    expect(runCli(['check', 'a.md', '-o', 'reports'], { cwd: dir })).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: cannot write the report to reports: it is a folder (EISDIR); give a file name\n' });
   });
 
   it('reads standard input, with --stdin-filename for the format and the path', () => {
