@@ -10,6 +10,11 @@ export interface WalkOptions {
   onUnreadable?: (relative: string, error: NodeJS.ErrnoException) => void;
   /** A symbolic link that leads outside the root (`relative` to the root): not followed. */
   onOutside?: (relative: string) => void;
+  /**
+   * Follow links wherever they lead (a rule folder that links shared rules in), rather than only
+   * inside the root (drafts, whose text goes into reports).
+   */
+  followLinksOut?: boolean;
   /** Lists a folder; Node's readdirSync unless given (tests make folders fail this way). */
   readFolder?: (path: string) => Dirent[];
 }
@@ -25,9 +30,9 @@ export function isWithin(real: string, root: string): boolean {
  * The files in a folder and the folders in it whose names `accept` takes,
  * as paths relative to it with forward slashes, sorted. Hidden files and folders and
  * node_modules are left out, as by the glob walk of a pattern. Symbolic links are followed
- * while they stay inside the root (a link out of it could show a file the user never meant to
- * check, in a report others read), and a folder reached twice (through a link) is walked once,
- * so each file is found once. A folder below the root that cannot be read is reported and left
+ * while they stay inside the root (a link out of it could put a file the user never meant to
+ * check into a report others read), or anywhere with `followLinksOut`; a folder reached twice
+ * (through a link) is walked once, so each file is found once. A folder below the root that cannot be read is reported and left
  * out, so one locked folder does not stop a site's check; the root itself unreadable is an error.
  * A plain walk: a site's ten thousand posts are listed in a few milliseconds, a third of a glob
  * library's time.
@@ -70,7 +75,7 @@ export function filesIn(root: string, accept: (name: string) => boolean, options
           // A link this user may not follow (as under /proc): not a draft of theirs.
         }
         if (!target || !realTarget || !(target.isDirectory() || (target.isFile() && accept(name)))) continue;
-        if (!isWithin(realTarget, realRoot)) {
+        if (!options.followLinksOut && !isWithin(realTarget, realRoot)) {
           options.onOutside?.(prefix + name);
           continue;
         }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A file being written: pieces go in with `write`, and the file takes its place on `commit` only. */
@@ -23,15 +23,31 @@ function failure(code: string, message: string, path: string): NodeJS.ErrnoExcep
   return Object.assign(new Error(`${code}: ${message}, '${path}'`), { code, path });
 }
 
-/** Where a write to `path` lands: the file a symbolic link points to (even one not made yet), and what is there now. */
-function landing(path: string): { path: string; stat: Stats | undefined } {
-  let at = resolve(path);
+// An open file of a process (`/dev/stdout` leads to /proc/self/fd/1): replacing the file behind
+// it would leave the shell writing to a deleted one, so it is written to as it is, and one of
+// this process's own through the descriptor itself, which shares the shell's place in the file.
+const OPEN_FILE = /^\/(?:proc|dev\/fd)\//;
+const OWN_DESCRIPTOR = new RegExp(`^/(?:proc/(?:self|${process.pid})/fd|dev/fd)/(\\d+)$`);
+
+/**
+ * Where a write to `path` lands, and what is there now: the file a symbolic link points to (even
+ * one not made yet), or `direct` for what is written to in place (a device, a pipe, an open file).
+ */
+function landing(path: string): { path: string; stat: Stats | undefined; direct: boolean; descriptor?: number } {
+  const named = resolve(path);
+  let at = named;
   for (let hops = 0; ; hops++) {
-    const stat = lstatSync(at, { throwIfNoEntry: false });
-    if (!stat?.isSymbolicLink()) return { path: at, stat };
+    const own = OWN_DESCRIPTOR.exec(at);
+    if (own) return { path: named, stat: statSync(named), direct: true, descriptor: Number(own[1]) };
+    if (OPEN_FILE.test(at)) return { path: named, stat: statSync(named), direct: true };
+    const link = lstatSync(at, { throwIfNoEntry: false });
+    if (!link?.isSymbolicLink()) break;
     if (hops === MAX_LINKS) throw failure('ELOOP', 'too many symbolic links', path);
     at = resolve(dirname(at), readlinkSync(at));
   }
+  const stat = statSync(at, { throwIfNoEntry: false });
+  // A folder on the way is resolved by the system, not here: the real path of an existing file.
+  return { path: stat?.isFile() ? realpathSync.native(at) : at, stat, direct: Boolean(stat && !stat.isFile()) };
 }
 
 function writeWhole(fd: number, piece: string | Uint8Array): void {
@@ -65,11 +81,12 @@ export function openFileWriter(path: string, options: WriteOptions = {}): FileWr
   if (target.stat?.isDirectory()) throw failure('EISDIR', 'illegal operation on a directory', path);
   if (options.createFolder && !target.stat) mkdirSync(dirname(target.path), { recursive: true });
 
-  if (target.stat && !target.stat.isFile()) {
-    // A device or a pipe is the place itself: nothing to rename over it.
-    let fd: number | undefined = openSync(target.path, 'w');
+  if (target.direct) {
+    // A device, a pipe or an open file is the place itself: nothing to rename over it.
+    let fd: number | undefined = target.descriptor ?? openSync(target.path, 'w');
     const close = () => {
-      if (fd !== undefined) closeSync(fd);
+      // The process's own standard output stays open for the rest of the run.
+      if (fd !== undefined && fd !== target.descriptor) closeSync(fd);
       fd = undefined;
     };
     return {
@@ -88,7 +105,8 @@ export function openFileWriter(path: string, options: WriteOptions = {}): FileWr
   }
 
   const folder = dirname(target.path);
-  const temporary = join(folder, `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Beside the target, so that the rename never crosses disks; the name cut so that a long one still fits.
+  const temporary = join(folder, `.${basename(target.path).slice(0, 200)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // `wx`: never a file someone else made under this name, nor through a link planted there.
   let fd: number | undefined = openSync(temporary, 'wx', 0o666);
   const close = () => {
@@ -176,7 +194,3 @@ export function writeFailureReason(error: unknown): string {
   if (code && REASONS[code]) return REASONS[code];
   return code ? `${code}; check the path and that you can write there` : `${(error as Error)?.message ?? String(error)}; check the path and that you can write there`;
 }
-
-/** Whether an error is a file system's (it has an errno code), as opposed to a bug. */
-export const isFileSystemError = (error: unknown): error is NodeJS.ErrnoException =>
-  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);

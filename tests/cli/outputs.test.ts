@@ -95,6 +95,18 @@ describe('files safepost writes', () => {
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
+  it('--output-file /dev/stdout writes to standard output where the shell has it, and replaces nothing', () => {
+    const dir = tempFolder({ 'a.md': 'Our SATs results are in.' });
+    const script = '(echo header; "$0" "$@" -o /dev/stdout; echo footer) > log.txt';
+    const r = spawnSync('sh', ['-c', script, process.execPath, BIN, 'check', 'a.md', '-f', 'json', ...NO_CONFIG], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(r.status).toBe(0);
+    const [header, report, footer, end] = readFileSync(join(dir, 'log.txt'), 'utf8').split('\n');
+    expect([header, footer, end]).toEqual(['header', 'footer', '']);
+    expect(JSON.parse(report).summary.warnings).toBe(1);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'log.txt']);
+  });
+
   it('an output that cannot be written gets a one-line message naming it and what to do', () => {
     const dir = tempFolder({ 'post.md': 'Call Mrs Kaur on 07700 900461.\n![Sports day](photo.jpg)\n', 'photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 'a-file': 'x', 'roster.csv': 'first_name,last_name\nZoe,Smith\n' });
     const notADir = 'part of the path is a file, not a folder (ENOTDIR); choose another path';
