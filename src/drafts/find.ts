@@ -117,26 +117,33 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
       }
       let skips = 0;
       const list = readFolder ?? ((path: string) => readdirSync(path, { withFileTypes: true }));
-      const matched = fg.sync(pattern, {
-        cwd,
-        ignore: IGNORE,
-        onlyFiles: true,
-        fs: {
-          // As in a folder's walk: a folder below the start that cannot be read is left out and said.
-          readdirSync: ((path: string, how?: { withFileTypes?: boolean }) => {
-            try {
-              const entries = list(path);
-              return how?.withFileTypes ? entries : entries.map((entry) => entry.name);
-            } catch (error) {
-              const code = (error as NodeJS.ErrnoException).code;
-              if (code === 'ENOENT' || !onSkipped || resolve(cwd, path) === globRoot) throw error;
-              skips++;
-              onSkipped({ shown: `${toPosix(relative(cwd, resolve(cwd, path)))}/`, kind: 'unreadable', message: unreadableMessage(error as NodeJS.ErrnoException) });
-              return [];
-            }
-          }) as unknown as typeof readdirSync,
-        },
-      });
+      let matched: string[];
+      try {
+        matched = fg.sync(pattern, {
+          cwd,
+          ignore: IGNORE,
+          onlyFiles: true,
+          fs: {
+            // As in a folder's walk: a folder below the start that cannot be read is left out and said.
+            readdirSync: ((path: string, how?: { withFileTypes?: boolean }) => {
+              try {
+                const entries = list(path);
+                return how?.withFileTypes ? entries : entries.map((entry) => entry.name);
+              } catch (error) {
+                const code = (error as NodeJS.ErrnoException).code;
+                if (code === 'ENOENT' || !onSkipped || resolve(cwd, path) === globRoot) throw error;
+                skips++;
+                onSkipped({ shown: `${toPosix(relative(cwd, resolve(cwd, path)))}/`, kind: 'unreadable', message: unreadableMessage(error as NodeJS.ErrnoException) });
+                return [];
+              }
+            }) as unknown as typeof readdirSync,
+          },
+        });
+      } catch (error) {
+        const { code, path } = error as NodeJS.ErrnoException;
+        if (!code || !path) throw error;
+        throw new SafepostError(`cannot read the folder ${path} (${code}); check its permissions`);
+      }
       if (matched.length === 0 && skips === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
       // A link back up the tree makes the glob walk find a draft again further down: once each.
       const reals = new Set<string>();

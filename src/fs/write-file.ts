@@ -50,9 +50,19 @@ function landing(path: string): { path: string; stat: Stats | undefined; direct:
   return { path: stat?.isFile() ? realpathSync.native(at) : at, stat, direct: Boolean(stat && !stat.isFile()) };
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 function writeWhole(fd: number, piece: string | Uint8Array): void {
   const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      // A full pipe that does not block (standard output into a slow reader): wait for it to drain.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }
 
 /** Best effort: a folder's fsync makes a rename survive a power cut where the system supports it. */

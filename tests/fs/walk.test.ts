@@ -9,7 +9,7 @@ const isMarkdown = (name: string) => name.endsWith('.md');
 
 /** Lists folders as Node does, except those named `locked`, which fail as a folder without read permission does. */
 const lockedFails = (path: string): Dirent[] => {
-  if (path.endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+  if (path.endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES', path });
   return readdirSync(path, { withFileTypes: true });
 };
 
@@ -54,6 +54,8 @@ describe('walking a folder', () => {
     expect(walk(['site'])).toEqual({ drafts: ['site/a.md'], skipped: expected });
     expect(walk(['site/**/*.md'])).toEqual({ drafts: ['site/a.md'], skipped: expected });
     expect(walk(['site/outside.md'])).toEqual({ drafts: ['site/outside.md'], skipped: [] });
+    // The folder a glob starts from locked: the check cannot run.
+    expect(() => walk(['site/locked/*.md'])).toThrow(/^cannot read the folder .*site\/locked \(EACCES\); check its permissions$/);
     // Nothing readable but a locked folder: the run goes on, to report it.
     mkdirSync(join(dir, 'only'));
     mkdirSync(join(dir, 'only', 'locked'));
