@@ -64,8 +64,8 @@ export function filesIn(root: string, accept: (name: string) => boolean, options
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
-      const path = join(dir, name);
       if (entry.isSymbolicLink()) {
+        const path = join(dir, name);
         let target;
         let realTarget;
         try {
@@ -83,7 +83,7 @@ export function filesIn(root: string, accept: (name: string) => boolean, options
         else found.push(prefix + name);
       } else if (entry.isDirectory()) {
         // A real folder inside a real folder: its real path without asking the system.
-        visit(path, join(real, name), `${prefix}${name}/`);
+        visit(join(dir, name), join(real, name), `${prefix}${name}/`);
       } else if (entry.isFile() && accept(name)) {
         found.push(prefix + name);
       }
