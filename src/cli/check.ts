@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
 import { changedDrafts } from '../drafts/changed.js';
-import { excluder, resolveDrafts, type DraftFile } from '../drafts/find.js';
+import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
@@ -139,7 +139,8 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         // Changed drafts, within the paths given (all of the repository by default).
         const within = onDisk.map((p) => resolve(io.cwd, p));
         const excluded = excluder(flags.exclude, io.cwd);
-        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter(
+        const outside = (shown: string) => io.stderr(`safepost: ${outsideMessage(shown)}\n`);
+        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env, outside).filter(
           (d) => within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) && !excluded(d.absolute),
         );
         if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');

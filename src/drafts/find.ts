@@ -55,7 +55,7 @@ export interface ResolveOptions {
   readFolder?: (path: string) => Dirent[];
 }
 
-const outsideMessage = (shown: string) => `skipped link ${shown}: it points outside the checked folder (give it on the command line to check it)`;
+export const outsideMessage = (shown: string) => `skipped link ${shown}: it points outside the checked folder (give it on the command line to check it)`;
 const unreadableMessage = (error: NodeJS.ErrnoException) =>
   `cannot read this folder (${error.code ?? 'error'}), so the drafts in it were not checked; check its permissions`;
 
