@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, createChecker, FORMATTERS, SafepostError } from '../src/index.js';
@@ -17,6 +18,15 @@ describe('Node API', () => {
     const report = await check({ paths: ['fixtures'] }, { cwd: root, config: 'fixtures/safepost.config.yaml' });
     expect(report.files).toHaveLength(18);
     expect(FORMATTERS.json(report, { color: false, rules: [] })).toContain('"ruleId":"exclusions"');
+  });
+
+  it('checkPaths leaves out a link out of the folder and tells `warn`', async () => {
+    const dir = tempFolder({ 'site/a.md': 'Our SATs results are in.', 'private/b.md': 'Zoe Smith has a detention.' });
+    symlinkSync('../private/b.md', join(dir, 'site', 'b.md'));
+    const warnings: string[] = [];
+    const report = await check({ paths: ['site'] }, { cwd: dir, config: false, warn: (message) => warnings.push(message) });
+    expect(report.files.map((f) => f.path)).toEqual(['site/a.md']);
+    expect(warnings).toEqual(['skipped link site/b.md: it points outside the checked folder (give it on the command line to check it)']);
   });
 
   it('loads rules once for many drafts and takes a channel', () => {

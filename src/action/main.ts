@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createChecker } from '../api/checker.js';
 import { SafepostError } from '../errors.js';
+import { printable } from '../fs/shown-path.js';
+import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
 import { summarize, type FileResult } from '../results/schema.js';
 import { ChannelSchema } from '../rules/schema.js';
@@ -110,8 +112,11 @@ export async function runAction({ env, log }: ActionIO): Promise<number> {
     const sarifFile = input(env, 'sarif-file');
     if (sarifFile) {
       const path = resolve(workspace, sarifFile);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, FORMATTERS.sarif(report, { color: false, rules: checker.rules }));
+      try {
+        writeFileAtomic(path, FORMATTERS.sarif(report, { color: false, rules: checker.rules }), { createFolder: true });
+      } catch (error) {
+        throw new SafepostError(`cannot write the SARIF report to ${sarifFile}: ${writeFailureReason(error)}`);
+      }
     }
     const { errors, warnings, fileErrors } = shown.summary;
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nfiles=${report.files.length}\n`);
@@ -121,7 +126,7 @@ export async function runAction({ env, log }: ActionIO): Promise<number> {
     return 0;
   } catch (error) {
     const message = error instanceof SafepostError ? error.message : `internal error: ${(error as Error).message}`;
-    log(`::error title=safepost::${message.replace(/%/g, '%25').replace(/\n/g, '%0A')}\n`);
+    log(`::error title=safepost::${printable(message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))}\n`);
     return 2;
   }
 }

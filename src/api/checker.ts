@@ -131,7 +131,17 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkFile,
     async checkPaths(paths) {
-      return checkDrafts(resolveDrafts(paths, cwd, options.exclude));
+      // A folder that cannot be read fails the check as an unreadable draft does; a link out of it is a note.
+      const unreadable: FileResult[] = [];
+      const drafts = resolveDrafts(paths, cwd, options.exclude, {
+        onSkipped: ({ shown, kind, message }) => {
+          if (kind === 'unreadable') unreadable.push({ path: shown, channel: setup.channel, findings: [], error: message });
+          else options.warn?.(message);
+        },
+      });
+      const files = [...unreadable];
+      await eachResult(drafts, (result) => files.push(result));
+      return { files, summary: summarize(files) };
     },
     checkDrafts,
     eachResult,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createChecker } from '../api/checker.js';
 import { BASELINE_FILE, newBaseline, writeBaseline } from '../results/baseline.js';
-import { shownPath } from '../fs/shown-path.js';
+import { printable, shownPath } from '../fs/shown-path.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
@@ -29,7 +29,7 @@ export function baselineCommand(io: CliIO): Command {
         }
       }
       const output = resolve(io.cwd, flags.output);
-      writeBaseline(output, baseline);
-      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${plural(count, 'finding')} in ${plural(report.files.length, 'file')}.\n`);
+      writeBaseline(output, baseline, io.cwd);
+      io.stdout(`Wrote ${printable(shownPath(output, io.cwd))}: ${plural(count, 'finding')} in ${plural(report.files.length, 'file')}.\n`);
     });
 }

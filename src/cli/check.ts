@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
 import { changedDrafts } from '../drafts/changed.js';
-import { excluder, resolveDrafts, type DraftFile } from '../drafts/find.js';
+import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
@@ -134,15 +134,25 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       }
       // The drafts are found before the report is begun: a missing path or a bad ref writes none.
       let drafts: DraftFile[] = [];
+      const unreadableFolders: FileResult[] = [];
       if (flags.changed !== undefined) {
         // Changed drafts, within the paths given (all of the repository by default).
         const within = onDisk.map((p) => resolve(io.cwd, p));
         const excluded = excluder(flags.exclude, io.cwd);
-        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env).filter(
+        const outside = (shown: string) => io.stderr(`safepost: ${outsideMessage(shown)}\n`);
+        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env, outside).filter(
           (d) => within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) && !excluded(d.absolute),
         );
         if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
-      } else if (onDisk.length > 0) drafts = resolveDrafts(onDisk, io.cwd, flags.exclude);
+      } else if (onDisk.length > 0) {
+        drafts = resolveDrafts(onDisk, io.cwd, flags.exclude, {
+          // A folder that cannot be read fails the check as an unreadable draft does; a link out of it is a note.
+          onSkipped: ({ shown, kind, message }) => {
+            if (kind === 'unreadable') unreadableFolders.push({ path: shown, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: message });
+            else io.stderr(`safepost: ${message}\n`);
+          },
+        });
+      }
 
       // A file gets no colour codes, whatever the terminal.
       const color = !flags.outputFile && wantsColor(flags, io);
@@ -165,6 +175,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       };
       try {
         if (fromStdin) take(fromStdin);
+        unreadableFolders.forEach(take);
         await checker.eachResult(drafts, take);
         if (hideBaselined) summary.baselined = hideBaselined.hidden;
         if (writer) writer.end(summary);
@@ -192,7 +203,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         const stale = hideBaselined.stale();
         if (stale.length > 0) {
           for (const print of stale) delete baseline!.findings[print];
-          writeBaseline(baselinePath, baseline!);
+          writeBaseline(baselinePath, baseline!, io.cwd);
           io.stderr(`safepost: removed ${plural(stale.length, 'finding')} that are gone from ${flags.baseline}\n`);
         }
       }

@@ -1,6 +1,7 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { SafepostError } from '../errors.js';
+import { printable } from '../fs/shown-path.js';
 import { VERSION } from '../version.js';
 import { baselineCommand } from './baseline.js';
 import { checkCommand } from './check.js';
@@ -11,7 +12,9 @@ import { rosterCommand } from './roster.js';
 import { rulesCommand } from './rules.js';
 
 /** Runs the command line; returns the exit status instead of exiting, so tests can run it in-process. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], given: CliIO): Promise<number> {
+  // Messages name files, and a file name may hold escape codes: none reaches the terminal raw.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(printable(text, true)) };
   let exitCode = 0;
   const program = new Command('safepost')
     .description("Check a school's draft post against The Mercian Trust's Social Networking Policy before it is published")

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createChecker } from '../api/checker.js';
-import { formatOf, localImagePath, OBJECT, parseDocument, readDraft, UnreadableDraftError, type DraftImage } from '../documents/index.js';
+import { encodeDraft, formatOf, localImagePath, OBJECT, parseDocument, readDraft, UnreadableDraftError, type DraftImage, type TextEncoding } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { printable, shownPath } from '../fs/shown-path.js';
+import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { applyEdits, planRedaction, type Edit, type LeftAlone } from '../redact/plan.js';
 import { stripPhotoMetadata, UnsupportedPhotoError } from '../redact/strip-photo.js';
 import { plural } from '../report/plural.js';
@@ -24,7 +25,7 @@ interface RedactFlags {
 const PASSES = 4;
 
 /** The draft as text to redact: a Word draft becomes Markdown, a paragraph a block. */
-async function readForRedaction(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean }> {
+async function readForRedaction(path: string, cwd: string): Promise<{ text: string; images: DraftImage[]; embedded?: Map<DraftImage, Uint8Array>; word: boolean; encoding?: TextEncoding }> {
   let draft;
   try {
     draft = await readDraft(path);
@@ -33,7 +34,7 @@ async function readForRedaction(path: string, cwd: string): Promise<{ text: stri
     throw error;
   }
   const { doc, embedded } = draft;
-  if (draft.format !== 'docx') return { text: doc.source, images: doc.images, word: false };
+  if (draft.format !== 'docx') return { text: doc.source, images: doc.images, word: false, encoding: draft.encoding };
   const text = doc.source
     .split('\n')
     .map((p) => p.split(OBJECT).join('').trim())
@@ -96,15 +97,19 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
         .findings.filter((f) => !f.suppressed && f.severity === 'error' && (f.category === 'pupil-name' || f.category === 'contact-details'));
 
       if (output) {
-        mkdirSync(dirname(output), { recursive: true });
-        writeFileSync(output, text);
+        try {
+          // A UTF-16 draft's copy stays UTF-16, as the programs that read it expect.
+          writeFileAtomic(output, encodeDraft(text, read.encoding ?? 'utf-8'), { createFolder: true });
+        } catch (error) {
+          throw new SafepostError(`cannot write the redacted copy to ${flags.inPlace ? draft : flags.output}: ${writeFailureReason(error)}`);
+        }
       } else {
         io.stdout(text);
       }
       const say = output ? io.stdout : io.stderr;
       for (const { line, edit } of done.sort((a, b) => a.line - b.line)) say(`  line ${line}: ${edit.action} (${edit.ruleId})\n`);
       for (const l of left) say(`  line ${l.line}: left as it is: ${l.reason} (${l.ruleId})\n`);
-      const where = output ? `Wrote ${shownPath(output, io.cwd)}` : 'The copy is on standard output';
+      const where = output ? `Wrote ${printable(shownPath(output, io.cwd))}` : 'The copy is on standard output';
       say(`${where}: ${plural(done.length, 'change')}${word ? '; the pictures of the Word draft are not in the Markdown copy' : ''}.\n`);
 
       // The photos' own metadata is not in the copy's text: say so when the photos are not cleaned.
@@ -116,7 +121,11 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
       }
       if (flags.photosTo) {
         const folder = resolve(io.cwd, flags.photosTo);
-        mkdirSync(folder, { recursive: true });
+        try {
+          mkdirSync(folder, { recursive: true });
+        } catch (error) {
+          throw new SafepostError(`cannot write the photos to ${flags.photosTo}: ${writeFailureReason(error)}`);
+        }
         let written = 0;
         read.images.forEach((image, n) => {
           const embedded = read.embedded?.get(image);
@@ -129,14 +138,19 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
             const bytes = embedded ?? readFileSync(path!);
             const clean = stripPhotoMetadata(bytes);
             const name = path ? basename(path) : `picture-${n + 1}.${bytes[0] === 0xff ? 'jpg' : 'png'}`;
-            writeFileSync(resolve(folder, name), clean);
+            const to = resolve(folder, name);
+            try {
+              writeFileAtomic(to, clean);
+            } catch (error) {
+              throw new SafepostError(`cannot write the photo copy to ${shownPath(to, io.cwd)}: ${writeFailureReason(error)}`);
+            }
             written++;
           } catch (error) {
             if (!(error instanceof UnsupportedPhotoError)) throw error;
             say(`  photo ${n + 1}: not copied: ${error.message}\n`);
           }
         });
-        say(`Wrote ${plural(written, 'photo')} without metadata to ${shownPath(folder, io.cwd)}.\n`);
+        say(`Wrote ${plural(written, 'photo')} without metadata to ${printable(shownPath(folder, io.cwd))}.\n`);
       }
       if (remaining.length > 0) {
         say(`${plural(remaining.length, 'problem')} with names or contact details left: run "safepost check" on the copy to see them.\n`);

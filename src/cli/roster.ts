@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { printable, shownPath } from '../fs/shown-path.js';
+import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
 import type { CliIO } from './io.js';
 
@@ -32,11 +32,11 @@ export function rosterCommand(io: CliIO): Command {
       const pupils = loadRosterCsv(input, io.cwd);
       const hashed = RosterIndex.hash(pupils);
       try {
-        writeFileSync(output, `${JSON.stringify(hashed, null, 1)}\n`);
+        writeFileAtomic(output, `${JSON.stringify(hashed, null, 1)}\n`);
       } catch (error) {
-        throw new SafepostError(`cannot write ${shownPath(output, io.cwd)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new SafepostError(`cannot write the hashed roster to ${shownPath(output, io.cwd)}: ${writeFailureReason(error)}`);
       }
-      io.stdout(`Wrote ${shownPath(output, io.cwd)}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes of full names (first and last name together; no single names, initials or sounds).\n`);
+      io.stdout(`Wrote ${printable(shownPath(output, io.cwd))}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes of full names (first and last name together; no single names, initials or sounds).\n`);
     });
   return roster;
 }

@@ -78,6 +78,21 @@ function collectParagraphs(root: DocxElement, out: Paragraph[], inTable = false)
   }
 }
 
+/** Whether the bytes begin as a zip file does (a .docx is one). */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+const incomplete = (damage: string) => new UnreadableDocxError(`is not a complete Word document (${damage}); open it in Word and save it again`);
+
+/** What is wrong with a .docx, from the zip and XML readers' complaints. */
+function damageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error ?? '');
+  if (/central directory|corrupted zip|end of data/i.test(message)) return 'it is cut short';
+  if (/main document part/i.test(message)) return 'it has no word/document.xml';
+  if (/body element/i.test(message)) return 'its word/document.xml has no document body';
+  if (/xmldom|xml/i.test(message)) return 'one of its XML parts is malformed';
+  return 'its parts do not fit together';
+}
+
 /** Whether the bytes are an OLE compound file: an encrypted .docx or an old .doc. */
 const isCompoundFile = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 
@@ -91,7 +106,15 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
   if (isCompoundFile(bytes)) {
     throw new UnreadableDocxError('is password-protected or an old Word .doc file; remove the password or save it as .docx, and check again');
   }
+  if (!isZip(bytes)) {
+    throw new UnreadableDocxError(
+      bytes.length === 0
+        ? 'is empty, not a Word document; open the original in Word and save it again as .docx'
+        : 'is not a Word document (a .docx is a zip file, and this is not one); if it is one, open it in Word and save it again as .docx',
+    );
+  }
   let model: DocxDocument | null = null;
+  let failure: unknown;
   // Loaded on the first Word draft only: most runs have none, and it is a large package.
   const { default: mammoth } = await import('mammoth');
   try {
@@ -106,12 +129,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       },
     );
-  } catch {
+  } catch (error) {
+    failure = error;
     model = null;
   }
-  if (!model) {
-    throw new UnreadableDocxError('could not be read as a Word document (.docx): it may be damaged or not really a .docx; open it in Word and save it again');
-  }
+  if (!model) throw incomplete(damageOf(failure));
   const document: DocxDocument = model;
   const paragraphs: Paragraph[] = [];
   collectParagraphs(document, paragraphs);
@@ -151,12 +173,15 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       images.push(image);
       last = { image, paragraph: index };
       if (element.readAsBuffer) {
-        reads.push(
-          element.readAsBuffer().then(
-            (data) => void embedded.set(image, data),
-            () => undefined,
-          ),
-        );
+        let read: Promise<Buffer>;
+        try {
+          read = element.readAsBuffer();
+        } catch {
+          // The document points to a picture the file does not hold.
+          throw incomplete(`picture ${images.length} is missing from it`);
+        }
+        // A linked picture outside the file is not read: nothing of it to check.
+        reads.push(read.then((data) => void embedded.set(image, data), () => undefined));
       }
     }
     offset += paragraph.text.length + 1;

@@ -40,7 +40,39 @@ export function parseDocument(source: string, format: DocumentFormat): Document 
 /** A draft that cannot be checked; the message says why and what to do, for the report. */
 export class UnreadableDraftError extends Error {}
 
+// The byte-order mark is kept as U+FEFF, so that columns count from the file's own start.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true });
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** How a text draft is encoded: UTF-16 (as Notepad's "Unicode" saves) by its byte-order mark, else UTF-8. */
+export function encodingOf(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** A draft's text as bytes in the encoding it was read from, for a copy written back in kind. */
+export function encodeDraft(text: string, encoding: TextEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text);
+  const bytes = Buffer.from(text, 'utf16le');
+  return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+}
+
+/** Whether bytes look like UTF-16 text without a byte-order mark: a zero in every other byte, on one side. */
+function looksLikeUtf16(probe: Uint8Array): boolean {
+  if (probe.length < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    if (probe[i] === 0) evenZeros++;
+    if (probe[i + 1] === 0) oddZeros++;
+  }
+  const pairs = Math.floor(probe.length / 2);
+  return (oddZeros >= pairs * 0.9 && evenZeros === 0) || (evenZeros >= pairs * 0.9 && oddZeros === 0);
+}
 
 /** Decodes a text draft's bytes, refusing what is not a text draft, with a message saying what to do. */
 export function decodeDraft(bytes: Uint8Array): string {
@@ -49,8 +81,17 @@ export function decodeDraft(bytes: Uint8Array): string {
       `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
     );
   }
+  const encoding = encodingOf(bytes);
+  if (encoding !== 'utf-8') {
+    try {
+      return (encoding === 'utf-16le' ? utf16le : utf16be).decode(bytes);
+    } catch {
+      throw new UnreadableDraftError(`file starts as UTF-16 text but is damaged (an odd number of bytes or a broken character); save it again as UTF-8 and check again`);
+    }
+  }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) {
+    if (looksLikeUtf16(probe)) throw new UnreadableDraftError('file is UTF-16 text without a byte-order mark; save it as UTF-8 and check again');
     throw new UnreadableDraftError('file is binary, not a text draft; pass Markdown, HTML, plain-text or Word (.docx) files');
   }
   try {
@@ -67,6 +108,8 @@ export interface Draft {
   empty: boolean;
   /** A Word draft's photos, by image: their bytes are inside the file. */
   embedded?: Map<DraftImage, Uint8Array>;
+  /** How a text draft was encoded, so that a copy of it can be written the same way. */
+  encoding?: TextEncoding;
 }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -112,11 +155,14 @@ export async function readDraft(path: string, bytes?: Uint8Array): Promise<Draft
     }
   }
   let source: string;
+  let encoding: TextEncoding;
   try {
-    source = decodeDraft(bytes ?? readDraftBytes(path));
+    const data = bytes ?? readDraftBytes(path);
+    source = decodeDraft(data);
+    encoding = encodingOf(data);
   } catch (error) {
     if (error instanceof UnreadableDraftError) throw error;
     throw new UnreadableDraftError(reason(error));
   }
-  return { format, doc: parseDocument(source, format), empty: /^\uFEFF?\s*$/.test(source) };
+  return { format, doc: parseDocument(source, format), empty: /^\uFEFF?\s*$/.test(source), encoding };
 }

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { lstatSync, realpathSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 import type { DraftFile } from './find.js';
 import { shownPath } from '../fs/shown-path.js';
+import { isWithin } from '../fs/walk.js';
 
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
@@ -33,7 +35,7 @@ const nul = (out: string) => out.split('\0').filter(Boolean);
  * With no ref: inside a git hook, the staged drafts; otherwise those changed since the merge base
  * with the default branch. Outside a git repository this is an error (exit 2).
  */
-export function changedDrafts(ref: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): DraftFile[] {
+export function changedDrafts(ref: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env, onOutside?: (shown: string) => void): DraftFile[] {
   const root = tryGit(['rev-parse', '--show-toplevel'], cwd);
   if (!root) throw new SafepostError('--changed needs a git repository: run it inside one, or give the drafts to check');
   let names: string[];
@@ -54,10 +56,26 @@ export function changedDrafts(ref: string | undefined, cwd: string, env: NodeJS.
     ];
   }
   const drafts = new Map<string, DraftFile>();
+  let realRoot: string | undefined;
   for (const name of names) {
     if (!(extname(name).toLowerCase() in DRAFT_EXTENSIONS)) continue;
     const absolute = resolve(root, name);
-    drafts.set(absolute, { absolute, shown: shownPath(absolute, cwd) });
+    const shown = shownPath(absolute, cwd);
+    // A committed link out of the repository is not followed, as in a folder's walk.
+    if (lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      realRoot ??= realpathSync.native(root);
+      let real: string | undefined;
+      try {
+        real = realpathSync.native(absolute);
+      } catch {
+        // A link to nothing: read, and reported as missing, as before.
+      }
+      if (real && !isWithin(real, realRoot)) {
+        onOutside?.(shown);
+        continue;
+      }
+    }
+    drafts.set(absolute, { absolute, shown });
   }
   return [...drafts.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }

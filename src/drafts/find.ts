@@ -1,10 +1,10 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { join, normalize, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { normalize, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
-import { filesIn } from '../fs/walk.js';
+import { filesIn, isWithin } from '../fs/walk.js';
 
 // `~$name.docx` is the lock file Word keeps beside a document while it is open.
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
@@ -39,12 +39,41 @@ export function excluder(patterns: string[], cwd: string): (absolute: string) =>
   return (absolute) => matches(toPosix(relative(cwd, absolute)));
 }
 
+/** A folder or a link a walk left out, and why, for the run's output. */
+export interface SkippedPath {
+  /** As the drafts in it would be shown; a folder ends with a slash. */
+  shown: string;
+  /** `unreadable`: its drafts were not checked, which fails the check; `outside`: a link out of the folder checked, not followed. */
+  kind: 'unreadable' | 'outside';
+  message: string;
+}
+
+export interface ResolveOptions {
+  /** Each folder or link left out; without it, a folder that cannot be read stops the run. */
+  onSkipped?: (skipped: SkippedPath) => void;
+  /** Lists a folder (tests make folders fail this way). */
+  readFolder?: (path: string) => Dirent[];
+}
+
+export const outsideMessage = (shown: string) => `skipped link ${shown}: it points outside the checked folder (give it on the command line to check it)`;
+const unreadableMessage = (error: NodeJS.ErrnoException) =>
+  `cannot read this folder (${error.code ?? 'error'}), so the drafts in it were not checked; check its permissions`;
+
 /**
  * Turns the paths, folders and globs of a command line into a sorted list of drafts.
  * A folder is walked for draft extensions; a missing path or a glob that matches nothing
  * stops the run (exit 2), as a silently skipped draft would pass unchecked.
  */
-export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: string[] = []): DraftFile[] {
+export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: string[] = [], options: ResolveOptions = {}): DraftFile[] {
+  const { readFolder } = options;
+  // A folder that could not be read is a result of the run: with none found, the run still reports it.
+  let unreadableCount = 0;
+  const onSkipped =
+    options.onSkipped &&
+    ((skipped: SkippedPath) => {
+      if (skipped.kind === 'unreadable') unreadableCount++;
+      options.onSkipped!(skipped);
+    });
   const found = new Map<string, DraftFile>();
   const excluded = excluder(exclude, cwd);
   let excludedCount = 0;
@@ -59,12 +88,17 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
     if (existsSync(absolute)) {
       const stat = statSync(absolute);
       if (stat.isDirectory()) {
-        const inside = filesIn(absolute, isDraftName);
-        if (inside.length === 0) emptyFolders.push(arg);
-        // Joined by hand: the walk's paths are already clean, and join() costs on every draft.
-        const base = absolute.endsWith(sep) ? absolute : absolute + sep;
         const shownFolder = toPosix(normalize(arg)).replace(/\/$/, '');
         const shownBase = shownFolder === '.' ? '' : `${shownFolder}/`;
+        let skips = 0;
+        const inside = filesIn(absolute, isDraftName, {
+          readFolder,
+          onUnreadable: onSkipped && ((folder, error) => (skips++, onSkipped({ shown: shownBase + folder, kind: 'unreadable', message: unreadableMessage(error) }))),
+          onOutside: onSkipped && ((link) => (skips++, onSkipped({ shown: shownBase + link, kind: 'outside', message: outsideMessage(shownBase + link) }))),
+        });
+        if (inside.length === 0 && skips === 0) emptyFolders.push(arg);
+        // Joined by hand: the walk's paths are already clean, and join() costs on every draft.
+        const base = absolute.endsWith(sep) ? absolute : absolute + sep;
         for (const file of inside) add(base + (sep === '/' ? file : file.split('/').join(sep)), shownBase + file, false);
       } else {
         add(absolute, arg);
@@ -72,8 +106,45 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
       continue;
     }
     if (fg.isDynamicPattern(arg)) {
-      const matched = fg.sync(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true });
-      if (matched.length === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
+      const pattern = toPosix(arg);
+      // The folder the pattern starts from is the one checked: a link out of it is not followed.
+      const globRoot = resolve(cwd, picomatch.scan(pattern).base || '.');
+      let realRoot: string | undefined;
+      try {
+        realRoot = realpathSync.native(globRoot);
+      } catch {
+        // Nothing there: the pattern matches nothing.
+      }
+      let skips = 0;
+      const list = readFolder ?? ((path: string) => readdirSync(path, { withFileTypes: true }));
+      let matched: string[];
+      try {
+        matched = fg.sync(pattern, {
+          cwd,
+          ignore: IGNORE,
+          onlyFiles: true,
+          fs: {
+            // As in a folder's walk: a folder below the start that cannot be read is left out and said.
+            readdirSync: ((path: string, how?: { withFileTypes?: boolean }) => {
+              try {
+                const entries = list(path);
+                return how?.withFileTypes ? entries : entries.map((entry) => entry.name);
+              } catch (error) {
+                const code = (error as NodeJS.ErrnoException).code;
+                if (code === 'ENOENT' || !onSkipped || resolve(cwd, path) === globRoot) throw error;
+                skips++;
+                onSkipped({ shown: `${toPosix(relative(cwd, resolve(cwd, path)))}/`, kind: 'unreadable', message: unreadableMessage(error as NodeJS.ErrnoException) });
+                return [];
+              }
+            }) as unknown as typeof readdirSync,
+          },
+        });
+      } catch (error) {
+        const { code, path } = error as NodeJS.ErrnoException;
+        if (!code || !path) throw error;
+        throw new SafepostError(`cannot read the folder ${path} (${code}); check its permissions`);
+      }
+      if (matched.length === 0 && skips === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
       // A link back up the tree makes the glob walk find a draft again further down: once each.
       const reals = new Set<string>();
       for (const file of matched) {
@@ -81,12 +152,18 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
         const real = realpathSync.native(absolute);
         if (reals.has(real)) continue;
         reals.add(real);
+        if (realRoot && !isWithin(real, realRoot)) {
+          onSkipped?.({ shown: file, kind: 'outside', message: outsideMessage(file) });
+          skips++;
+          continue;
+        }
         add(absolute, file);
       }
       continue;
     }
     throw new SafepostError(`${arg}: no such file or folder`);
   }
+  if (found.size === 0 && unreadableCount > 0) return [];
   if (found.size === 0 && excludedCount > 0) {
     throw new SafepostError(`every draft in ${args.join(', ')} is excluded by --exclude ${exclude.join(' ')}`);
   }

@@ -1,7 +1,9 @@
+import { printable } from '../fs/shown-path.js';
 import type { Formatter } from './formatter.js';
 
-// GitHub workflow commands: data escapes %, CR and LF; properties also : and ,.
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// GitHub workflow commands: data escapes %, CR and LF; properties also : and ,. The log shows
+// escape codes as colours, and has no escape for them: other control characters are spelt out.
+const data = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;

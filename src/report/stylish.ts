@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../results/schema.js';
+import { printable } from '../fs/shown-path.js';
 import type { Formatter } from './formatter.js';
 import { plural } from './plural.js';
 
@@ -14,10 +15,10 @@ export const stylish: Formatter = (report, { color }) => {
     const shown = file.findings.filter((f) => !f.suppressed);
     if (shown.length === 0 && !file.error) continue;
     const where = file.positions === 'paragraphs' ? ', paragraph:column' : '';
-    out.push(`${c.underline(file.path)}  ${c.dim(`(${file.channel}${where})`)}`);
+    out.push(`${c.underline(printable(file.path))}  ${c.dim(`(${file.channel}${where})`)}`);
     if (file.error) {
       const where = file.errorLine ? `${file.errorLine}:1` : '0:0';
-      out.push(`  ${c.dim(where)}  ${c.red('error')}  ${file.findings.length ? file.error : `could not check this file: ${file.error}`}`);
+      out.push(`  ${c.dim(where)}  ${c.red('error')}  ${printable(file.findings.length ? file.error : `could not check this file: ${file.error}`)}`);
     }
     const pos = shown.map((f) => `${f.line}:${f.column}`);
     const posWidth = Math.max(0, ...pos.map((p) => p.length));

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { LineIndex } from '../text/positions.js';
 import { SafepostError } from '../errors.js';
 import type { FileResult, Finding } from './schema.js';
 import { sha256 } from '../fs/hash.js';
 import { shownPath } from '../fs/shown-path.js';
+import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 
 /** `.safepost-baseline.json`: findings accepted for now, as salted hashes and counts. */
 export interface BaselineFile {
@@ -55,9 +56,14 @@ export function readBaseline(path: string, cwd: string): BaselineFile {
   return data;
 }
 
-export function writeBaseline(path: string, baseline: BaselineFile): void {
+/** Writes a baseline whole or not at all; a failure is a one-line SafepostError naming the file. */
+export function writeBaseline(path: string, baseline: BaselineFile, cwd = process.cwd()): void {
   const sorted = Object.fromEntries(Object.entries(baseline.findings).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileSync(path, `${JSON.stringify({ ...baseline, findings: sorted }, null, 1)}\n`);
+  try {
+    writeFileAtomic(path, `${JSON.stringify({ ...baseline, findings: sorted }, null, 1)}\n`);
+  } catch (error) {
+    throw new SafepostError(`cannot write the baseline to ${shownPath(path, cwd)}: ${writeFailureReason(error)}`);
+  }
 }
 
 /** Hides, a draft at a time, the findings a baseline accepts (each fingerprint as many times as it was counted). */

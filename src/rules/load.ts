@@ -100,7 +100,8 @@ export function ruleFilesIn(folder: string): string[] {
     throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
   const data = folder === BUILT_IN_RULES ? /^(?:policy|lexicon)\// : null;
-  return filesIn(folder, (name) => /\.ya?ml$/i.test(name))
+  // A team's rule folder may link shared rules in from elsewhere: rules are the user's own config.
+  return filesIn(folder, (name) => /\.ya?ml$/i.test(name), { followLinksOut: true })
     .filter((file) => !data?.test(file))
     .map((file) => join(folder, file));
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -27,6 +27,18 @@ describe('--changed', () => {
     git('mv', 'moved.md', 'renamed.md');
     const r = runCli(['check', '--changed', '--format', 'json'], { cwd: dir });
     expect(paths(r.stdout)).toEqual(['new.md', 'old.md', 'renamed.md']);
+  });
+
+  it('does not follow a committed link out of the repository', () => {
+    const outside = tempFolder({ 'notes.md': 'Legal action.' });
+    const { dir, git } = repo({ 'a.md': 'Budget cuts.' });
+    symlinkSync(join(outside, 'notes.md'), join(dir, 'notes.md'));
+    symlinkSync('a.md', join(dir, 'also-a.md'));
+    writeFileSync(join(dir, 'a.md'), 'Budget cuts and a deficit.');
+    git('add', '.');
+    const r = runCli(['check', '--changed', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect(paths(r.stdout)).toEqual(['a.md', 'also-a.md']);
+    expect(r.stderr).toBe('safepost: skipped link notes.md: it points outside the checked folder (give it on the command line to check it)\n');
   });
 
   it('leaves out changed drafts that --exclude names', () => {

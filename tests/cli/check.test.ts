@@ -137,7 +137,7 @@ describe('safepost check', () => {
     expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).summary.warnings).toBe(1);
     expect(readdirSync(join(dir, 'reports'))).toEqual(['r.json']);
     // A folder in its place is found before checking.
-    expect(runCli(['check', 'a.md', '-o', 'reports'], { cwd: dir })).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: cannot write the report to reports (EISDIR)\n' });
+    expect(runCli(['check', 'a.md', '-o', 'reports'], { cwd: dir })).toMatchObject({ status: 2, stdout: '', stderr: 'safepost: cannot write the report to reports: it is a folder (EISDIR); give a file name\n' });
   });
 
   it('reads standard input, with --stdin-filename for the format and the path', () => {
@@ -163,7 +163,7 @@ describe('safepost check', () => {
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([absolute, 'fixtures/harvest-festival.md'].sort());
   });
 
-  it('walks folders and globs, skipping node_modules, hidden files and Word lock files, following links once', () => {
+  it('walks folders and globs, skipping node_modules, hidden files and Word lock files, following links inside once', () => {
     const dir = tempFolder({
       'news/a.md': 'Budget cuts.',
       'news/deep/b.HTML': '<p>Budget cuts.</p>',
@@ -180,8 +180,10 @@ describe('safepost check', () => {
     const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
     // shared/ is reached first through news/linked: each draft once.
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML', 'news/linked/c.txt']);
+    // Checking news/ alone, its link to shared/ leads out of it: not followed.
     const sub = runCli(['check', './news/', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(sub.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML', 'news/linked/c.txt']);
+    expect(JSON.parse(sub.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md', 'news/deep/b.HTML']);
+    expect(sub.stderr).toBe('safepost: skipped link news/linked: it points outside the checked folder (give it on the command line to check it)\n');
     const g = runCli(['check', 'news/**/*.md', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(g.stdout).files.map((f: { path: string }) => f.path)).toEqual(['news/a.md']);
   });

@@ -31,7 +31,7 @@ describe('safepost check on Word drafts', () => {
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as { files: Array<{ path: string; error?: string; findings: JsonFinding[] }> };
     expect(report.files.map((f) => f.path)).toEqual(['broken.docx', 'newsletter.docx', 'notes.md']);
-    expect(report.files[0]).toMatchObject({ error: 'file could not be read as a Word document (.docx): it may be damaged or not really a .docx; open it in Word and save it again', findings: [] });
+    expect(report.files[0]).toMatchObject({ error: 'file is not a Word document (a .docx is a zip file, and this is not one); if it is one, open it in Word and save it again as .docx', findings: [] });
     const found = report.files[1].findings.map((f) => [f.ruleId, f.line, f.column, f.endColumn]);
     expect(found).toEqual([
       ['personal-phone-number', 2, 55, 67],
@@ -43,6 +43,6 @@ describe('safepost check on Word drafts', () => {
     expect(report.files[2]).not.toHaveProperty('positions');
     const stylish = runCli(['check', 'newsletter.docx'], { cwd: dir });
     expect(stylish.stdout).toMatch(/^newsletter\.docx {2}\(official, paragraph:column\)\n {2}2:55 +error +Personal mobile number/);
-    expect(r.stderr).toBe('safepost: broken.docx: file could not be read as a Word document (.docx): it may be damaged or not really a .docx; open it in Word and save it again\n');
+    expect(r.stderr).toBe('safepost: broken.docx: file is not a Word document (a .docx is a zip file, and this is not one); if it is one, open it in Word and save it again as .docx\n');
   });
 });

@@ -48,7 +48,7 @@ describe('Word drafts', () => {
   });
 
   it('says what is wrong with a file that is not a .docx, or is password-protected', async () => {
-    await expect(readDocx(Buffer.from('not a zip at all'))).rejects.toThrow(/could not be read as a Word document \(\.docx\)/);
+    await expect(readDocx(Buffer.from('not a zip at all'))).rejects.toThrow(/^is not a Word document \(a \.docx is a zip file, and this is not one\)/);
     await expect(readDocx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(/password-protected or an old Word \.doc/);
   });
 });
