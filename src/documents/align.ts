@@ -60,6 +60,14 @@ export function alignInto(
         }
       }
     }
+    // Parsers read every line ending as LF: a lone CR stands for it as a whole.
+    if (want === 0x0a /* \n */ && c === 0x0d /* \r */ && source.charCodeAt(i + 1) !== 0x0a) {
+      flush();
+      pieces.push([1, '\n', i, i + 1]);
+      i += 1;
+      j += 1;
+      continue;
+    }
     if (c === want) {
       if (verbatimStart < 0) {
         verbatimStart = i;

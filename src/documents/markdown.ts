@@ -7,20 +7,11 @@ import { readFrontMatter } from './front-matter.js';
 import { readHtmlInto } from './html.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
+import { lineStarts } from '../text/positions.js';
 import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
 
 // One parser for the whole run: CommonMark with GFM tables and strikethrough, raw HTML kept.
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-
-function lineStartsOf(text: string, base: number): number[] {
-  const starts = [base];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    starts.push(base + i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
 
 /** Skips a balanced `( ... )` or `[ ... ]` starting at `at`; returns the offset after it, or -1. */
 function skipBracketed(source: string, at: number, limit: number): number {
@@ -72,10 +63,41 @@ class InlineReader {
 
   /** Moves past the next occurrence of `needle`; returns where it started, or -1. */
   pass(needle: string): number {
-    const at = this.source.indexOf(needle, this.cursor);
-    if (at < 0 || at >= this.limit) return -1;
-    this.cursor = at + needle.length;
-    return at;
+    const found = this.find(needle);
+    if (!found) return -1;
+    this.cursor = found.end;
+    return found.at;
+  }
+
+  /**
+   * The next occurrence of text markdown-it gave, whose LFs stand for any line ending in the
+   * source (it reads CRLF and a lone CR as LF).
+   */
+  private find(needle: string): { at: number; end: number } | null {
+    if (!needle.includes('\n')) {
+      const at = this.source.indexOf(needle, this.cursor);
+      return at < 0 || at >= this.limit ? null : { at, end: at + needle.length };
+    }
+    const pattern = new RegExp(needle.split('\n').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r\\n?|\\n)'), 'g');
+    pattern.lastIndex = this.cursor;
+    const m = pattern.exec(this.source);
+    return !m || m.index >= this.limit ? null : { at: m.index, end: m.index + m[0].length };
+  }
+
+  /** Moves past a code span's closing run of backticks, as long as the opening one. */
+  passCodeSpan(markup: string): void {
+    let i = this.cursor;
+    while (i < this.limit) {
+      const at = this.source.indexOf('`', i);
+      if (at < 0 || at >= this.limit) return;
+      let end = at;
+      while (end < this.limit && this.source.charCodeAt(end) === 0x60) end++;
+      if (end - at === markup.length) {
+        this.cursor = end;
+        return;
+      }
+      i = end;
+    }
   }
 
   /** After link text: moves past `](destination "title")` or `][label]`. */
@@ -101,13 +123,16 @@ class InlineReader {
           break;
         case 'code_inline': {
           const open = this.pass(token.markup);
-          if (open >= 0) this.pass(token.content + token.markup);
+          // Its content is not as written (line endings become spaces), so find the closing run.
+          if (open >= 0) this.passCodeSpan(token.markup);
           this.builder.separator(' ');
           break;
         }
         case 'html_inline': {
-          const at = this.pass(token.content);
-          if (at >= 0) readHtmlInto(this.builder, this.source, at, at + token.content.length, this.images);
+          const at = this.cursor;
+          const start = this.pass(token.content);
+          if (start >= 0) readHtmlInto(this.builder, this.source, start, this.cursor, this.images);
+          else this.cursor = at;
           break;
         }
         case 'link_open':
@@ -192,7 +217,8 @@ export function parseMarkdown(original: string): Document {
   if (tags.length > 0) builder.maskedBy = MASK;
   let nextTag = 0;
   const body = source.slice(front.bodyStart);
-  const lineStart = lineStartsOf(body, front.bodyStart);
+  // markdown-it counts lines as lineStarts does (LF, CRLF, lone CR), so its line numbers map back.
+  const lineStart = lineStarts(body, front.bodyStart);
   const lineAt = (n: number) => lineStart[Math.min(n, lineStart.length - 1)] ?? source.length;
   const tokens = markdown.parse(body, {});
 

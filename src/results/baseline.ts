@@ -26,8 +26,8 @@ export function fingerprint(salt: string, path: string, finding: Finding, source
   const start = lines.offset(finding.line, finding.column);
   const end = lines.offset(finding.endLine, finding.endColumn);
   const lineStart = lines.offset(finding.line, 1);
-  const nextLine = source.indexOf('\n', end);
-  const lineEnd = nextLine < 0 ? source.length : nextLine;
+  const nextLine = source.slice(end).search(/[\r\n]/);
+  const lineEnd = nextLine < 0 ? source.length : end + nextLine;
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   const neighbourhood = `${squash(source.slice(lineStart, start))}|${squash(source.slice(start, end))}|${squash(source.slice(end, lineEnd))}`;
   return sha256(`${salt}\u0000${finding.ruleId}\u0000${path}\u0000${neighbourhood}`);

@@ -1,14 +1,25 @@
+/**
+ * Offsets where each line starts, `base` added. A line ends at LF, CRLF or a lone CR, as
+ * editors and CommonMark count them, so old Mac files and mixed endings keep their lines.
+ */
+export function lineStarts(source: string, base = 0): number[] {
+  const starts = [base];
+  const n = source.length;
+  for (let i = source.search(/[\r\n]/); i >= 0 && i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0d) {
+      if (source.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(base + i + 1);
+    } else if (c === 0x0a) starts.push(base + i + 1);
+  }
+  return starts;
+}
+
 /** Turns source offsets into 1-based lines and columns (UTF-16 code units). */
 export class LineIndex {
   private readonly starts: number[];
   constructor(source: string) {
-    const starts = [0];
-    let i = source.indexOf('\n');
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = source.indexOf('\n', i + 1);
-    }
-    this.starts = starts;
+    this.starts = lineStarts(source);
   }
 
   /** The offset of a 1-based line and column. */
