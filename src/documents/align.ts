@@ -4,12 +4,29 @@ import type { SourceTextBuilder } from './source-text.js';
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
+const HEX_ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/y;
+const LETTER_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v', e: '\x1b', a: '\x07', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', ' ': ' ' };
+
+/** A YAML double-quoted escape at `at` (`\u00e9`, `\x41`, `\n`): the text it stands for and where it ends. */
+function quotedEscape(source: string, at: number, to: number): { text: string; end: number } | null {
+  HEX_ESCAPE.lastIndex = at;
+  const m = HEX_ESCAPE.exec(source);
+  if (m && at + m[0].length <= to) {
+    const code = parseInt(m[1] ?? m[2] ?? m[3], 16);
+    if (code > 0x10ffff) return null;
+    return { text: m[3] ? String.fromCodePoint(code) : String.fromCharCode(code), end: at + m[0].length };
+  }
+  const letter = LETTER_ESCAPES[source[at + 1]];
+  return letter !== undefined && at + 2 <= to ? { text: letter, end: at + 2 } : null;
+}
+
 /**
  * Finds `value` (text a parser produced) in source[from, to), skipping the markup the
  * parser removed (emphasis marks, indentation, quote markers, YAML quotes), and appends it
- * to the builder with exact positions. Entities and backslash escapes map to their whole
- * source. Returns the source offset after the last matched character, or -1 when the value
- * cannot be found in order (the caller then falls back to a coarser mapping).
+ * to the builder with exact positions. Entities and backslash escapes (Markdown's, and YAML's
+ * `\u00e9`) map to their whole source. Returns the source offset after the last matched
+ * character, or -1 when the value cannot be found in order (the caller then falls back to a
+ * coarser mapping).
  */
 export function alignInto(
   builder: SourceTextBuilder,
@@ -45,6 +62,16 @@ export function alignInto(
       i += 2;
       j += 1;
       continue;
+    }
+    if (c === 0x5c /* \ */) {
+      const escape = quotedEscape(source, i, to);
+      if (escape && value.startsWith(escape.text, j)) {
+        flush();
+        pieces.push([1, escape.text, i, escape.end]);
+        i = escape.end;
+        j += escape.text.length;
+        continue;
+      }
     }
     if (c === 0x26 /* & */) {
       ENTITY.lastIndex = i;
