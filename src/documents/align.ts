@@ -7,6 +7,16 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const HEX_ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/y;
 const LETTER_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v', e: '\x1b', a: '\x07', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', ' ': ' ' };
 
+const PERCENT_ESCAPES = /(?:%[0-9a-fA-F]{2})+/y;
+
+function decodePercent(escapes: string): string | null {
+  try {
+    return decodeURIComponent(escapes);
+  } catch {
+    return null;
+  }
+}
+
 /** A YAML double-quoted escape at `at` (`\u00e9`, `\x41`, `\n`): the text it stands for and where it ends. */
 function quotedEscape(source: string, at: number, to: number): { text: string; end: number } | null {
   HEX_ESCAPE.lastIndex = at;
@@ -34,6 +44,8 @@ export function alignInto(
   source: string,
   from: number,
   to: number,
+  /** The value is a URL as shown: `%20` and the like stand for what they decode to. */
+  url = false,
 ): number {
   // Most text stands in the source as it is, after a little markup: take it in one piece.
   const at = source.indexOf(value, from);
@@ -70,6 +82,18 @@ export function alignInto(
         pieces.push([1, escape.text, i, escape.end]);
         i = escape.end;
         j += escape.text.length;
+        continue;
+      }
+    }
+    if (url && c === 0x25 /* % */) {
+      PERCENT_ESCAPES.lastIndex = i;
+      const m = PERCENT_ESCAPES.exec(source);
+      const decoded = m && i + m[0].length <= to ? decodePercent(m[0]) : null;
+      if (m && decoded && value.startsWith(decoded, j)) {
+        flush();
+        pieces.push([1, decoded, i, i + m[0].length]);
+        i += m[0].length;
+        j += decoded.length;
         continue;
       }
     }

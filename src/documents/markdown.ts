@@ -42,6 +42,8 @@ function skipBracketed(source: string, at: number, limit: number): number {
   return -1;
 }
 
+const URL_HOST = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
+
 class InlineReader {
   cursor: number;
   constructor(
@@ -59,6 +61,34 @@ class InlineReader {
     const after = alignInto(this.builder, value, this.source, this.cursor, this.limit);
     if (after >= 0) this.cursor = after;
     else this.builder.replaced(value, this.cursor, Math.min(this.cursor + 1, this.limit));
+  }
+
+  /** Where the autolink being read ends (its `>`), or -1. */
+  private autolinkEnd = -1;
+
+  /**
+   * An autolink's text, which markdown-it shows decoded (`%20` as a space, a punycode host in
+   * its letters): each decoded character maps to its escape, or, when that cannot be, the whole
+   * text to the whole link.
+   */
+  private urlText(value: string): void {
+    const end = this.autolinkEnd;
+    let from = this.cursor;
+    let after = alignInto(this.builder, value, this.source, from, end, true);
+    if (after < 0) {
+      // A host shown in its letters maps as a whole to the host as written; the rest as ever.
+      const shown = URL_HOST.exec(value);
+      const written = URL_HOST.exec(this.source.slice(from, end));
+      if (shown && written && shown[1] === written[1]) {
+        this.builder.verbatim(written[1], from);
+        this.builder.replaced(shown[2], from + written[1].length, from + written[0].length);
+        value = value.slice(shown[0].length);
+        from += written[0].length;
+        after = value ? alignInto(this.builder, value, this.source, from, end, true) : from;
+      }
+    }
+    if (after < 0) this.builder.replaced(value, from, end);
+    this.cursor = Math.max(this.cursor, after < 0 ? end : after);
   }
 
   /** Moves past the next occurrence of `needle`; returns where it started, or -1. */
@@ -115,7 +145,8 @@ class InlineReader {
     for (const token of tokens) {
       switch (token.type) {
         case 'text':
-          this.text(token.content);
+          if (this.autolinkEnd >= 0) this.urlText(token.content);
+          else this.text(token.content);
           break;
         case 'softbreak':
         case 'hardbreak':
@@ -136,11 +167,16 @@ class InlineReader {
           break;
         }
         case 'link_open':
-          if (token.markup === 'autolink') this.pass('<');
-          else this.pass('[');
+          if (token.markup === 'autolink') {
+            this.pass('<');
+            this.autolinkEnd = this.source.indexOf('>', this.cursor);
+          } else this.pass('[');
           break;
         case 'link_close':
-          if (token.markup === 'autolink') this.pass('>');
+          if (token.markup === 'autolink') {
+            this.pass('>');
+            this.autolinkEnd = -1;
+          }
           else this.closeLink();
           break;
         case 'image':

@@ -17,4 +17,15 @@ describe('exact spans', () => {
     expect(prose.toSource(e, e + 1)).toEqual({ start: 15, end: 21 });
     expect(text.slice(15, 21)).toBe('\\u00e9');
   });
+
+  it('maps an autolink shown decoded (%20 as a space, a punycode host in letters) back to its escapes', () => {
+    const text = 'See <https://xn--caf-dma.example/Jack%20Smith> or <mailto:jack.smith@gmail.com>.\n';
+    const prose = parseDocument(text, 'markdown').prose;
+    expect(prose.text.trim()).toBe('See https://café.example/Jack Smith or mailto:jack.smith@gmail.com.');
+    const at = (s: string) => prose.text.indexOf(s);
+    expect(prose.toSource(at(' Smith'), at(' Smith') + 1)).toEqual({ start: 37, end: 40 });
+    expect(prose.toSource(at('Smith'), at('Smith') + 5)).toEqual({ start: 40, end: 45 });
+    expect(prose.toSource(at('café'), at('café') + 12)).toEqual({ start: 13, end: 32 });
+    expect(spans(text, 'a.md')).toEqual([{ ruleId: 'personal-email-address', line: 1, column: 59, endLine: 1, endColumn: 79, match: 'jack.smith@gmail.com' }]);
+  });
 });

@@ -70,7 +70,9 @@ function checkMatchFitsRule(text: string, span: { start: number; end: number }, 
   const read = decodeHTML(f.match!).replace(/\\(.)/g, '$1').replace(/[*_~`]/g, '');
   let plausible = true;
   if (f.category === 'pupil-name' && f.ruleId !== 'photo-metadata-name' && f.ruleId !== 'image-with-pupil-name') {
-    plausible = /\p{L}/u.test(read) && !WORD_CHARACTER.test(text[span.start - 1] ?? ' ') && !WORD_CHARACTER.test(text[span.end] ?? ' ');
+    // A word character just before is allowed when it ends an escape (`\\t`, `\\u00e9`) that stands for something else.
+    const escaped = /\\(?:[a-zA-Z0-9]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})$/.test(text.slice(Math.max(0, span.start - 10), span.start));
+    plausible = /\p{L}/u.test(read) && (escaped || !WORD_CHARACTER.test(text[span.start - 1] ?? ' ')) && !WORD_CHARACTER.test(text[span.end] ?? ' ');
   } else if (f.ruleId === 'personal-phone-number') {
     plausible = (read.match(/\d/g) ?? []).length >= 9;
   } else if (f.ruleId === 'personal-email-address') {
