@@ -95,9 +95,9 @@ const mdBlock: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 7 }), mdLine).map(([n, l]) => `${'#'.repeat(n)} ${l}`),
   fc.tuple(mdLine, pick(['===', '---'])).map(([l, u]) => `${l}\n${u}`),
   fc
-    .array(fc.tuple(pick(['- ', '* ', '+ ', '1. ', '2) ', '  - ', '    - ', '- [ ] ']), mdLine), { minLength: 1, maxLength: 4 })
+    .array(fc.tuple(pick(['- ', '* ', '+ ', '1. ', '2) ', '  - ', '    - ', '- [ ] ', '-\t', '1.\t', '\t- ', '-   ', '   ', '']), mdLine), { minLength: 1, maxLength: 4 })
     .map((items) => items.map(([m, l]) => m + l).join('\n')),
-  fc.array(fc.tuple(pick(['> ', '>', '> > ', '']), mdLine), { minLength: 1, maxLength: 3 }).map((ls) => ls.map(([m, l]) => m + l).join('\n')),
+  fc.array(fc.tuple(pick(['> ', '>', '> > ', '', '>\t', '> - ', '>     ', '> # ']), mdLine), { minLength: 1, maxLength: 3 }).map((ls) => ls.map(([m, l]) => m + l).join('\n')),
   fc
     .array(fc.tuple(phrase(1, 3), phrase(1, 3)), { minLength: 1, maxLength: 3 })
     .map((rows) => ['| a | b |', '| --- | :-: |', ...rows.map(([x, y]) => `| ${x} | ${y} |`)].join('\n')),
@@ -105,6 +105,10 @@ const mdBlock: fc.Arbitrary<string> = fc.oneof(
     [f, ...ls, ...(closed ? [f.replace(/[a-z]+$/, '')] : [])].join('\n'),
   ),
   fc.array(phrase(), { minLength: 1, maxLength: 2 }).map((ls) => ls.map((l) => `    ${l}`).join('\n')),
+  fc.array(phrase(), { minLength: 1, maxLength: 2 }).map((ls) => ls.map((l) => `\t${l}`).join('\n')),
+  fc.tuple(phrase(0, 2), phrase(1, 2), fileWord).map(([alt, t, f]) => `[![${alt}](img/${f}.jpg)](https://example.org/${f}) *${t}*`),
+  fc.tuple(phrase(1, 2), phrase(1, 2)).map(([a, b]) => `<pre>\n${a}\n\n${b}\n</pre>`),
+  fc.tuple(phrase(1, 2), phrase(1, 2)).map(([a, b]) => `| \`a|b\` | ${a} \\| ${b} |\n|---|---|\n| ${b} | ${a}`),
   fc.tuple(pick(['div', 'p', 'section', 'table']), fc.array(phrase(), { minLength: 1, maxLength: 2 })).map(([t, ls]) => `<${t}>\n${ls.join('\n')}\n</${t}>`),
   fc.tuple(pick(['<!-- ', '<!-- safepost-disable-next-line -->\n', '<!-- safepost-disable -->\n', '<script>\n', '<style>\n']), phrase()).map(
     ([open, l]) => (open.startsWith('<!-- safepost') ? open + l : open === '<!-- ' ? `<!-- ${l} -->` : `${open}${l}\n</${open.slice(1, -2)}>`),
