@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { lineStarts } from '../text/positions.js';
 import { alignInto } from './align.js';
 import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
@@ -7,7 +8,6 @@ import { readFrontMatter } from './front-matter.js';
 import { readHtmlInto } from './html.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
-import { lineStarts } from '../text/positions.js';
 import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
 
 // One parser for the whole run: CommonMark with GFM tables and strikethrough, raw HTML kept.
@@ -160,10 +160,8 @@ class InlineReader {
           break;
         }
         case 'html_inline': {
-          const at = this.cursor;
           const start = this.pass(token.content);
           if (start >= 0) readHtmlInto(this.builder, this.source, start, this.cursor, this.images);
-          else this.cursor = at;
           break;
         }
         case 'link_open':
@@ -176,8 +174,7 @@ class InlineReader {
           if (token.markup === 'autolink') {
             this.pass('>');
             this.autolinkEnd = -1;
-          }
-          else this.closeLink();
+          } else this.closeLink();
           break;
         case 'image':
           this.image(token);

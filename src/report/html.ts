@@ -122,7 +122,7 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
   const spans = findings
     .map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
     .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
-  const covering = (t: number) => spans.filter((s) => at[t] >= s.start && at[t] < s.end && text[t] !== '\n' && text[t] !== '\r');
+  const covering = (t: number) => spans.filter((s) => at[t] >= s.start && at[t] < s.end && text[t] !== '\n');
   // The findings over each character, once: the loop below cuts the text where they change.
   const cover = Array.from({ length: text.length }, (_, t) => covering(t));
   const keys = cover.map((c) => c.map((s) => s.id).join(' '));

@@ -191,9 +191,16 @@ export function withLineEndings(draft: string, endings: string[]): string {
   return draft.replace(/\n/g, () => endings[i++ % endings.length]);
 }
 
+const bodyOf = (format: 'md' | 'html' | 'txt') => (format === 'md' ? markdownDraft : format === 'html' ? htmlDraft : textDraft);
+
+/** A draft of the format with LF line endings, now and then a BOM. */
+export function lfDraftOf(format: 'md' | 'html' | 'txt'): fc.Arbitrary<string> {
+  return fc.tuple(bodyOf(format), fc.integer({ min: 0, max: 9 })).map(([draft, bom]) => (bom === 0 ? '\uFEFF' : '') + draft);
+}
+
 /** A draft of the format, its line endings applied, and now and then a BOM. */
 export function draftOf(format: 'md' | 'html' | 'txt'): fc.Arbitrary<string> {
-  const body = format === 'md' ? markdownDraft : format === 'html' ? htmlDraft : textDraft;
+  const body = bodyOf(format);
   return fc
     .tuple(body, lineEndings, fc.boolean(), fc.integer({ min: 0, max: 9 }))
     .map(([draft, endings, finalBreak, bom]) => (bom === 0 ? '\uFEFF' : '') + withLineEndings(finalBreak ? `${draft}\n` : draft, endings));

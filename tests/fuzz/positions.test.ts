@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import { afterAll, describe, it } from 'vitest';
 import { createChecker, formatOf, parseDocument, type Finding } from '../../src/index.js';
 import { applyEdits, planRedaction } from '../../src/redact/plan.js';
-import { draftOf } from './drafts.js';
+import { draftOf, lfDraftOf, withLineEndings } from './drafts.js';
 
 /**
  * Random drafts of every format through the checker and the redaction: every finding's span
@@ -138,6 +138,17 @@ function checkDraft(text: string, path: string): void {
   }
 }
 
+/** The findings of a draft as they would be with LF line endings (the same lines and columns). */
+function findingsAsLf(text: string, path: string) {
+  return checker.checkText(text, path).findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    at: `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`,
+    match: f.match?.replace(/\r\n?/g, '\n'),
+    suppressed: f.suppressed ?? false,
+  }));
+}
+
 describe('fuzzed drafts', () => {
   for (const format of ['md', 'html', 'txt'] as const) {
     it(
@@ -146,6 +157,23 @@ describe('fuzzed drafts', () => {
         fc.assert(
           fc.property(draftOf(format), (text) => checkDraft(text, `draft.${format}`)),
           { numRuns: RUNS, seed: SEED },
+        );
+      },
+      Math.max(20_000, RUNS * 50),
+    );
+    it(
+      `${format}: the same draft with CRLF or lone CR line endings has the same findings as with LF (${Math.ceil(RUNS / 3)} drafts, seed ${SEED})`,
+      () => {
+        fc.assert(
+          fc.property(lfDraftOf(format), (text) => {
+            const path = `draft.${format}`;
+            const lf = JSON.stringify(findingsAsLf(text, path));
+            for (const ending of ['\r\n', '\r']) {
+              const other = JSON.stringify(findingsAsLf(withLineEndings(text, [ending]), path));
+              if (other !== lf) fail(`with ${JSON.stringify(ending)}: ${other}\nwith LF: ${lf}`);
+            }
+          }),
+          { numRuns: Math.ceil(RUNS / 3), seed: SEED },
         );
       },
       Math.max(20_000, RUNS * 50),

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker, parseDocument, formatOf } from '../../src/index.js';
 import { applyEdits, planRedaction } from '../../src/redact/plan.js';
+import { fingerprint } from '../../src/results/baseline.js';
 import { LineIndex, lineStarts } from '../../src/text/positions.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -117,6 +119,44 @@ describe('positions under every line ending', () => {
       [4, true],
       [5, false],
     ]);
+  });
+});
+
+describe('the same findings under every line ending', () => {
+  it('ends a sentence at a blank line of lone CRs or CR CR LF, as at one of LFs', () => {
+    for (const blank of ['\n\n', '\r\n\r\n', '\r\r', '\r\r\n']) expect([...tokenize(`One two${blank}three`).sentences]).toEqual([0, 0, 1]);
+    expect([...tokenize('One two\r\nthree').sentences]).toEqual([0, 0, 0]);
+  });
+
+  it('reads a name at the start of a line after a lone CR as at the start of a line', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const findings = checker.checkText(`&amp;${eol}SMITH Jack the`, 'a.txt').findings;
+      expect(findings.map((f) => [f.ruleId, f.line, f.column, f.endColumn])).toEqual([['pupil-first-name', 2, 7, 11]]);
+      expect(checker.checkText(`Hello${eol}Jack in Year 6 won.`, 'a.txt').findings).toEqual([]);
+    }
+  });
+
+  it('reads a coach time as one phrase only on one line, whatever ends the line', () => {
+    const found = (text: string) => checker.checkText(text, 'a.txt').findings.filter((f) => f.ruleId === 'pickup-times').length;
+    expect(found('The coach leaves school at 3pm on Friday.')).toBe(1);
+    for (const eol of ['\n', '\r\n', '\r']) expect(found(`The coach leaves school${eol}at 3pm on Friday.`)).toBe(0);
+  });
+
+  it("keeps a finding's baseline fingerprint when a later line changes, with lone CRs", () => {
+    const print = (text: string) => {
+      const finding = checker.checkText(text, 'a.txt').findings[0];
+      return fingerprint('salt', 'a.txt', finding, text, new LineIndex(text));
+    };
+    expect(print('Well done Jack Smith\rA good day.\r')).toBe(print('Well done Jack Smith\rA very good day.\r'));
+    expect(print('Well done Jack Smith\rA good day.\r')).toBe(print('Well done Jack Smith\nA good day.\n'));
+  });
+
+  it('writes "A pupil" for a name at the start of a line after a lone CR', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `Sports day${eol}Maryam (Year 1) won.${eol}`;
+      const { edits } = planRedaction(text, checker.checkText(text, 'a.txt').findings, []);
+      expect(applyEdits(text, edits)).toBe(`Sports day${eol}A pupil (Year 1) won.${eol}`);
+    }
   });
 });
 
