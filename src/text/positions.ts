@@ -4,13 +4,19 @@
  */
 export function lineStarts(source: string, base = 0): number[] {
   const starts = [base];
-  const n = source.length;
-  for (let i = source.search(/[\r\n]/); i >= 0 && i < n; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 0x0d) {
-      if (source.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(base + i + 1);
-    } else if (c === 0x0a) starts.push(base + i + 1);
+  // Found with indexOf, which is far faster than a loop over characters on long drafts.
+  let lf = source.indexOf('\n');
+  let cr = source.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      const crlf = source.charCodeAt(cr + 1) === 0x0a;
+      starts.push(base + cr + (crlf ? 2 : 1));
+      if (crlf) lf = source.indexOf('\n', cr + 2);
+      cr = source.indexOf('\r', cr + 1);
+    } else {
+      starts.push(base + lf + 1);
+      lf = source.indexOf('\n', lf + 1);
+    }
   }
   return starts;
 }
