@@ -10,6 +10,7 @@ import { applyEdits, planRedaction, type Edit, type LeftAlone } from '../redact/
 import { stripPhotoMetadata, UnsupportedPhotoError } from '../redact/strip-photo.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
+import { LineIndex } from '../text/positions.js';
 import type { CliIO } from './io.js';
 
 interface RedactFlags {
@@ -89,7 +90,8 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
         const plan = planRedaction(text, result.findings, parseDocument(text, formatOf(asPath)).images);
         left = plan.left;
         if (plan.edits.length === 0) break;
-        for (const edit of plan.edits) done.push({ line: text.slice(0, edit.start).split('\n').length, edit });
+        const lines = new LineIndex(text);
+        for (const edit of plan.edits) done.push({ line: lines.position(edit.start).line, edit });
         text = applyEdits(text, plan.edits);
       }
       const remaining = checker

@@ -65,7 +65,7 @@ export const pupilNames = defineDetector({
       const c = text.charCodeAt(tokens.ends[i]);
       return c === 45 || c === 0x2010;
     };
-    const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /\n/.test(gap(i - 1));
+    const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /[\r\n]/.test(gap(i - 1));
     const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {

@@ -4,12 +4,39 @@ import type { SourceTextBuilder } from './source-text.js';
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
+const HEX_ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/y;
+const LETTER_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v', e: '\x1b', a: '\x07', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', ' ': ' ' };
+
+const PERCENT_ESCAPES = /(?:%[0-9a-fA-F]{2})+/y;
+
+function decodePercent(escapes: string): string | null {
+  try {
+    return decodeURIComponent(escapes);
+  } catch {
+    return null;
+  }
+}
+
+/** A YAML double-quoted escape at `at` (`\u00e9`, `\x41`, `\n`): the text it stands for and where it ends. */
+function quotedEscape(source: string, at: number, to: number): { text: string; end: number } | null {
+  HEX_ESCAPE.lastIndex = at;
+  const m = HEX_ESCAPE.exec(source);
+  if (m && at + m[0].length <= to) {
+    const code = parseInt(m[1] ?? m[2] ?? m[3], 16);
+    if (code > 0x10ffff) return null;
+    return { text: m[3] ? String.fromCodePoint(code) : String.fromCharCode(code), end: at + m[0].length };
+  }
+  const letter = LETTER_ESCAPES[source[at + 1]];
+  return letter !== undefined && at + 2 <= to ? { text: letter, end: at + 2 } : null;
+}
+
 /**
  * Finds `value` (text a parser produced) in source[from, to), skipping the markup the
  * parser removed (emphasis marks, indentation, quote markers, YAML quotes), and appends it
- * to the builder with exact positions. Entities and backslash escapes map to their whole
- * source. Returns the source offset after the last matched character, or -1 when the value
- * cannot be found in order (the caller then falls back to a coarser mapping).
+ * to the builder with exact positions. Entities and backslash escapes (Markdown's, and YAML's
+ * `\u00e9`) map to their whole source. Returns the source offset after the last matched
+ * character, or -1 when the value cannot be found in order (the caller then falls back to a
+ * coarser mapping).
  */
 export function alignInto(
   builder: SourceTextBuilder,
@@ -17,6 +44,8 @@ export function alignInto(
   source: string,
   from: number,
   to: number,
+  /** The value is a URL as shown: `%20` and the like stand for what they decode to. */
+  url = false,
 ): number {
   // Most text stands in the source as it is, after a little markup: take it in one piece.
   const at = source.indexOf(value, from);
@@ -46,6 +75,28 @@ export function alignInto(
       j += 1;
       continue;
     }
+    if (c === 0x5c /* \ */) {
+      const escape = quotedEscape(source, i, to);
+      if (escape && value.startsWith(escape.text, j)) {
+        flush();
+        pieces.push([1, escape.text, i, escape.end]);
+        i = escape.end;
+        j += escape.text.length;
+        continue;
+      }
+    }
+    if (url && c === 0x25 /* % */) {
+      PERCENT_ESCAPES.lastIndex = i;
+      const m = PERCENT_ESCAPES.exec(source);
+      const decoded = m && i + m[0].length <= to ? decodePercent(m[0]) : null;
+      if (m && decoded && value.startsWith(decoded, j)) {
+        flush();
+        pieces.push([1, decoded, i, i + m[0].length]);
+        i += m[0].length;
+        j += decoded.length;
+        continue;
+      }
+    }
     if (c === 0x26 /* & */) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(source);
@@ -59,6 +110,14 @@ export function alignInto(
           continue;
         }
       }
+    }
+    // Parsers read every line ending as LF: a lone CR stands for it as a whole.
+    if (want === 0x0a /* \n */ && c === 0x0d /* \r */ && source.charCodeAt(i + 1) !== 0x0a) {
+      flush();
+      pieces.push([1, '\n', i, i + 1]);
+      i += 1;
+      j += 1;
+      continue;
     }
     if (c === want) {
       if (verbatimStart < 0) {

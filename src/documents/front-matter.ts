@@ -11,8 +11,9 @@ export interface FrontMatter {
   problem?: { message: string; offset: number };
 }
 
-const OPEN = /^(?:\uFEFF)?---[ \t]*\r?\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+// A line ends at LF, CRLF or a lone CR; nothing else (not U+2028, as a multiline `^` would).
+const OPEN = /^(?:\uFEFF)?---[ \t]*(?:\r\n?|\n)/;
+const CLOSE = /(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
 
 /** Keys whose text a reader sees on the page or in a link preview. */
 const PROSE_KEYS = ['title', 'subtitle', 'description', 'summary', 'excerpt', 'caption'];
@@ -43,7 +44,8 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
       problem: { message: 'front matter starts with --- but has no closing --- line; add one', offset: 0 },
     };
   }
-  const yamlText = source.slice(yamlStart, yamlEnd);
+  // The YAML library knows no lone CR: read it as LF, one character for one, so offsets hold.
+  const yamlText = source.slice(yamlStart, yamlEnd).replace(/\r(?!\n)/g, '\n');
   const read = readSimpleYaml(yamlText) ?? readYamlWithLibrary(yamlText);
   if ('error' in read) {
     const { message, offset } = read.error;

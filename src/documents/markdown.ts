@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { lineStarts } from '../text/positions.js';
 import { alignInto } from './align.js';
 import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
@@ -11,16 +12,6 @@ import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './te
 
 // One parser for the whole run: CommonMark with GFM tables and strikethrough, raw HTML kept.
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-
-function lineStartsOf(text: string, base: number): number[] {
-  const starts = [base];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    starts.push(base + i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
 
 /** Skips a balanced `( ... )` or `[ ... ]` starting at `at`; returns the offset after it, or -1. */
 function skipBracketed(source: string, at: number, limit: number): number {
@@ -51,6 +42,8 @@ function skipBracketed(source: string, at: number, limit: number): number {
   return -1;
 }
 
+const URL_HOST = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
+
 class InlineReader {
   cursor: number;
   constructor(
@@ -70,12 +63,71 @@ class InlineReader {
     else this.builder.replaced(value, this.cursor, Math.min(this.cursor + 1, this.limit));
   }
 
+  /** Where the autolink being read ends (its `>`), or -1. */
+  private autolinkEnd = -1;
+
+  /**
+   * An autolink's text, which markdown-it shows decoded (`%20` as a space, a punycode host in
+   * its letters): each decoded character maps to its escape, or, when that cannot be, the whole
+   * text to the whole link.
+   */
+  private urlText(value: string): void {
+    const end = this.autolinkEnd;
+    let from = this.cursor;
+    let after = alignInto(this.builder, value, this.source, from, end, true);
+    if (after < 0) {
+      // A host shown in its letters maps as a whole to the host as written; the rest as ever.
+      const shown = URL_HOST.exec(value);
+      const written = URL_HOST.exec(this.source.slice(from, end));
+      if (shown && written && shown[1] === written[1]) {
+        this.builder.verbatim(written[1], from);
+        this.builder.replaced(shown[2], from + written[1].length, from + written[0].length);
+        value = value.slice(shown[0].length);
+        from += written[0].length;
+        after = value ? alignInto(this.builder, value, this.source, from, end, true) : from;
+      }
+    }
+    if (after < 0) this.builder.replaced(value, from, end);
+    this.cursor = Math.max(this.cursor, after < 0 ? end : after);
+  }
+
   /** Moves past the next occurrence of `needle`; returns where it started, or -1. */
   pass(needle: string): number {
-    const at = this.source.indexOf(needle, this.cursor);
-    if (at < 0 || at >= this.limit) return -1;
-    this.cursor = at + needle.length;
-    return at;
+    const found = this.find(needle);
+    if (!found) return -1;
+    this.cursor = found.end;
+    return found.at;
+  }
+
+  /**
+   * The next occurrence of text markdown-it gave, whose LFs stand for any line ending in the
+   * source (it reads CRLF and a lone CR as LF).
+   */
+  private find(needle: string): { at: number; end: number } | null {
+    if (!needle.includes('\n')) {
+      const at = this.source.indexOf(needle, this.cursor);
+      return at < 0 || at >= this.limit ? null : { at, end: at + needle.length };
+    }
+    const pattern = new RegExp(needle.split('\n').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r\\n?|\\n)'), 'g');
+    pattern.lastIndex = this.cursor;
+    const m = pattern.exec(this.source);
+    return !m || m.index >= this.limit ? null : { at: m.index, end: m.index + m[0].length };
+  }
+
+  /** Moves past a code span's closing run of backticks, as long as the opening one. */
+  passCodeSpan(markup: string): void {
+    let i = this.cursor;
+    while (i < this.limit) {
+      const at = this.source.indexOf('`', i);
+      if (at < 0 || at >= this.limit) return;
+      let end = at;
+      while (end < this.limit && this.source.charCodeAt(end) === 0x60) end++;
+      if (end - at === markup.length) {
+        this.cursor = end;
+        return;
+      }
+      i = end;
+    }
   }
 
   /** After link text: moves past `](destination "title")` or `][label]`. */
@@ -93,7 +145,8 @@ class InlineReader {
     for (const token of tokens) {
       switch (token.type) {
         case 'text':
-          this.text(token.content);
+          if (this.autolinkEnd >= 0) this.urlText(token.content);
+          else this.text(token.content);
           break;
         case 'softbreak':
         case 'hardbreak':
@@ -101,22 +154,27 @@ class InlineReader {
           break;
         case 'code_inline': {
           const open = this.pass(token.markup);
-          if (open >= 0) this.pass(token.content + token.markup);
+          // Its content is not as written (line endings become spaces), so find the closing run.
+          if (open >= 0) this.passCodeSpan(token.markup);
           this.builder.separator(' ');
           break;
         }
         case 'html_inline': {
-          const at = this.pass(token.content);
-          if (at >= 0) readHtmlInto(this.builder, this.source, at, at + token.content.length, this.images);
+          const start = this.pass(token.content);
+          if (start >= 0) readHtmlInto(this.builder, this.source, start, this.cursor, this.images);
           break;
         }
         case 'link_open':
-          if (token.markup === 'autolink') this.pass('<');
-          else this.pass('[');
+          if (token.markup === 'autolink') {
+            this.pass('<');
+            this.autolinkEnd = this.source.indexOf('>', this.cursor);
+          } else this.pass('[');
           break;
         case 'link_close':
-          if (token.markup === 'autolink') this.pass('>');
-          else this.closeLink();
+          if (token.markup === 'autolink') {
+            this.pass('>');
+            this.autolinkEnd = -1;
+          } else this.closeLink();
           break;
         case 'image':
           this.image(token);
@@ -192,7 +250,8 @@ export function parseMarkdown(original: string): Document {
   if (tags.length > 0) builder.maskedBy = MASK;
   let nextTag = 0;
   const body = source.slice(front.bodyStart);
-  const lineStart = lineStartsOf(body, front.bodyStart);
+  // markdown-it counts lines as lineStarts does (LF, CRLF, lone CR), so its line numbers map back.
+  const lineStart = lineStarts(body, front.bodyStart);
   const lineAt = (n: number) => lineStart[Math.min(n, lineStart.length - 1)] ?? source.length;
   const tokens = markdown.parse(body, {});
 

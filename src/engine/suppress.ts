@@ -1,6 +1,9 @@
 import type { SuppressionComment } from '../documents/index.js';
 import type { LineIndex } from '../text/positions.js';
 
+const LINE_BREAK = /[\r\n]/g;
+const TEXT = /\S/g;
+
 interface Range {
   from: number;
   to: number;
@@ -17,9 +20,12 @@ export class Suppressions {
     for (const c of comments) {
       if (c.kind === 'disable-next-line') {
         // The next line with text on it, so a blank line after the comment does not void it.
-        const lineEnd = source.indexOf('\n', c.end);
-        const next = lineEnd < 0 ? source.length : source.slice(lineEnd + 1).search(/\S/) + lineEnd + 1;
-        const line = next > lineEnd && lineEnd >= 0 ? lines.position(next).line : lines.position(c.end).line + 1;
+        LINE_BREAK.lastIndex = c.end;
+        const lineEnd = LINE_BREAK.exec(source);
+        TEXT.lastIndex = lineEnd ? lineEnd.index : source.length;
+        const next = TEXT.exec(source);
+        // With no text after it, the comment still names the line that follows.
+        const line = next ? lines.position(next.index).line : lines.position(c.end).line + 1;
         const list = this.lines.get(line) ?? [];
         list.push(c.targets);
         this.lines.set(line, list);

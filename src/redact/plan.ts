@@ -23,7 +23,7 @@ export interface LeftAlone {
 export const REMOVED = '(removed)';
 
 // Where a sentence, a line, a list item, a heading, an alt text or an element's text begins.
-const SENTENCE_START = /(?:[.!?]["'’”)\]]?\s+|\n[ \t>#*+-]*(?:\d+[.)]\s+)?|="|='|>|!\[)$/;
+const SENTENCE_START = /(?:[.!?]["'’”)\]]?\s+|[\r\n][ \t>#*+-]*(?:\d+[.)]\s+)?|="|='|>|!\[)$/;
 const INITIAL = /^\p{Lu}\.?$/u;
 
 /** "a pupil", or "A pupil" where a sentence begins. */

@@ -16,6 +16,8 @@ export interface BaselineFile {
   findings: Record<string, number>;
 }
 
+const LINE_BREAK = /[\r\n]/g;
+
 export const BASELINE_FILE = '.safepost-baseline.json';
 
 /**
@@ -27,8 +29,8 @@ export function fingerprint(salt: string, path: string, finding: Finding, source
   const start = lines.offset(finding.line, finding.column);
   const end = lines.offset(finding.endLine, finding.endColumn);
   const lineStart = lines.offset(finding.line, 1);
-  const nextLine = source.indexOf('\n', end);
-  const lineEnd = nextLine < 0 ? source.length : nextLine;
+  LINE_BREAK.lastIndex = end;
+  const lineEnd = LINE_BREAK.exec(source)?.index ?? source.length;
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   const neighbourhood = `${squash(source.slice(lineStart, start))}|${squash(source.slice(start, end))}|${squash(source.slice(end, lineEnd))}`;
   return sha256(`${salt}\u0000${finding.ruleId}\u0000${path}\u0000${neighbourhood}`);

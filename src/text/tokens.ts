@@ -15,7 +15,8 @@ function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63) stop = true;
-    else if (c === 10) {
+    // A line ends at LF, or at a CR not followed by LF (CRLF's CR is white space before its LF).
+    else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       if (stop || newline) return true;
       newline = true;
     } else if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
