@@ -14,6 +14,10 @@ export interface FrontMatter {
 const OPEN = /^(?:\uFEFF)?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
 
+// Front matter is a few lines of settings. The YAML library's memory and time grow fast on
+// megabytes of it (a list of many thousands of images), so more than this is the draft's error.
+const MAX_FRONT_MATTER_CHARS = 1024 * 1024;
+
 /** Keys whose text a reader sees on the page or in a link preview. */
 const PROSE_KEYS = ['title', 'subtitle', 'description', 'summary', 'excerpt', 'caption'];
 /** Single-image keys of Jekyll, Hugo and Eleventy themes. */
@@ -41,6 +45,14 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
       data: null,
       bodyStart: 0,
       problem: { message: 'front matter starts with --- but has no closing --- line; add one', offset: 0 },
+    };
+  }
+  if (yamlEnd - yamlStart > MAX_FRONT_MATTER_CHARS) {
+    const megabytes = ((yamlEnd - yamlStart) / 1024 / 1024).toFixed(1);
+    return {
+      data: null,
+      bodyStart,
+      problem: { message: `front matter is ${megabytes} MB, over the 1 MB limit; keep the post's text in its body, below the closing ---`, offset: 0 },
     };
   }
   const yamlText = source.slice(yamlStart, yamlEnd);

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { alignInto } from './align.js';
+import { alignInto, indexWithin } from './align.js';
 import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
 import { readFrontMatter } from './front-matter.js';
@@ -72,8 +72,9 @@ class InlineReader {
 
   /** Moves past the next occurrence of `needle`; returns where it started, or -1. */
   pass(needle: string): number {
-    const at = this.source.indexOf(needle, this.cursor);
-    if (at < 0 || at >= this.limit) return -1;
+    // Not past the block's end: a needle missing from a long draft is not looked for to its end.
+    const at = indexWithin(this.source, needle, this.cursor, this.limit + needle.length - 1);
+    if (at < 0) return -1;
     this.cursor = at + needle.length;
     return at;
   }
@@ -152,7 +153,8 @@ class InlineReader {
         }
         if (title && this.source[this.cursor] === '(') {
           // The title is the last quoted part before the closing parenthesis.
-          const titleAt = this.source.lastIndexOf(title, close - 1);
+          const before = this.source.slice(this.cursor + 1, close - 1 + title.length);
+          const titleAt = before.lastIndexOf(title) + this.cursor + 1;
           if (titleAt > this.cursor) {
             this.builder.beginSegment('image-title');
             alignInto(this.builder, title, this.source, titleAt, close - 1);
