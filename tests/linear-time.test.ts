@@ -1,12 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pupilNames } from '../src/detectors/pupil-names.js';
+import { parseMarkdown } from '../src/documents/markdown.js';
 import { parseText } from '../src/documents/text.js';
 import { checkDocument } from '../src/engine/check-document.js';
 import { compileRules } from '../src/engine/compile.js';
 import { loadRuleFile } from '../src/rules/load.js';
 import { allowedNames, loadNameLexicon } from '../src/roster/index.js';
 import { stemWord, tokenize } from '../src/text/tokens.js';
+import { check } from '../src/index.js';
+import { html } from '../src/report/html.js';
+import { stylish } from '../src/report/stylish.js';
+import type { Finding, Report } from '../src/results/schema.js';
 import { tempFolder } from './helpers/temp.js';
 
 // Each input here took from tens of seconds to many minutes when a stage's time grew with the
@@ -55,5 +60,63 @@ describe('time linear in the input', () => {
     const names = { roster: null, lexicon: loadNameLexicon(), allow: allowedNames([]) };
     const found = pupilNames.detect({ text, tokens, segments: [], images: [] }, { names }, {});
     expect(found).toHaveLength(200_000);
+  });
+
+  it('maps Markdown full of entities back to its source', { timeout: 60_000 }, () => {
+    // Each line's text ("x\u00a0y") is nowhere in the source as it is.
+    const source = 'x&nbsp;y\n'.repeat(100_000);
+    const doc = parseMarkdown(source);
+    expect(doc.prose.text.trimEnd()).toBe(Array(100_000).fill('x\u00a0y').join('\n'));
+    const lastY = doc.prose.text.lastIndexOf('y');
+    expect(doc.prose.toSource(lastY, lastY + 1)).toEqual({ start: source.length - 2, end: source.length - 1 });
+    expect(doc.prose.toSource(lastY - 1, lastY)).toEqual({ start: source.length - 8, end: source.length - 2 });
+  });
+
+  it('refuses front matter over 1 MB as an error of that draft', { timeout: 60_000 }, async () => {
+    const images = "  - src: a.jpg\n    alt: 'it''s'\n".repeat(8_000_000 / 31);
+    const report = await check({ text: `---\nimages:\n${images}---\nHello.\n`, path: 'post.md' }, { config: false });
+    expect(report.files[0].error).toBe("front matter is 7.9 MB, over the 1 MB limit; keep the post's text in its body, below the closing ---");
+    expect(report.files[0].errorLine).toBe(1);
+  });
+
+  it('reads front matter of many images just under the limit', { timeout: 60_000 }, async () => {
+    const images = '  - src: a.jpg\n    alt: Jack Smith &amp; Year 6\n      at sports day\n'.repeat(1_000_000 / 70);
+    const report = await check({ text: `---\nimages:\n${images}---\nHello.\n`, path: 'post.md' }, { config: false });
+    expect(report.files[0].error).toBeUndefined();
+  });
+
+  const findingsOver = (text: string, count: number): Report => {
+    const findings: Finding[] = [];
+    for (let i = 0; i < count; i++) {
+      const column = 1 + ((i * 37) % (text.length - 20));
+      findings.push({
+        ruleId: 'pupil-full-name',
+        category: 'pupil-name',
+        severity: i % 3 ? 'warning' : 'error',
+        message: 'A pupil’s name',
+        clause: { id: '5.2', title: 'Pupils', text: 'Do not name pupils.' },
+        line: 1,
+        column,
+        endLine: 1,
+        endColumn: column + 10,
+        suggestion: 'Leave it out.',
+      });
+    }
+    const summary = { files: 1, errors: count, warnings: 0, infos: 0, suppressed: 0, fileErrors: 0 };
+    return { files: [{ path: 'post.txt', channel: 'official', findings }], summary };
+  };
+
+  it('builds the HTML report of a 2 MB draft with 40,000 findings', { timeout: 120_000 }, () => {
+    const text = 'Well done Amelia Smith in Year 2 and Oliver Jones. '.repeat(40_000);
+    const page = html(findingsOver(text, 40_000), { color: false, rules: [], sourceOf: () => text });
+    expect(page.match(/<li class="finding /g)).toHaveLength(40_000);
+    // Every finding's first mark takes focus once.
+    expect(page.match(/aria-describedby="/g)!.length).toBeGreaterThan(0);
+    for (const id of [1, 20_000, 40_000]) expect(page).toContain(`f-${id}"`);
+  });
+
+  it('prints 250,000 findings in the terminal report', { timeout: 60_000 }, () => {
+    const out = stylish(findingsOver('x'.repeat(100), 250_000), { color: false, rules: [] });
+    expect(out.match(/ Policy 5\.2: Pupils$/gm)).toHaveLength(250_000);
   });
 });
