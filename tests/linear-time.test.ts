@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { pupilNames } from '../src/detectors/pupil-names.js';
 import { parseMarkdown } from '../src/documents/markdown.js';
 import { parseText } from '../src/documents/text.js';
+import type { SuppressionComment } from '../src/documents/index.js';
+import { Suppressions } from '../src/engine/suppress.js';
+import { applyEdits } from '../src/redact/plan.js';
+import { LineIndex } from '../src/text/positions.js';
 import { checkDocument } from '../src/engine/check-document.js';
 import { compileRules } from '../src/engine/compile.js';
 import { loadRuleFile } from '../src/rules/load.js';
@@ -118,5 +122,31 @@ describe('time linear in the input', () => {
   it('prints 250,000 findings in the terminal report', { timeout: 60_000 }, () => {
     const out = stylish(findingsOver('x'.repeat(100), 250_000), { color: false, rules: [] });
     expect(out.match(/ Policy 5\.2: Pupils$/gm)).toHaveLength(250_000);
+  });
+
+  it('applies suppression comments by the hundred thousand', { timeout: 60_000 }, () => {
+    // Ranges opened for another rule and never closed, enable comments that close none of them,
+    // and a finding after each: every comment and finding used to look at every open range.
+    const count = 200_000;
+    const comments: SuppressionComment[] = [];
+    for (let i = 0; i < count; i++) comments.push({ kind: 'disable', targets: ['other-rule'], start: i * 10, end: i * 10 + 5 });
+    const base = count * 10;
+    for (let i = 0; i < count; i++) comments.push({ kind: 'enable', targets: ['third-rule'], start: base + i * 10, end: base + i * 10 + 5 });
+    comments.push({ kind: 'disable', targets: ['pupil-name'], start: 2 * base, end: 2 * base + 5 });
+    comments.push({ kind: 'enable', targets: [], start: 2 * base + 50, end: 2 * base + 55 });
+    const source = ' '.repeat(2 * base + 100);
+    const suppressions = new Suppressions(comments, new LineIndex(source), source);
+    let covered = 0;
+    for (let i = 0; i < count; i++) if (suppressions.covers(base + i * 10 + 7, 1, 'test-rule', 'sensitive-topic')) covered++;
+    expect(covered).toBe(0);
+    expect(suppressions.covers(base + 7, 1, 'other-rule', 'sensitive-topic')).toBe(true);
+    expect(suppressions.covers(2 * base + 20, 1, 'pupil-full-name', 'pupil-name')).toBe(true);
+    expect(suppressions.covers(2 * base + 60, 1, 'pupil-full-name', 'pupil-name')).toBe(false);
+  });
+
+  it('makes 200,000 redaction edits in one pass', { timeout: 60_000 }, () => {
+    const source = 'Jack Smith won. '.repeat(200_000);
+    const edits = Array.from({ length: 200_000 }, (_, i) => ({ start: i * 16, end: i * 16 + 10, replacement: 'Jack', ruleId: 'pupil-full-name', action: 'full name cut to the first name' }));
+    expect(applyEdits(source, edits)).toBe('Jack won. '.repeat(200_000));
   });
 });
