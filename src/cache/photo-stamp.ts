@@ -32,8 +32,10 @@ export function photoStamp(sources: string[], draftPath: string): string | null 
 export function addressPlaces(images: DraftImage[], source: string): Array<[number, number]> | null {
   const places: Array<[number, number]> = [];
   for (const image of images) {
-    const at = image.src ? source.indexOf(image.src, image.start) : -1;
-    if (at < 0 || at + image.src.length > image.end) return null;
+    // Within the image's own markup: an address missing there is not looked for to the end.
+    const within = image.src ? source.slice(image.start, image.end).indexOf(image.src) : -1;
+    if (within < 0) return null;
+    const at = image.start + within;
     places.push([at, image.src.length]);
   }
   return places;

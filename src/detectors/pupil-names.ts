@@ -43,6 +43,8 @@ export const pupilNames = defineDetector({
     const { roster, lexicon, allow } = names;
     const n = tokens.count;
     const found: DetectorMatch[] = [];
+    // Where each name found so far ends: a list of names looks back at them for every name.
+    const foundEnds = new Set<number>();
     const forms = tokens.nameForms();
     const nameWord = (i: number) => forms[i];
     const raw = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
@@ -77,7 +79,7 @@ export const pupilNames = defineDetector({
     // in a list after one already found ("Isla and Joe").
     const nameContext = (i: number, last: number) =>
       (i > 0 && NAME_BEFORE.has(tokens.words[i - 1])) ||
-      (i > 1 && tokens.words[i - 1] === 'and' && (tokens.words[i - 2] === 'me' || found.some((f) => f.end === tokens.ends[i - 2]))) ||
+      (i > 1 && tokens.words[i - 1] === 'and' && (tokens.words[i - 2] === 'me' || foundEnds.has(tokens.ends[i - 2]))) ||
       (last + 2 < n && tokens.words[last + 1] === 'and' && (tokens.words[last + 2] === 'me' || tokens.words[last + 2] === 'i'));
     const yearOrAge = (i: number) => {
       for (let k = Math.max(0, i - 6); k <= Math.min(n - 1, i + 6); k++) {
@@ -124,6 +126,7 @@ export const pupilNames = defineDetector({
       if (endOffset === undefined && (tail === "'s" || tail === '’s')) end -= 2;
       const strength = kind === 'first' || kind === 'surname' ? strengthAt(first, start) : 'identifying';
       found.push({ start, end, data: { kind, strength, source: roster ? 'roster' : 'lexicon' } });
+      foundEnds.add(end);
       i = last + 1;
     };
 

@@ -30,6 +30,17 @@ function quotedEscape(source: string, at: number, to: number): { text: string; e
   return letter !== undefined && at + 2 <= to ? { text: letter, end: at + 2 } : null;
 }
 
+/** The most characters of markup the parser may have dropped before or inside a piece of text. */
+const MAX_MARKUP_RUN = 1024;
+
+/** Where `needle` first starts in source[from, to), or -1; never looks past `to`. */
+export function indexWithin(source: string, needle: string, from: number, to: number): number {
+  if (to - from < needle.length) return -1;
+  // A slice shares the source's characters: cheap, and it keeps indexOf inside [from, to).
+  const at = source.slice(from, to).indexOf(needle);
+  return at < 0 ? -1 : from + at;
+}
+
 /**
  * Finds `value` (text a parser produced) in source[from, to), skipping the markup the
  * parser removed (emphasis marks, indentation, quote markers, YAML quotes), and appends it
@@ -47,9 +58,11 @@ export function alignInto(
   /** The value is a URL as shown: `%20` and the like stand for what they decode to. */
   url = false,
 ): number {
-  // Most text stands in the source as it is, after a little markup: take it in one piece.
-  const at = source.indexOf(value, from);
-  if (at >= 0 && at + value.length <= to && !/[\p{L}\p{N}&\\]/u.test(source.slice(from, at))) {
+  // Most text stands in the source as it is, after a little markup: take it in one piece. The
+  // search looks a little way ahead only, so that text the source has in another form (with
+  // entities) costs the length of that text, not of the rest of the file.
+  const at = indexWithin(source, value, from, Math.min(to, from + MAX_MARKUP_RUN + value.length));
+  if (at >= 0 && !/[\p{L}\p{N}&\\]/u.test(source.slice(from, at))) {
     builder.verbatim(value, at);
     return at + value.length;
   }
@@ -58,6 +71,7 @@ export function alignInto(
   let j = 0;
   let verbatimStart = -1;
   let verbatimText = -1;
+  let dropped = 0;
   const flush = () => {
     if (verbatimStart >= 0) {
       pieces.push([0, value.slice(verbatimText, j), verbatimStart, verbatimStart + (j - verbatimText)]);
@@ -73,6 +87,7 @@ export function alignInto(
       pieces.push([1, value[j], i, i + 2]);
       i += 2;
       j += 1;
+      dropped = 0;
       continue;
     }
     if (c === 0x5c /* \ */) {
@@ -82,6 +97,7 @@ export function alignInto(
         pieces.push([1, escape.text, i, escape.end]);
         i = escape.end;
         j += escape.text.length;
+        dropped = 0;
         continue;
       }
     }
@@ -94,6 +110,7 @@ export function alignInto(
         pieces.push([1, decoded, i, i + m[0].length]);
         i += m[0].length;
         j += decoded.length;
+        dropped = 0;
         continue;
       }
     }
@@ -107,6 +124,7 @@ export function alignInto(
           pieces.push([1, decoded, i, i + m[0].length]);
           i += m[0].length;
           j += decoded.length;
+          dropped = 0;
           continue;
         }
       }
@@ -130,9 +148,12 @@ export function alignInto(
       }
       i += 1;
       j += 1;
+      dropped = 0;
       continue;
     }
-    // A character of markup the parser dropped.
+    // A character of markup the parser dropped. Markup is short: a long run means the value is
+    // not here, and looking on to the end of the block for every value would take quadratic time.
+    if (++dropped > MAX_MARKUP_RUN) return -1;
     flush();
     i += 1;
   }
@@ -149,8 +170,8 @@ export function appendDecodedHtml(builder: SourceTextBuilder, source: string, fr
   let i = from;
   let runStart = from;
   while (i < to) {
-    const amp = source.indexOf('&', i);
-    if (amp < 0 || amp >= to) break;
+    const amp = indexWithin(source, '&', i, to);
+    if (amp < 0) break;
     ENTITY.lastIndex = amp;
     const m = ENTITY.exec(source);
     if (m && amp + m[0].length <= to) {

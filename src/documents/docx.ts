@@ -1,4 +1,5 @@
 import type { Document, DraftImage } from './document.js';
+import { openDocx, UnreadableDocxError } from './docx-zip.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 
 /**
@@ -37,7 +38,13 @@ interface Paragraph {
   styleName: string;
 }
 
-export class UnreadableDocxError extends Error {}
+export { UnreadableDocxError };
+
+// As for other drafts: more text than this is not a post.
+const MAX_TEXT_CHARS = 10 * 1024 * 1024;
+
+/** Thrown once mammoth has read the document model, to stop its conversion there. */
+const MODEL_READ = new Error('document model read');
 
 function kindOf(style: string, numbered: boolean, inTable: boolean): SegmentKind {
   if (/^(heading|title|subtitle)/i.test(style)) return 'heading';
@@ -117,27 +124,44 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
   let failure: unknown;
   // Loaded on the first Word draft only: most runs have none, and it is a large package.
   const { default: mammoth } = await import('mammoth');
+  let file: Awaited<ReturnType<typeof openDocx>>;
+  try {
+    file = await openDocx(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableDocxError) throw error;
+    throw incomplete(damageOf(error));
+  }
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { file } as unknown as { buffer: Buffer },
       {
+        // The document model is all that is needed: stop before mammoth makes HTML of it, which
+        // would take as much time and memory again.
         transformDocument: (document: DocxDocument) => {
           model = document;
-          return document;
+          throw MODEL_READ;
         },
         // The HTML is not used: no need to encode the pictures.
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       },
     );
   } catch (error) {
-    failure = error;
-    model = null;
+    if (error instanceof UnreadableDocxError) throw error;
+    if (error !== MODEL_READ) {
+      failure = error;
+      model = null;
+    }
   }
   if (!model) throw incomplete(damageOf(failure));
   const document: DocxDocument = model;
   const paragraphs: Paragraph[] = [];
   collectParagraphs(document, paragraphs);
   for (const note of Object.values(document.notes?._notes ?? {})) collectParagraphs(note, paragraphs);
+  let length = 0;
+  for (const paragraph of paragraphs) length += paragraph.text.length + 1;
+  if (length > MAX_TEXT_CHARS) {
+    throw new UnreadableDocxError(`has ${(length / 1024 / 1024).toFixed(1)} MB of text, over the 10 MB limit for a draft; split it into shorter drafts`);
+  }
 
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];

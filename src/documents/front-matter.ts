@@ -15,6 +15,10 @@ export interface FrontMatter {
 const OPEN = /^(?:\uFEFF)?---[ \t]*(?:\r\n?|\n)/;
 const CLOSE = /(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
 
+// Front matter is a few lines of settings. The YAML library's memory and time grow fast on
+// megabytes of it (a list of many thousands of images), so more than this is the draft's error.
+const MAX_FRONT_MATTER_CHARS = 1024 * 1024;
+
 /** Keys whose text a reader sees on the page or in a link preview. */
 const PROSE_KEYS = ['title', 'subtitle', 'description', 'summary', 'excerpt', 'caption'];
 /** Single-image keys of Jekyll, Hugo and Eleventy themes. */
@@ -42,6 +46,14 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
       data: null,
       bodyStart: 0,
       problem: { message: 'front matter starts with --- but has no closing --- line; add one', offset: 0 },
+    };
+  }
+  if (yamlEnd - yamlStart > MAX_FRONT_MATTER_CHARS) {
+    const megabytes = ((yamlEnd - yamlStart) / 1024 / 1024).toFixed(1);
+    return {
+      data: null,
+      bodyStart,
+      problem: { message: `front matter is ${megabytes} MB, over the 1 MB limit; keep the post's text in its body, below the closing ---`, offset: 0 },
     };
   }
   // The YAML library knows no lone CR: read it as LF, one character for one, so offsets hold.

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { lineStarts } from '../text/positions.js';
-import { alignInto } from './align.js';
+import { alignInto, indexWithin } from './align.js';
 import { addImageFileName } from './image-file-name.js';
 import type { Document, DraftImage } from './document.js';
 import { readFrontMatter } from './front-matter.js';
@@ -105,13 +105,15 @@ class InlineReader {
    */
   private find(needle: string): { at: number; end: number } | null {
     if (!needle.includes('\n')) {
-      const at = this.source.indexOf(needle, this.cursor);
-      return at < 0 || at >= this.limit ? null : { at, end: at + needle.length };
+      // Not past the block's end: a needle missing from a long draft is not looked for to its end.
+      const at = indexWithin(this.source, needle, this.cursor, this.limit + needle.length - 1);
+      return at < 0 ? null : { at, end: at + needle.length };
     }
     const pattern = new RegExp(needle.split('\n').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r\\n?|\\n)'), 'g');
-    pattern.lastIndex = this.cursor;
-    const m = pattern.exec(this.source);
-    return !m || m.index >= this.limit ? null : { at: m.index, end: m.index + m[0].length };
+    // Searched within the block (each LF may stand for CRLF), not to the end of the draft.
+    const within = this.source.slice(this.cursor, this.limit + 2 * needle.length);
+    const m = pattern.exec(within);
+    return !m || this.cursor + m.index >= this.limit ? null : { at: this.cursor + m.index, end: this.cursor + m.index + m[0].length };
   }
 
   /** Moves past a code span's closing run of backticks, as long as the opening one. */
@@ -210,7 +212,8 @@ class InlineReader {
         }
         if (title && this.source[this.cursor] === '(') {
           // The title is the last quoted part before the closing parenthesis.
-          const titleAt = this.source.lastIndexOf(title, close - 1);
+          const before = this.source.slice(this.cursor + 1, close - 1 + title.length);
+          const titleAt = before.lastIndexOf(title) + this.cursor + 1;
           if (titleAt > this.cursor) {
             this.builder.beginSegment('image-title');
             alignInto(this.builder, title, this.source, titleAt, close - 1);

@@ -84,6 +84,48 @@ function isClose(tokens: Tokens, a: number, b: number, occ: [number, number], wi
   return s[c] <= s[b] && s[a] <= s[d];
 }
 
+/**
+ * A rule's occurrences of its near or unless words, ordered by first word, so that those close
+ * to a match are found by binary search instead of by looking at every one of them.
+ */
+class OccurrenceIndex {
+  /** Positions in `list`, by first word and then by position. */
+  private readonly order: Int32Array;
+  private readonly firsts: Int32Array;
+  /** The most words an occurrence spans after its first. */
+  private readonly longest: number;
+
+  constructor(readonly list: Array<[number, number]>) {
+    const order = Array.from(list.keys()).sort((x, y) => list[x][0] - list[y][0] || x - y);
+    this.order = Int32Array.from(order);
+    this.firsts = Int32Array.from(order, (k) => list[k][0]);
+    let longest = 0;
+    for (const [c, d] of list) if (d - c > longest) longest = d - c;
+    this.longest = longest;
+  }
+
+  /**
+   * Calls `visit` with the position in `list` of each occurrence within `within` words of
+   * [a, b] in its sentence, until `visit` returns true.
+   */
+  forEachClose(tokens: Tokens, a: number, b: number, within: number, visit: (k: number) => boolean | void): void {
+    // An occurrence that ends `within` words before a starts at most `longest` words earlier.
+    const lowest = a - within - this.longest;
+    const firsts = this.firsts;
+    let lo = 0;
+    let hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (firsts[mid] < lowest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < firsts.length && firsts[p] <= b + within; p++) {
+      const k = this.order[p];
+      if (isClose(tokens, a, b, this.list[k], within) && visit(k)) return;
+    }
+  }
+}
+
 /** Runs every active rule over one document's text in a single pass of its words. */
 export function findMatches(
   set: CompiledRuleSet,
@@ -165,7 +207,9 @@ export function findMatches(
       // Pupils' names found in the text count as near words.
       near = [...near, ...detect(compiled.nearDetector, {}, '{}').map((m) => wordRange(tokens, m.start, m.end))];
     }
-    const unless = rule.unless ? found[Role.Unless].get(index) ?? [] : null;
+    const unlessFound = rule.unless ? found[Role.Unless].get(index) : undefined;
+    const unless = unlessFound ? new OccurrenceIndex(unlessFound) : null;
+    const nearIndex = near ? new OccurrenceIndex(near) : null;
     const kept: Array<[number, number]> = [];
     for (const span of spans) {
       if (!near && !unless) {
@@ -173,14 +217,31 @@ export function findMatches(
         continue;
       }
       const [a, b] = wordRange(tokens, span[0], span[1]);
-      if (unless && unless.some((o) => isClose(tokens, a, b, o, rule.unless!.within))) continue;
-      if (near) {
-        const close = near.filter((o) => isClose(tokens, a, b, o, rule.near!.within));
-        if (close.length === 0) continue;
+      if (unless) {
+        let excepted = false;
+        unless.forEachClose(tokens, a, b, rule.unless!.within, () => (excepted = true));
+        if (excepted) continue;
+      }
+      if (nearIndex && near) {
+        const distance = ([c, d]: [number, number]) => (c > b ? c - b : a > d ? a - d : 0);
+        // The closest; on a tie the word after the match wins (a figure is usually followed by
+        // what it measures), the last such one listed, and otherwise the first listed.
+        let best = -1;
+        let bestDistance = 0;
+        nearIndex.forEachClose(tokens, a, b, rule.near!.within, (k) => {
+          const o = near![k];
+          const d = distance(o);
+          if (best < 0 || d < bestDistance) {
+            best = k;
+            bestDistance = d;
+          } else if (d === bestDistance) {
+            const after = o[0] > b;
+            if (after ? near![best][0] <= b || k > best : near![best][0] <= b && k < best) best = k;
+          }
+        });
+        if (best < 0) continue;
         if (rule.near!.extend) {
-          const distance = ([c, d]: [number, number]) => (c > b ? c - b : a > d ? a - d : 0);
-          // On a tie the word after the match wins: a figure is usually followed by what it measures.
-          const [c, d] = close.reduce((best, o) => (distance(o) < distance(best) || (distance(o) === distance(best) && o[0] > b) ? o : best));
+          const [c, d] = near[best];
           kept.push([Math.min(span[0], tokens.starts[c]), Math.max(span[1], tokens.ends[d])]);
           continue;
         }

@@ -52,7 +52,24 @@ export function planRedaction(source: string, findings: Finding[], images: Draft
   const lines = new LineIndex(source);
   const edits: Edit[] = [];
   const left: LeftAlone[] = [];
-  const sources = images.map((image) => srcRange(source, image)).filter((r): r is [number, number] => r !== null);
+  // Photos' file names by start, with the furthest end so far: a finding is tested against all
+  // of them by one binary search.
+  const sources = images
+    .map((image) => srcRange(source, image))
+    .filter((r): r is [number, number] => r !== null)
+    .sort((x, y) => x[0] - y[0]);
+  const furthestEnd: number[] = [];
+  for (const [, b] of sources) furthestEnd.push(Math.max(b, furthestEnd[furthestEnd.length - 1] ?? -1));
+  const inFileName = (start: number, end: number) => {
+    let lo = 0;
+    let hi = sources.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sources[mid][0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthestEnd[lo - 1] > start;
+  };
   for (const f of findings) {
     if (f.suppressed) continue;
     const start = lines.offset(f.line, f.column);
@@ -62,7 +79,7 @@ export function planRedaction(source: string, findings: Finding[], images: Draft
       continue;
     }
     if (f.category !== 'pupil-name' || f.ruleId === 'photo-metadata-name') continue;
-    if (sources.some(([a, b]) => start < b && end > a)) {
+    if (inFileName(start, end)) {
       left.push({ ...lines.position(start), ruleId: f.ruleId, reason: "a pupil's name is in the photo's file name: rename the photo and change the link" });
       continue;
     }
@@ -81,8 +98,15 @@ export function planRedaction(source: string, findings: Finding[], images: Draft
   return { edits: kept, left };
 }
 
+/** The source with non-overlapping edits made, in one pass (not a copy of the draft per edit). */
 export function applyEdits(source: string, edits: Edit[]): string {
-  let out = source;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < at) continue;
+    parts.push(source.slice(at, edit.start), edit.replacement);
+    at = edit.end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
 }

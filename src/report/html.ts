@@ -122,20 +122,52 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
   const spans = findings
     .map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
     .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
-  const covering = (t: number) => spans.filter((s) => at[t] >= s.start && at[t] < s.end && text[t] !== '\n');
-  // The findings over each character, once: the loop below cuts the text where they change.
-  const cover = Array.from({ length: text.length }, (_, t) => covering(t));
-  const keys = cover.map((c) => c.map((s) => s.id).join(' '));
+  type Span = (typeof spans)[number];
+  // The text's characters by where they stand in the file, so that the characters of each
+  // finding are found by binary search, not by looking at the whole text for every finding.
+  const bySource = Int32Array.from(text.length ? at.keys() : []).sort((x, y) => at[x] - at[y] || x - y);
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = bySource.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[bySource[mid]] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // The findings over each character (one shared empty list for the many with none): the loop
+  // below cuts the text where they change.
+  const NONE: Span[] = [];
+  const cover: Span[][] = new Array<Span[]>(text.length).fill(NONE);
+  // The furthest source offset reached by each prefix of the text: where a flag goes.
+  const reached = new Int32Array(text.length);
+  for (let t = 0, most = -1; t < text.length; t++) reached[t] = most = Math.max(most, at[t]);
   // Findings with no visible character get a flag before the first character after them.
-  const flags = new Map<number, typeof spans>();
+  const flags = new Map<number, Span[]>();
   for (const span of spans) {
-    let t = 0;
-    while (t < text.length && !(at[t] >= span.start && at[t] < span.end)) t++;
-    if (t < text.length) continue;
-    let after = 0;
-    while (after < text.length && at[after] < span.start) after++;
-    flags.set(after, [...(flags.get(after) ?? []), span]);
+    let k = firstAtOrAfter(span.start);
+    if (k >= bySource.length || at[bySource[k]] >= span.end) {
+      let lo = 0;
+      let hi = text.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (reached[mid] < span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const group = flags.get(lo);
+      if (group) group.push(span);
+      else flags.set(lo, [span]);
+      continue;
+    }
+    for (; k < bySource.length && at[bySource[k]] < span.end; k++) {
+      const t = bySource[k];
+      if (text[t] === '\n') continue;
+      if (cover[t] === NONE) cover[t] = [span];
+      else cover[t].push(span);
+    }
   }
+  const keys = cover.map((c) => (c === NONE ? '' : c.map((s) => s.id).join(' ')));
   const out: string[] = [];
   const seen = new Set<number>();
   const open = (group: typeof spans, inner: string) => {

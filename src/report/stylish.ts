@@ -21,8 +21,11 @@ export const stylish: Formatter = (report, { color }) => {
       out.push(`  ${c.dim(where)}  ${c.red('error')}  ${printable(file.findings.length ? file.error : `could not check this file: ${file.error}`)}`);
     }
     const pos = shown.map((f) => `${f.line}:${f.column}`);
-    const posWidth = Math.max(0, ...pos.map((p) => p.length));
-    const sevWidth = Math.max(0, ...shown.map((f) => f.severity.length));
+    // Widest by a loop: spreading a file's findings into Math.max overflows the stack on a big one.
+    let posWidth = 0;
+    for (const p of pos) if (p.length > posWidth) posWidth = p.length;
+    let sevWidth = 0;
+    for (const f of shown) if (f.severity.length > sevWidth) sevWidth = f.severity.length;
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
     shown.forEach((f, i) => {
       const sev = severityText(f) + ' '.repeat(sevWidth - f.severity.length);

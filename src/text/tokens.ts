@@ -49,7 +49,12 @@ export function rememberStems(pairs: Iterable<[string, string]>): void {
 }
 export const knownStems = (): Array<[string, string]> => [...stemCache];
 
+// The stemmer's regular expressions take time that grows with the square of a word's length (a
+// 100,000-letter word takes minutes). No English word that needs stemming is this long.
+const MAX_STEMMED_LENGTH = 40;
+
 export function stemWord(normalized: string): string {
+  if (normalized.length > MAX_STEMMED_LENGTH) return normalized;
   let s = stemCache.get(normalized);
   if (s === undefined) {
     s = porter.stem(normalized);

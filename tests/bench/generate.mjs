@@ -113,3 +113,28 @@ export function generateCorpus(dir, count = 10_000) {
   }
   return { dir, bytes, texts };
 }
+
+/**
+ * One Markdown draft of about `bytes` bytes: newsletter posts run together under one front
+ * matter, written with HTML entities (&amp; &nbsp; &#8217;) as web editors save them, with
+ * pupils' names and other findings.
+ */
+export function generateDraft(bytes) {
+  const rand = random(bytes);
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    let text = post(rand, i);
+    // The first post's front matter stands for the draft; the others' are left out.
+    if (i > 0) text = text.slice(text.indexOf('\n---\n') + 5);
+    let n = 0;
+    text = text
+      .replace(/'/g, '&#8217;')
+      .replace(/ (\w+)s (?=[a-z])/g, (m, word) => (n++ % 7 === 0 ? ` ${word}&#8217;s ` : m))
+      .replace(/ and /g, (m) => (n++ % 3 === 0 ? ' &amp; ' : m))
+      .replace(/\. (?=[A-Z])/g, (m) => (n++ % 4 === 0 ? '.&nbsp; ' : m));
+    parts.push(text);
+    size += Buffer.byteLength(text) + 1;
+  }
+  return parts.join('\n');
+}

@@ -1,5 +1,6 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readDocx } from '../../src/documents/docx.js';
+import { readDocx, UnreadableDocxError } from '../../src/documents/docx.js';
 import { makeDocx } from '../helpers/docx.js';
 import { makePhoto } from '../helpers/photos.js';
 import { sourceSpan } from '../helpers/prose.js';
@@ -50,5 +51,39 @@ describe('Word drafts', () => {
   it('says what is wrong with a file that is not a .docx, or is password-protected', async () => {
     await expect(readDocx(Buffer.from('not a zip at all'))).rejects.toThrow(/^is not a Word document \(a \.docx is a zip file, and this is not one\)/);
     await expect(readDocx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(/password-protected or an old Word \.doc/);
+  });
+
+  describe('that unzip to far more than a post', () => {
+    /** A small Word draft whose document.xml has `filler` before its body's closing tag. */
+    async function withFiller(filler: string): Promise<Buffer> {
+      const zip = await JSZip.loadAsync(await makeDocx([{ paragraph: 'Well done to Jack Smith.' }]));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      zip.file('word/document.xml', xml.replace('</w:body>', `${filler}</w:body>`));
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    }
+
+    it('are refused with three million empty paragraphs, quickly and in little memory', { timeout: 60_000 }, async () => {
+      const bytes = await withFiller('<w:p/>'.repeat(3_000_000));
+      expect(bytes.length).toBeLessThan(100_000);
+      const error = await readDocx(bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnreadableDocxError);
+      expect((error as Error).message).toBe(
+        'has more than 500,000 XML elements (paragraphs, runs of text, table cells), far more than a post; split it into shorter drafts',
+      );
+    });
+
+    it('are refused when the zip holds more than 200 MB', { timeout: 60_000 }, async () => {
+      const bytes = await withFiller(' '.repeat(201 * 1024 * 1024));
+      expect(bytes.length).toBeLessThan(2_000_000);
+      await expect(readDocx(bytes)).rejects.toThrow(
+        'unzips to more than 200 MB, far more than a post; check that it is the right file, or save it again with smaller pictures',
+      );
+    });
+
+    it('are read as before with many paragraphs under the limit', { timeout: 60_000 }, async () => {
+      const { doc } = await readDocx(await withFiller('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>'.repeat(20_000)));
+      expect(doc.source.split('\n')).toHaveLength(20_001);
+      expect(doc.source.startsWith('Well done to Jack Smith.\nHello\n')).toBe(true);
+    });
   });
 });
