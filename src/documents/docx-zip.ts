@@ -3,6 +3,9 @@ import type JSZip from 'jszip';
 /** A Word draft that cannot be read; the message says why and what to do. */
 export class UnreadableDocxError extends Error {}
 
+/** A part the document refers to (a picture, say) that is not in the file. */
+export class MissingPartError extends Error {}
+
 // A .docx is a zip: a few kilobytes can unzip to gigabytes. What is read from it is counted as
 // it unzips and stops at these limits, far above any post (a 50 MB file of photos unzips to
 // about 50 MB; a long document's XML is a few megabytes).
@@ -48,7 +51,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxFile> {
   const unzip = (name: string) =>
     new Promise<Uint8Array>((resolve, reject) => {
       const entry = zip.file(name);
-      if (!entry) return reject(new Error(`${name} is missing`));
+      if (!entry) return reject(new MissingPartError(`${name} is missing`));
       const chunks: Uint8Array[] = [];
       const stream = (entry as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
       stream

@@ -1,5 +1,5 @@
 import type { Document, DraftImage } from './document.js';
-import { openDocx, UnreadableDocxError } from './docx-zip.js';
+import { MissingPartError, openDocx, UnreadableDocxError } from './docx-zip.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 
 /**
@@ -197,15 +197,17 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       images.push(image);
       last = { image, paragraph: index };
       if (element.readAsBuffer) {
-        let read: Promise<Buffer>;
-        try {
-          read = element.readAsBuffer();
-        } catch {
-          // The document points to a picture the file does not hold.
-          throw incomplete(`picture ${images.length} is missing from it`);
-        }
-        // A linked picture outside the file is not read: nothing of it to check.
-        reads.push(read.then((data) => void embedded.set(image, data), () => undefined));
+        const number = images.length;
+        reads.push(
+          element.readAsBuffer().then(
+            (data) => void embedded.set(image, data),
+            (error) => {
+              // A picture the document points to but the file does not hold; a linked picture
+              // outside the file is not read (nothing of it to check).
+              if (error instanceof MissingPartError) throw incomplete(`picture ${number} is missing from it`);
+            },
+          ),
+        );
       }
     }
     offset += paragraph.text.length + 1;
