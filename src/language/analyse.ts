@@ -13,9 +13,10 @@ const CONTINUING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
  * line ends on a comma or on a word that needs more after it ("from", "the", "and").
  */
 function breaksLine(text: string, previous: RawToken, next: RawToken): boolean {
-  const between = text.slice(previous.end, next.start);
-  if (!between.includes('\n')) return false;
-  return !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to');
+  let newlines = 0;
+  for (let i = previous.end; i < next.start; i++) if (text.charCodeAt(i) === 10) newlines++;
+  if (newlines === 0) return false;
+  return newlines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to');
 }
 
 /** Abbreviations with a full stop that do not end a sentence. */
@@ -31,8 +32,13 @@ function splitStops(text: string, tokens: RawToken[]): RawToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    const capitalAfter = next === undefined || /^\p{Lu}/u.test(next.text);
-    if (t.text.length > 2 && t.text.endsWith('.') && /^\p{Ll}+\.$/u.test(t.text) && !ABBREVIATIONS.has(t.normal) && capitalAfter) {
+    if (
+      t.text.length > 2 &&
+      t.text.endsWith('.') &&
+      /^\p{Ll}+\.$/u.test(t.text) &&
+      !ABBREVIATIONS.has(t.normal) &&
+      (next === undefined || /^\p{Lu}/u.test(next.text))
+    ) {
       const word = t.text.slice(0, -1);
       const before = out[out.length - 1];
       out.push({ ...t, end: t.end - 1, text: word, normal: word, lemma: word, pos: before?.pos === 'AUX' ? 'ADJ' : 'NOUN' });
@@ -58,15 +64,15 @@ export function analyseWith(nlp: WinkMethods, text: string): Analysis {
   const sentences: Sentence[] = [];
   let sentence = -1;
   for (let i = 0; i < raw.length; i++) {
-    const { opens, ...t } = raw[i];
-    if (i === 0 || opens || breaksLine(text, raw[i - 1], raw[i])) {
+    const r = raw[i];
+    if (i === 0 || r.opens || breaksLine(text, raw[i - 1], r)) {
       sentence++;
-      sentences.push({ start: t.start, end: t.end, first: i, last: i + 1, tense: 'none', negated: false });
+      sentences.push({ start: r.start, end: r.end, first: i, last: i + 1, tense: 'none', negated: false });
     }
     const s = sentences[sentence];
-    s.end = t.end;
+    s.end = r.end;
     s.last = i + 1;
-    tokens.push({ ...t, sentence, clause: 0 });
+    tokens.push({ start: r.start, end: r.end, text: r.text, normal: r.normal, lemma: r.lemma, pos: r.pos, stop: r.stop, punctuation: r.punctuation, sentence, clause: 0 });
   }
   const clauses = findClauses(tokens, sentences);
   for (const c of clauses) {

@@ -73,15 +73,32 @@ function formTense(t: Token): Tense {
   return 'past';
 }
 
+const PHRASES: Array<[Tense, string[]]> = [
+  ['present', NOW_PHRASES],
+  ['future', FUTURE_PHRASES],
+  ['past', PAST_PHRASES],
+];
+/** Each phrase of time by its first word: "next" opens "next week", "next term"… */
+const PHRASES_BY_FIRST_WORD = new Map<string, Array<[Tense, string[]]>>();
+for (const [tense, phrases] of PHRASES) {
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const list = PHRASES_BY_FIRST_WORD.get(words[0]) ?? [];
+    list.push([tense, words]);
+    PHRASES_BY_FIRST_WORD.set(words[0], list);
+  }
+}
+
 /** Which of now, future and past the clause's words of time speak of, the first found. */
 function timeWords(tokens: Token[], first: number, last: number): Tense {
   for (let k = first; k < last; k++) {
-    const one = tokens[k].normal;
-    const two = k + 1 < last ? `${one} ${tokens[k + 1].normal}` : '';
-    const three = k + 2 < last ? `${two} ${tokens[k + 2].normal}` : '';
-    if (NOW_WORDS.has(one) || NOW_PHRASES.includes(two) || NOW_PHRASES.includes(three)) return 'present';
-    if (FUTURE_WORDS.has(one) || FUTURE_PHRASES.includes(two) || FUTURE_PHRASES.includes(three)) return 'future';
-    if (PAST_WORDS.has(one) || PAST_PHRASES.includes(two) || PAST_PHRASES.includes(three)) return 'past';
+    const word = tokens[k].normal;
+    if (NOW_WORDS.has(word)) return 'present';
+    if (FUTURE_WORDS.has(word)) return 'future';
+    if (PAST_WORDS.has(word)) return 'past';
+    for (const [tense, words] of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+      if (k + words.length <= last && words.every((w, n) => tokens[k + n].normal === w)) return tense;
+    }
   }
   return 'none';
 }

@@ -21,22 +21,25 @@ const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
 /** Entities of times, money and names the tagger's model misses, then those it found, where they do not overlap. */
 export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
-  const own: RawEntity[] = [...times(tokens), ...money(tokens), ...durations(tokens)];
-  const kept = tagged
-    .filter((e) => !own.some((o) => o.start < e.end && e.start < o.end))
-    .map((e) => (e.type === 'TIME' ? trimTime(tokens, e) : e))
-    .filter((e) => e.type !== 'DURATION' || isDuration(tokens, e));
-  const found = [...own, ...kept];
-  for (const name of names(tokens)) if (!found.some((o) => o.start < name.end && name.start < o.end)) found.push(name);
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Which tokens an entity already covers: each later entity is kept only where none of its tokens is.
+  const covered = new Uint8Array(tokens.length);
   const out: Entity[] = [];
-  for (const e of found) {
+  const add = (e: RawEntity) => {
     const first = firstEndingAfter(tokens, e.start);
     let last = first;
     while (last < tokens.length && tokens[last].start < e.end) last++;
-    if (last > first) out.push({ type: e.type, start: tokens[first].start, end: tokens[last - 1].end, first, last });
+    if (last === first) return;
+    for (let k = first; k < last; k++) if (covered[k]) return;
+    covered.fill(1, first, last);
+    out.push({ type: e.type, start: tokens[first].start, end: tokens[last - 1].end, first, last });
+  };
+  for (const e of [...times(tokens), ...money(tokens), ...durations(tokens)]) add(e);
+  for (const e of tagged) {
+    if (e.type === 'DURATION' && !isDuration(tokens, e)) continue;
+    add(e.type === 'TIME' ? trimTime(tokens, e) : e);
   }
-  return out;
+  for (const e of names(tokens)) add(e);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function firstEndingAfter(tokens: Token[], offset: number): number {

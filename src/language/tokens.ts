@@ -12,11 +12,12 @@ export interface RawEntity {
   end: number;
 }
 
-// The tagger is run on pieces of at most this many characters, cut at a blank line or else at
-// white space, so that its memory stays small on a long text and its sentences never cross a
-// blank line (a heading, a list, a table row).
+// The tagger is run on pieces of at most this many characters, cut at a blank line, a line break
+// or a space, so that its memory stays small on a long text.
 const PIECE = 20_000;
 
+const LONG_RUN = 200;
+const LONG_RUNS = new RegExp(`\\S{${LONG_RUN},}`, 'g');
 const PUNCTUATION = /^[\p{P}]+$/u;
 /** Clock times and emoji sequences the tagger's tokenizer cuts in two ("7.3" "0am", "👨" "‍" "👩"). */
 const UNITS =
@@ -25,25 +26,22 @@ const UNITS =
 /** Where each piece of the text starts and ends. */
 export function pieces(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const blank = /\n[ \t\r\u00a0]*\n/g;
   let from = 0;
-  const cut = (to: number) => {
-    while (to - from > PIECE) {
-      let at = from + PIECE;
-      const space = text.lastIndexOf(' ', at);
-      const newline = text.lastIndexOf('\n', at);
-      const best = Math.max(space, newline);
-      if (best > from + PIECE / 2) at = best + 1;
-      else if (/[\uDC00-\uDFFF]/.test(text[at])) at--; // never between the halves of a surrogate pair
-      out.push([from, at]);
-      from = at;
+  while (text.length - from > PIECE) {
+    const limit = from + PIECE;
+    let at = -1;
+    for (const mark of ['\n\n', '\n', ' ']) {
+      const found = text.lastIndexOf(mark, limit - mark.length);
+      if (found > from + PIECE / 2) {
+        at = found + mark.length;
+        break;
+      }
     }
-    if (to > from) out.push([from, to]);
-    from = to;
-  };
-  let m: RegExpExecArray | null;
-  while ((m = blank.exec(text))) cut(m.index + 1);
-  cut(text.length);
+    if (at < 0) at = /[\uDC00-\uDFFF]/.test(text[limit]) ? limit - 1 : limit; // never between the halves of a surrogate pair
+    out.push([from, at]);
+    from = at;
+  }
+  if (text.length > from) out.push([from, text.length]);
   return out;
 }
 
@@ -52,7 +50,19 @@ const WINK_ENTITIES = new Set<string>(['DATE', 'TIME', 'DURATION', 'CARDINAL', '
 /** Tokens (with exact offsets in `text`) and entities of one piece of it, as the tagger gives them. */
 export function tagPiece(nlp: WinkMethods, text: string, from: number, to: number, tokens: RawToken[], entities: RawEntity[]): void {
   const its = nlp.its;
-  const doc = nlp.readDoc(text.slice(from, to));
+  const first = tokens.length;
+  // The model's tokenizer takes time as the square of a word's length: a long run without spaces
+  // (a data URL, a pasted hash) is one token of its own, and the model sees spaces in its place,
+  // so that every other offset stays as it is.
+  const long: RawToken[] = [];
+  let piece = text.slice(from, to);
+  if (piece.length >= LONG_RUN) {
+    piece = piece.replace(LONG_RUNS, (run: string, at: number) => {
+      long.push({ start: from + at, end: from + at + run.length, text: run, normal: run.toLowerCase(), lemma: run.toLowerCase(), pos: 'X', stop: false, punctuation: false, opens: false });
+      return ' '.repeat(run.length);
+    });
+  }
+  const doc = nlp.readDoc(piece);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
@@ -64,7 +74,6 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
   const types = all.out(its.type) as string[];
   const starts = new Int32Array(values.length + 1);
   const ends = new Int32Array(values.length + 1);
-  const kept = new Int32Array(values.length + 1);
   const opens = new Uint8Array(values.length + 1);
   for (const [first] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) opens[first] = 1;
   let at = from;
@@ -73,13 +82,12 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
     at += spaces[i].length;
     // The tokenizer keeps the text as it is; should a token ever not be where the spaces put it,
     // it is looked for ahead, so that offsets stay true to the text.
-    if (!text.startsWith(value, at)) {
-      const found = text.indexOf(value, at);
-      if (found >= 0 && found < to) at = found;
+    if (!piece.startsWith(value, at - from)) {
+      const found = piece.indexOf(value, at - from) + from;
+      if (found >= from && found < to) at = found;
     }
     starts[i] = at;
     ends[i] = at = Math.min(at + value.length, to);
-    kept[i] = tokens.length;
     if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || value.trim() === '') {
       if (opens[i]) opens[i + 1] = 1;
       continue;
@@ -89,15 +97,18 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
       start: starts[i],
       end: ends[i],
       text: value,
-      normal: normals[i].replace(/’/g, "'"),
-      lemma: lemmas[i].replace(/’/g, "'"),
+      normal: normals[i].includes('’') ? normals[i].replace(/’/g, "'") : normals[i],
+      lemma: lemmas[i].includes('’') ? lemmas[i].replace(/’/g, "'") : lemmas[i],
       pos: (types[i] === 'time' ? 'NUM' : (pos[i] as PartOfSpeech)) ?? 'X',
       stop: Boolean(stops[i]),
       punctuation,
       opens: opens[i] === 1,
     });
   }
-  kept[values.length] = tokens.length;
+  if (long.length > 0) {
+    const merged = [...tokens.slice(first), ...long].sort((a, b) => a.start - b.start);
+    tokens.splice(first, tokens.length - first, ...merged);
+  }
   const details = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
   const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
   for (let e = 0; e < details.length; e++) {
