@@ -59,7 +59,7 @@ function isNegated(tokens: Token[], first: number, last: number): boolean {
     const t = tokens[k];
     if (!NEGATIONS.has(t.normal) && t.lemma !== 'not') continue;
     // "no, we are fine" answers; it does not negate
-    if (t.normal === 'no' && (t.pos === 'INTJ' || last - first === 1)) continue;
+    if (t.normal === 'no' && (t.pos === 'INTJ' || tokens.slice(first, last).every((o) => o === t || o.punctuation))) continue;
     return true;
   }
   return false;

@@ -34,12 +34,29 @@ export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
     out.push({ type: e.type, start: tokens[first].start, end: tokens[last - 1].end, first, last });
   };
   for (const e of [...times(tokens), ...money(tokens), ...durations(tokens)]) add(e);
-  for (const e of tagged) {
+  for (const e of joinDates(tokens, tagged)) {
     if (e.type === 'DURATION' && !isDuration(tokens, e)) continue;
     add(e.type === 'TIME' ? trimTime(tokens, e) : e);
   }
   for (const e of names(tokens)) add(e);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The model gives "Friday 3rd May" as two dates, "Friday" and "3rd May": dates side by side are one. */
+function joinDates(tokens: Token[], tagged: RawEntity[]): RawEntity[] {
+  const out: RawEntity[] = [];
+  for (const e of tagged) {
+    const previous = out[out.length - 1];
+    if (previous && previous.type === 'DATE' && e.type === 'DATE') {
+      const between = firstEndingAfter(tokens, previous.end);
+      if (between < tokens.length && tokens[between].start >= e.start && tokens[between].sentence === tokens[between - 1]?.sentence) {
+        previous.end = e.end;
+        continue;
+      }
+    }
+    out.push({ ...e });
+  }
+  return out;
 }
 
 function firstEndingAfter(tokens: Token[], offset: number): number {

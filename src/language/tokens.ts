@@ -23,6 +23,12 @@ const PUNCTUATION = /^[\p{P}]+$/u;
 const UNITS =
   /\b\d{1,2}[.:]\d{2}(?:[ap]m)?\b|\b\d{1,2}[ap]m\b|\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]|\u200D\p{Extended_Pictographic})+|\p{Regional_Indicator}{2}/giu;
 
+/** Lower case, one kind of apostrophe (the model's own normal form spells out "'ll" as "will"). */
+export function normalForm(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
 /** Where each piece of the text starts and ends. */
 export function pieces(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -69,7 +75,6 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
   const pos = all.out(its.pos) as string[];
   // The typings miss that lemma is a token helper like the others.
   const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
-  const normals = all.out(its.normal) as string[];
   const stops = all.out(its.stopWordFlag) as unknown as boolean[];
   const types = all.out(its.type) as string[];
   const starts = new Int32Array(values.length + 1);
@@ -97,7 +102,7 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
       start: starts[i],
       end: ends[i],
       text: value,
-      normal: normals[i].includes('’') ? normals[i].replace(/’/g, "'") : normals[i],
+      normal: normalForm(value),
       lemma: lemmas[i].includes('’') ? lemmas[i].replace(/’/g, "'") : lemmas[i],
       pos: (types[i] === 'time' ? 'NUM' : (pos[i] as PartOfSpeech)) ?? 'X',
       stop: Boolean(stops[i]),
@@ -167,8 +172,8 @@ function part(text: string, t: RawToken, start: number, end: number): RawToken {
     start,
     end,
     text: written,
-    normal: written.toLowerCase(),
-    lemma: written.toLowerCase(),
+    normal: normalForm(written),
+    lemma: normalForm(written),
     pos: punctuation ? 'PUNCT' : t.pos,
     stop: false,
     punctuation,
