@@ -1,5 +1,5 @@
 import type { RawToken } from './tokens.js';
-import { CHAT_WORDS, FINITE_AUXILIARIES, MODAL_NAMES } from './words.js';
+import { CHAT_WORDS, FINITE_AUXILIARIES, MODAL_NAMES, SHORT_WEEKDAYS } from './words.js';
 
 const isCapitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
 
@@ -30,6 +30,9 @@ export function correctTags(text: string, tokens: RawToken[]): RawToken[] {
       out.push({ ...t, end: t.start + 1, text: t.text[0], normal: 'i', lemma: 'i', pos: 'PRON', stop: true });
       out.push({ ...t, start: t.start + 1, text: t.text.slice(1), normal: "'m", lemma: 'be', pos: 'AUX', stop: true, opens: false });
       continue;
+    } else if (SHORT_WEEKDAYS.has(t.normal) && isCapitalised(t.text) && /^\d{1,2}(?:st|nd|rd|th)?$/i.test(tokens[i + 1]?.text ?? '')) {
+      t.pos = 'PROPN';
+      t.lemma = t.normal;
     } else if (MODAL_NAMES.has(t.normal) && isCapitalised(t.text)) {
       t.pos = modalOrName(tokens, i);
       if (t.pos === 'PROPN') t.lemma = t.normal;

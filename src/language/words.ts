@@ -32,6 +32,9 @@ export const CHAT_WORDS = new Map<string, { pos: PartOfSpeech; lemma: string }>(
   ['xxx', { pos: 'SYM', lemma: 'xxx' }],
 ]);
 
+/** Short weekdays that are also words: "Sat 11" is a Saturday, not a past verb. */
+export const SHORT_WEEKDAYS = set('sat sun wed mon');
+
 /** Modal verbs that are also names or months: "Will and Amir", "in May". */
 export const MODAL_NAMES = set('will may');
 

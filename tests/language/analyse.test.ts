@@ -211,6 +211,10 @@ describe('tense and negation', () => {
     expect(tense('next week: Edale')).toBe('future');
     expect(tense('last week at the museum')).toBe('past');
     expect(tense('## Day 2')).toBe('none');
+    // a timetable's short weekday is not the past of "sit"
+    expect(tense('| Sat 11 | cross-country | Sutton Park |')).toBe('none');
+    expect(tense('sat on the coach rn')).toBe('present');
+    expect(tense('we sat on the coach for hours')).toBe('past');
   });
 
   it('does not take going somewhere for the future, nor a past verb beside "now" with an auxiliary for the present', () => {
