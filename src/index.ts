@@ -14,3 +14,4 @@ export { loadClauses } from './rules/policy.js';
 export type { Category, Channel, Clause, LoadedRule, Rule, Severity } from './rules/schema.js';
 export { CATEGORIES, CHANNELS, RuleSchema } from './rules/schema.js';
 export { VERSION } from './version.js';
+export { loadLanguage, type Analysis, type Language } from './language/index.js';

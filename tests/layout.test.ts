@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS = [
   ['errors.ts', 'package-root.ts', 'types'],
   ['version.ts', 'fs', 'text'],
+  ['language'],
   ['documents', 'lexicon'],
   ['roster'],
   ['detectors'],

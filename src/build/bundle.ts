@@ -2,7 +2,9 @@
 // dependencies. Node's loader costs about 0.2 s to find and compile safepost's modules and its
 // dependencies' hundreds of files one by one; a few files start in a fraction of the time, which
 // every run and every git hook pays.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 /**
@@ -22,6 +24,28 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The tagger's English model is 3.5 MB of JSON: bundled as it is, it would be most of the package.
+ * Each of its files is kept compressed (a quarter of the size) and read when the linguistic layer
+ * is first used. Its sentiment model, which nothing runs, is swapped for the smallest machine of
+ * the model: wink builds every machine on start, so there must be one.
+ */
+const compressedWinkModel: Plugin = {
+  name: 'compressed-wink-model',
+  setup(build) {
+    build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]languages[\\/].*\.json$/ }, ({ path }) => {
+      const file = path.endsWith('eng-sa-model.json') ? path.replace('eng-sa-model.json', 'eng-negation-model.json') : path;
+      const json = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
+      if (json.length < 20_000) return { contents: `module.exports = ${json};`, loader: 'js' };
+      const packed = brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } });
+      return {
+        contents: `module.exports = JSON.parse(require('node:zlib').brotliDecompressSync(Buffer.from('${packed.toString('base64')}', 'base64')).toString());`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -31,7 +55,7 @@ const common: BuildOptions = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, compressedWinkModel],
   // CommonJS dependencies call require(); give each file one.
   banner: { js: "import { createRequire as safepostRequire } from 'node:module'; const require = safepostRequire(import.meta.url);" },
 };

@@ -141,3 +141,21 @@ for (let i = 0; i < runs; i++) {
 }
 report('parse + rules (median)', median(engine));
 report('the same, 5 user pattern rules', median(engineWithUser));
+
+// The linguistic layer on every post's reader text, in this process: the tagger and its model
+// load once (timed apart), then each text is analysed as a rule that needs it would have it.
+const { loadLanguage } = await import(join(root, 'dist', 'index.js'));
+const loadStart = performance.now();
+const language = await loadLanguage();
+const loadMs = performance.now() - loadStart;
+const readerTexts = texts.map((text) => parseDocument(text, 'markdown').prose.text);
+const readerMb = readerTexts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+const layer = [];
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  // The layer remembers only the last few texts: every post here is analysed afresh.
+  for (const text of readerTexts) language.analyse(text);
+  layer.push(performance.now() - start);
+}
+const layerMs = median(layer);
+console.log(`linguistic layer: model loaded in ${loadMs.toFixed(0)} ms; ${readerMb.toFixed(1)} MB of reader text in ${layerMs.toFixed(0)} ms, ${(readerMb / (layerMs / 1000)).toFixed(2)} MB/s, ${((layerMs / count) * 1000).toFixed(0)} µs a post`);

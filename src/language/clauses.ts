@@ -1,0 +1,129 @@
+import type { Clause, Tense, Token } from './analysis.js';
+import {
+  CLAUSE_CONJUNCTIONS,
+  CLAUSE_PUNCTUATION,
+  FUTURE_AUXILIARIES,
+  FUTURE_PHRASES,
+  FUTURE_WORDS,
+  NEGATIONS,
+  NOW_PHRASES,
+  NOW_WORDS,
+  PAST_AUXILIARIES,
+  PAST_PHRASES,
+  PAST_WORDS,
+} from './words.js';
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', 'it']);
+
+/** Whether a clause starts at token `i` (of a sentence starting at `first`). */
+function opensClause(tokens: Token[], first: number, i: number): boolean {
+  if (i === first) return true;
+  const previous = tokens[i - 1];
+  if (previous.punctuation && CLAUSE_PUNCTUATION.has(previous.text)) return !tokens[i].punctuation;
+  const t = tokens[i];
+  if (t.pos === 'SCONJ') return true;
+  if (t.pos === 'CCONJ' && CLAUSE_CONJUNCTIONS.has(t.normal)) {
+    if (t.normal !== 'and' && t.normal !== 'or') return true;
+    const next = tokens[i + 1];
+    return next !== undefined && next.sentence === t.sentence && SUBJECT_PRONOUNS.has(next.normal);
+  }
+  return false;
+}
+
+/** Splits each sentence into clauses and gives each its tense and negation; numbers the tokens' clauses. */
+export function findClauses(tokens: Token[], sentences: Array<{ first: number; last: number }>): Clause[] {
+  const clauses: Clause[] = [];
+  sentences.forEach((s, sentence) => {
+    let start = s.first;
+    for (let i = s.first + 1; i <= s.last; i++) {
+      if (i < s.last && !opensClause(tokens, s.first, i)) continue;
+      const clause = clauses.length;
+      for (let k = start; k < i; k++) tokens[k].clause = clause;
+      clauses.push({
+        start: tokens[start].start,
+        end: tokens[i - 1].end,
+        first: start,
+        last: i,
+        sentence,
+        tense: tenseOf(tokens, start, i),
+        negated: isNegated(tokens, start, i),
+      });
+      start = i;
+    }
+  });
+  return clauses;
+}
+
+function isNegated(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (!NEGATIONS.has(t.normal) && t.lemma !== 'not') continue;
+    // "no, we are fine" answers; it does not negate
+    if (t.normal === 'no' && (t.pos === 'INTJ' || tokens.slice(first, last).every((o) => o === t || o.punctuation))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The tense of a verb as its form shows: "went" past, "goes", "going", "go" present. */
+function formTense(t: Token): Tense {
+  const { normal: n, lemma: l } = t;
+  if (n === l || n.endsWith('ing')) return 'present';
+  if (n === `${l}s` || n === `${l}es` || (l.endsWith('y') && n === `${l.slice(0, -1)}ies`)) return 'present';
+  return 'past';
+}
+
+const PHRASES: Array<[Tense, string[]]> = [
+  ['present', NOW_PHRASES],
+  ['future', FUTURE_PHRASES],
+  ['past', PAST_PHRASES],
+];
+/** Each phrase of time by its first word: "next" opens "next week", "next term"… */
+const PHRASES_BY_FIRST_WORD = new Map<string, Array<[Tense, string[]]>>();
+for (const [tense, phrases] of PHRASES) {
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const list = PHRASES_BY_FIRST_WORD.get(words[0]) ?? [];
+    list.push([tense, words]);
+    PHRASES_BY_FIRST_WORD.set(words[0], list);
+  }
+}
+
+/** Which of now, future and past the clause's words of time speak of, the first found. */
+function timeWords(tokens: Token[], first: number, last: number): Tense {
+  for (let k = first; k < last; k++) {
+    const word = tokens[k].normal;
+    if (NOW_WORDS.has(word)) return 'present';
+    if (FUTURE_WORDS.has(word)) return 'future';
+    if (PAST_WORDS.has(word)) return 'past';
+    for (const [tense, words] of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+      if (k + words.length <= last && words.every((w, n) => tokens[k + n].normal === w)) return tense;
+    }
+  }
+  return 'none';
+}
+
+/**
+ * A clause's tense: future with will, shall, 'll, going to or gonna; otherwise its first verb's
+ * (the auxiliary's when there is one), put forward or back by words of time ("tomorrow we go"
+ * is future); past forms without an auxiliary next to "now" are chat's present ("sat at the top rn").
+ */
+export function tenseOf(tokens: Token[], first: number, last: number): Tense {
+  let verb: Tense = 'none';
+  let auxiliary = false;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'AUX' && t.pos !== 'VERB') continue;
+    if (t.pos === 'AUX' && (FUTURE_AUXILIARIES.has(t.lemma) || t.lemma === 'going to')) return 'future';
+    if (t.normal === 'going' && tokens[k + 1]?.normal === 'to' && tokens[k + 2]?.pos === 'VERB' && k + 2 < last) return 'future';
+    if (verb !== 'none') continue;
+    if (t.pos === 'AUX') {
+      auxiliary = true;
+      verb = PAST_AUXILIARIES.has(t.normal) ? 'past' : 'present';
+    } else verb = formTense(t);
+  }
+  const time = timeWords(tokens, first, last);
+  if (verb === 'past') return time === 'present' && !auxiliary ? 'present' : 'past';
+  if (verb === 'present') return time === 'future' || time === 'past' ? time : 'present';
+  return time;
+}

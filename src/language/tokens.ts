@@ -1,0 +1,182 @@
+import type { WinkMethods } from 'wink-nlp';
+import type { EntityType, PartOfSpeech, Token } from './analysis.js';
+
+/** A token before sentences and clauses are numbered; `opens`: a sentence starts here. */
+export interface RawToken extends Omit<Token, 'sentence' | 'clause'> {
+  opens: boolean;
+}
+
+export interface RawEntity {
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+// The tagger is run on pieces of at most this many characters, cut at a blank line, a line break
+// or a space, so that its memory stays small on a long text.
+const PIECE = 20_000;
+
+const LONG_RUN = 200;
+const LONG_RUNS = new RegExp(`\\S{${LONG_RUN},}`, 'g');
+const PUNCTUATION = /^[\p{P}]+$/u;
+/** Clock times and emoji sequences the tagger's tokenizer cuts in two ("7.3" "0am", "👨" "‍" "👩"). */
+const UNITS =
+  /\b\d{1,2}[.:]\d{2}(?:[ap]m)?\b|\b\d{1,2}[ap]m\b|\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]|\u200D\p{Extended_Pictographic})+|\p{Regional_Indicator}{2}/giu;
+
+/** Lower case, one kind of apostrophe (the model's own normal form spells out "'ll" as "will"). */
+export function normalForm(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+/** Where each piece of the text starts and ends. */
+export function pieces(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  while (text.length - from > PIECE) {
+    const limit = from + PIECE;
+    let at = -1;
+    for (const mark of ['\n\n', '\n', ' ']) {
+      const found = text.lastIndexOf(mark, limit - mark.length);
+      if (found > from + PIECE / 2) {
+        at = found + mark.length;
+        break;
+      }
+    }
+    if (at < 0) at = /[\uDC00-\uDFFF]/.test(text[limit]) ? limit - 1 : limit; // never between the halves of a surrogate pair
+    out.push([from, at]);
+    from = at;
+  }
+  if (text.length > from) out.push([from, text.length]);
+  return out;
+}
+
+const WINK_ENTITIES = new Set<string>(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'PERCENT', 'EMAIL', 'URL', 'HASHTAG', 'MENTION']);
+
+/** Tokens (with exact offsets in `text`) and entities of one piece of it, as the tagger gives them. */
+export function tagPiece(nlp: WinkMethods, text: string, from: number, to: number, tokens: RawToken[], entities: RawEntity[]): void {
+  const its = nlp.its;
+  const first = tokens.length;
+  // The model's tokenizer takes time as the square of a word's length: a long run without spaces
+  // (a data URL, a pasted hash) is one token of its own, and the model sees spaces in its place,
+  // so that every other offset stays as it is.
+  const long: RawToken[] = [];
+  let piece = text.slice(from, to);
+  if (piece.length >= LONG_RUN) {
+    piece = piece.replace(LONG_RUNS, (run: string, at: number) => {
+      long.push({ start: from + at, end: from + at + run.length, text: run, normal: run.toLowerCase(), lemma: run.toLowerCase(), pos: 'X', stop: false, punctuation: false, opens: false });
+      return ' '.repeat(run.length);
+    });
+  }
+  const doc = nlp.readDoc(piece);
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const pos = all.out(its.pos) as string[];
+  // The typings miss that lemma is a token helper like the others.
+  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const types = all.out(its.type) as string[];
+  const starts = new Int32Array(values.length + 1);
+  const ends = new Int32Array(values.length + 1);
+  const opens = new Uint8Array(values.length + 1);
+  for (const [first] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) opens[first] = 1;
+  let at = from;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    at += spaces[i].length;
+    // The tokenizer keeps the text as it is; should a token ever not be where the spaces put it,
+    // it is looked for ahead, so that offsets stay true to the text.
+    if (!piece.startsWith(value, at - from)) {
+      const found = piece.indexOf(value, at - from) + from;
+      if (found >= from && found < to) at = found;
+    }
+    starts[i] = at;
+    ends[i] = at = Math.min(at + value.length, to);
+    if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || value.trim() === '') {
+      if (opens[i]) opens[i + 1] = 1;
+      continue;
+    }
+    const punctuation = pos[i] === 'PUNCT' || types[i] === 'punctuation' || PUNCTUATION.test(value);
+    tokens.push({
+      start: starts[i],
+      end: ends[i],
+      text: value,
+      normal: normalForm(value),
+      lemma: lemmas[i].includes('’') ? lemmas[i].replace(/’/g, "'") : lemmas[i],
+      pos: (types[i] === 'time' ? 'NUM' : (pos[i] as PartOfSpeech)) ?? 'X',
+      stop: Boolean(stops[i]),
+      punctuation,
+      opens: opens[i] === 1,
+    });
+  }
+  if (long.length > 0) {
+    const merged = [...tokens.slice(first), ...long].sort((a, b) => a.start - b.start);
+    tokens.splice(first, tokens.length - first, ...merged);
+  }
+  const details = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
+  const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  for (let e = 0; e < details.length; e++) {
+    if (!WINK_ENTITIES.has(details[e].type)) continue;
+    const [a, b] = spans[e];
+    entities.push({ type: details[e].type as EntityType, start: starts[a], end: ends[b] });
+  }
+}
+
+/** Joins the pieces of a clock time or an emoji sequence into one token. */
+export function joinUnits(text: string, tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
+  UNITS.lastIndex = 0;
+  let unit = UNITS.exec(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (unit && unit.index + unit[0].length <= t.start) unit = UNITS.exec(text);
+    if (!unit || unit.index >= t.end) {
+      out.push(t);
+      continue;
+    }
+    const a = unit.index;
+    const b = a + unit[0].length;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].start < b) j++;
+    if (j === i && t.start === a && t.end === b) {
+      out.push(t);
+      continue;
+    }
+    // Whatever of the first and last tokens lies outside the unit stays a token of its own.
+    if (t.start < a) out.push(part(text, t, t.start, a));
+    const clock = /\d/.test(unit[0]);
+    const written = text.slice(a, b);
+    out.push({
+      start: a,
+      end: b,
+      text: written,
+      normal: written.toLowerCase(),
+      lemma: written.toLowerCase(),
+      pos: clock ? 'NUM' : 'SYM',
+      stop: false,
+      punctuation: false,
+      opens: t.start >= a && t.opens,
+    });
+    if (tokens[j].end > b) out.push(part(text, tokens[j], b, tokens[j].end));
+    i = j;
+    unit = UNITS.exec(text);
+  }
+  return out;
+}
+
+function part(text: string, t: RawToken, start: number, end: number): RawToken {
+  const written = text.slice(start, end);
+  const punctuation = PUNCTUATION.test(written);
+  return {
+    start,
+    end,
+    text: written,
+    normal: normalForm(written),
+    lemma: normalForm(written),
+    pos: punctuation ? 'PUNCT' : t.pos,
+    stop: false,
+    punctuation,
+    opens: start === t.start && t.opens,
+  };
+}
