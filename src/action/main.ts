@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createChecker } from '../api/checker.js';
 import { SafepostError } from '../errors.js';
-import { printable } from '../fs/shown-path.js';
+import { printable } from '../text/shown-text.js';
 import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
 import { summarize, type FileResult } from '../results/schema.js';

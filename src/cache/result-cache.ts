@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { dirname } from 'node:path';
 import { SafepostError } from '../errors.js';
 import { sha256 } from '../fs/hash.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { compactResult, expandResult, TextTable, type CompactResult } from './compact.js';
 import type { FileResult } from '../results/schema.js';
 import type { Clause } from '../rules/schema.js';

@@ -1,7 +1,7 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { SafepostError } from '../errors.js';
-import { printable } from '../fs/shown-path.js';
+import { printable } from '../text/shown-text.js';
 import { VERSION } from '../version.js';
 import { baselineCommand } from './baseline.js';
 import { checkCommand } from './check.js';

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { SafepostError } from '../errors.js';
-import { printable, shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
+import { printable } from '../text/shown-text.js';
 import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
 import type { CliIO } from './io.js';

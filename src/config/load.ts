@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
 import { lineOf, readYamlFile, validateYaml, yamlValue } from '../text/yaml-file.js';
 import { shownText } from '../text/shown-text.js';

@@ -4,7 +4,7 @@ import { extname, resolve } from 'node:path';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 import type { DraftFile } from './find.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { isWithin } from '../fs/walk.js';
 
 function git(args: string[], cwd: string): string {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
 import { BAKED_FILE, bakedSection } from './baked.js';

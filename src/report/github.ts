@@ -1,4 +1,4 @@
-import { printable } from '../fs/shown-path.js';
+import { printable } from '../text/shown-text.js';
 import type { Formatter } from './formatter.js';
 
 // GitHub workflow commands: data escapes %, CR and LF; properties also : and ,. The log shows

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../results/schema.js';
-import { printable } from '../fs/shown-path.js';
+import { printable } from '../text/shown-text.js';
 import type { Formatter } from './formatter.js';
 import { plural } from './plural.js';
 

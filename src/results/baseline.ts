@@ -4,7 +4,7 @@ import { LineIndex } from '../text/positions.js';
 import { SafepostError } from '../errors.js';
 import type { FileResult, Finding } from './schema.js';
 import { sha256 } from '../fs/hash.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
 
 /** `.safepost-baseline.json`: findings accepted for now, as salted hashes and counts. */

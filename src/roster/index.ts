@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { loadRosterCsv } from './load.js';
 import { normalizeName } from '../text/name-form.js';
 import { RosterIndex } from './roster-index.js';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { SafepostError } from '../errors.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { nameWords } from '../text/name-form.js';
 
 /** One pupil's names, each a list of normalised words ("Amelia-Rose" -> [amelia, rose]). */

@@ -3,7 +3,7 @@ import { lineOf, readYamlFile, validateYaml, type YamlFile } from '../text/yaml-
 import { DETECTORS } from '../detectors/index.js';
 import { SafepostError } from '../errors.js';
 import { filesIn } from '../fs/walk.js';
-import { shownPath } from '../fs/shown-path.js';
+import { shownPath } from '../text/shown-path.js';
 import { tokenizePhrase } from '../text/tokens.js';
 import { join, relative, resolve } from 'node:path';
 import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';

@@ -1,15 +1,24 @@
-// Control and format characters (escape codes, bidirectional overrides, zero-width marks), which
-// could restyle a terminal or a log page or hide what a message says.
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// C0 and C1 control characters, DEL, and the Unicode marks that reorder or break lines: in a
+// file name or a value they could recolour a terminal, ring its bell, move its cursor, forge a CI
+// log line or hide what a message says.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** A name or message safe to print: each control character as `\u001b`; newlines kept when asked (for whole messages). */
+export function printable(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? CONTROL_BUT_NEWLINE : CONTROL, escape);
+}
 
 /**
  * Text from a user's file as a message may repeat it: unprintable characters written as
- * escapes (`\x1b`), and at most `max` characters, the rest cut to "…".
+ * escapes (`\u001b`), and at most `max` characters, the rest cut to "…".
  */
 export function shownText(value: string, max: number): string {
   const chars = [...value];
   const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
-  return cut.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return printable(cut);
 }
 
 /**

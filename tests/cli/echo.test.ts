@@ -42,6 +42,6 @@ describe('messages about a bad value do not repeat it', () => {
     const dir = tempFolder({ 'a.md': `---\nchannel: staff-personal\napproved-by: "Mrs Hollis\u001b[2J"\napproved-on: "${'9'.repeat(40)}"\n---\nOur SATs results are in.\n` });
     const r = runCli(['check', 'a.md', '--format', 'json'], { cwd: dir });
     const [f] = JSON.parse(r.stdout).files[0].findings;
-    expect(f.message).toBe(`Mentions test or exam results: "SATs results" (authorised by Mrs Hollis\\u{1b}[2J on ${'9'.repeat(20)}…)`);
+    expect(f.message).toBe(`Mentions test or exam results: "SATs results" (authorised by Mrs Hollis\\u001b[2J on ${'9'.repeat(20)}…)`);
   });
 });

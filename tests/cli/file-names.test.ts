@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { printable } from '../../src/fs/shown-path.js';
+import { printable } from '../../src/text/shown-text.js';
 import { runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 

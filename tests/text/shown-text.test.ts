@@ -3,8 +3,8 @@ import { shownText, yamlReason } from '../../src/text/shown-text.js';
 
 describe('text a message repeats', () => {
   it('has its escape codes, bidirectional overrides and line breaks written out, and is cut short', () => {
-    expect(shownText('Jack\u001b[31m', 20)).toBe('Jack\\u{1b}[31m');
-    expect(shownText('a\u202Eb\nc', 20)).toBe('a\\u{202e}b\\u{a}c');
+    expect(shownText('Jack\u001b[31m', 20)).toBe('Jack\\u001b[31m');
+    expect(shownText('a\u202Eb\nc', 20)).toBe('a\\u202eb\\u000ac');
     expect(shownText('x'.repeat(30), 10)).toBe(`${'x'.repeat(10)}…`);
     expect(shownText('Zoë 😀 Ng', 20)).toBe('Zoë 😀 Ng');
   });
