@@ -25,8 +25,8 @@ describe('messages about a bad value do not repeat it', () => {
   });
 
   it.each([
-    [`"${SECRET}": 1\n`, /^safepost: safepost\.config\.yaml:1: unknown key "Jack Smith\\u\{1b\}\[31m"; remove it/],
-    [`rules:\n  "${SECRET}": "off"\n`, /^safepost: safepost\.config\.yaml:2: rules: no rule "Jack Smith\\u\{1b\}\[31m"; run/],
+    [`"${SECRET}": 1\n`, /^safepost: safepost\.config\.yaml:1: unknown key "Jack Smith\\u001b\[31m"; remove it/],
+    [`rules:\n  "${SECRET}": "off"\n`, /^safepost: safepost\.config\.yaml:2: rules: no rule "Jack Smith\\u001b\[31m"; run/],
     [`rules:\n  "${'x'.repeat(200)}": "off"\n`, /: rules: no rule "x{60}…"; run/],
     ['channel: *JackSmith\n', /^safepost: safepost\.config\.yaml:1: not valid YAML: Unresolved alias \(the anchor must be set before the alias\); a value/],
   ])('config %j: escaped and cut short, or left out', (config, message) => {
