@@ -42,7 +42,7 @@ interface Payload {
   entries: Record<string, Entry>;
 }
 
-type Read = { status: 'none' | 'foreign' | 'damaged' } | { status: 'read'; payload: Payload; digest: string };
+type Read = { status: 'none' | 'foreign' | 'damaged' | 'unchanged' } | { status: 'read'; payload: Payload; digest: string };
 
 /**
  * Results of drafts whose bytes are unchanged since the last run, as ESLint's and textlint's
@@ -134,8 +134,8 @@ export class ResultCache {
     const unlock = takeLock(`${this.file}.lock`);
     if (!unlock) return;
     try {
-      const now = readCacheFile(this.file);
-      if (now.status === 'read' && now.digest !== this.seen && now.payload.key === this.key) this.addTo(now.payload);
+      const now = readCacheFile(this.file, this.seen);
+      if (now.status === 'read' && now.payload.key === this.key) this.addTo(now.payload);
       const payload: Payload = { key: this.key, salt: this.salt, texts: this.table.texts, entries: this.entries };
       this.seen = writeCacheFile(this.file, payload);
       this.touched.clear();
@@ -174,7 +174,8 @@ const newSalt = () => randomBytes(16).toString('base64url');
 /** Salted, so that a cache that is shared does not tell which paths were checked. */
 const entryId = (salt: string, absolute: string) => sha256(salt + absolute);
 
-function readCacheFile(file: string): Read {
+/** Reads the cache file; 'unchanged' when its payload's hash is `known` (so it need not be parsed again). */
+function readCacheFile(file: string, known: string | null = null): Read {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -192,6 +193,7 @@ function readCacheFile(file: string): Read {
   const body = bytes.subarray(newline + 1);
   const digest = sha256(body);
   if (header.sha256 !== digest) return { status: 'damaged' };
+  if (digest === known) return { status: 'unchanged' };
   let payload: Partial<Payload> | null = null;
   try {
     payload = JSON.parse(body.toString('utf8')) as Partial<Payload>;
