@@ -57,8 +57,11 @@ type Read = { status: 'none' | 'foreign' | 'damaged' | 'unchanged' } | { status:
  * entry is only ever read with the texts it was written with; a damaged file is not trusted but
  * made again. Runs that share the file take turns to save: under a lock, the saving run reads
  * the file again and keeps what other runs saved since it opened it (their texts put in its own
- * table), then adds its own. A lock is needed for that, not for correctness: were two runs ever
- * to save at once (a lock taken over wrongly), one run's entries would be lost, never mixed up.
+ * table), then adds its own. The lock is held only while saving, not for the whole run: a run can
+ * take minutes, and a lock held that long would keep every other run's results unsaved and could
+ * not be told by its age from one left by a run that stopped. The lock is needed for keeping
+ * others' results, not for correctness: were two runs ever to save at once (a lock taken over
+ * wrongly), one run's entries would be lost, never mixed up.
  */
 export class ResultCache {
   private entries: Record<string, Entry> = {};
