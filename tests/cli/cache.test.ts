@@ -82,7 +82,7 @@ describe('--cache', () => {
     expect(same(dir).errors).toBe(1);
     writeFileSync(join(dir, 'extra/silly.yaml'), rule('penguin'));
     expect(same(dir).errors).toBe(2);
-  });
+  }, 120_000); // fourteen runs of the command
 
   it('finds a missing photo once it is there', () => {
     const dir = setup();
