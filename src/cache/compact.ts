@@ -85,3 +85,26 @@ export function expandResult(path: string, { channel, findings, ...rest }: Compa
     ...rest,
   };
 }
+
+/** The same result with its texts in another table (when entries of two files become one). */
+export function reindexResult({ findings, ...rest }: CompactResult, from: TextTable, to: TextTable): CompactResult {
+  const move = (id: number) => to.id(from.text(id));
+  return {
+    ...rest,
+    findings: findings.map(
+      ([ruleId, category, severity, message, clause, line, column, endLine, endColumn, suggestion, ...others]): CompactFinding => [
+        move(ruleId),
+        move(category),
+        move(severity),
+        move(message),
+        move(clause),
+        line,
+        column,
+        endLine,
+        endColumn,
+        move(suggestion),
+        ...others,
+      ],
+    ),
+  };
+}

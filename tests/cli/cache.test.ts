@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check as checkApi } from '../../src/index.js';
+import { readCache, writeCache } from '../helpers/cache-file.js';
 import { runCli } from '../helpers/cli.js';
 import { makePhoto } from '../helpers/photos.js';
 import { tempFolder } from '../helpers/temp.js';
@@ -25,7 +27,7 @@ describe('--cache', () => {
     expect(cached).toBe(fresh(dir));
     return summary(cached);
   };
-  const cacheFile = (dir: string) => JSON.parse(readFileSync(join(dir, '.safepostcache'), 'utf8'));
+  const cacheFile = (dir: string) => readCache(join(dir, '.safepostcache')).payload;
 
   it('gives the same report from the cache, and holds no personal detail', () => {
     const dir = setup();
@@ -38,7 +40,7 @@ describe('--cache', () => {
     for (const detail of ['07700', '900123', 'Kayode', 'Adeyemi', 'a.md', 'x.jpg', 'posts']) expect(file).not.toContain(detail);
     // A draft with local photos is kept with a stamp of them: a photo can change without its draft.
     // It keeps where the photo's address stands in the draft, not the address.
-    const entries = Object.values(cacheFile(dir).entries) as Array<{ photos?: { stamp: string; at: number[][] } }>;
+    const entries = Object.values(cacheFile(dir).entries);
     expect(entries.map((e) => e.photos?.at)).toContainEqual([[21, 9]]);
   });
 
@@ -47,9 +49,9 @@ describe('--cache', () => {
     check(dir);
     const cache = cacheFile(dir);
     // A finding's texts are kept once a file, by index: its message is the fourth field.
-    const entry = (Object.values(cache.entries) as Array<{ result: { findings: number[][] } }>).find((e) => e.result.findings.length > 0)!;
+    const entry = Object.values(cache.entries).find((e) => e.result.findings.length > 0)!;
     cache.texts[entry.result.findings[0][3]] = 'kept in the cache';
-    writeFileSync(join(dir, '.safepostcache'), JSON.stringify(cache));
+    writeCache(join(dir, '.safepostcache'), cache);
     expect(check(dir).stdout).toContain('"message":"kept in the cache"');
     // Any change to the draft's bytes, even of the same size, checks it again.
     const draft = join(dir, 'posts/a.md');
@@ -80,7 +82,7 @@ describe('--cache', () => {
     expect(same(dir).errors).toBe(1);
     writeFileSync(join(dir, 'extra/silly.yaml'), rule('penguin'));
     expect(same(dir).errors).toBe(2);
-  });
+  }, 120_000); // fourteen runs of the command
 
   it('finds a missing photo once it is there', () => {
     const dir = setup();
@@ -94,18 +96,18 @@ describe('--cache', () => {
 
   it('makes again a file that is not a cache or is from another version, saying so, and says clearly when it cannot write one', () => {
     const dir = setup();
-    for (const content of ['not a cache', '{"format":"safepost-cache","version":0,"entries":{}}']) {
+    for (const content of ['not a cache', '{"format":"safepost-cache","version":2,"key":"k","texts":[],"entries":{}}']) {
       writeFileSync(join(dir, '.safepostcache'), content);
       const r = check(dir);
       expect(r.stdout).toBe(fresh(dir));
       expect(r.stderr).toContain('safepost: the cache file .safepostcache is not one this version of safepost can read; it is made again\n');
-      expect(cacheFile(dir)).toMatchObject({ format: 'safepost-cache', version: 2 });
+      expect(readCache(join(dir, '.safepostcache')).header).toMatchObject({ format: 'safepost-cache', version: 3 });
       expect(check(dir).stderr).not.toContain('cache');
     }
     makeFolder(join(dir, 'a-folder'));
     const r = check(dir, '--cache-location', 'a-folder');
     expect(r).toMatchObject({ status: 2, stdout: '' });
-    expect(r.stderr).toBe('safepost: cannot write the cache file a-folder (EISDIR); give --cache-location a file in a folder you can write to\n');
+    expect(r.stderr).toBe('safepost: cannot write the cache file a-folder: it is a folder (EISDIR); give a file name (--cache-location sets where it goes)\n');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -124,4 +126,28 @@ describe('--cache', () => {
     check(dir, '--show-matches', '--cache-location', 'c.json');
     expect(() => readFileSync(join(dir, 'c.json'))).toThrow();
   });
+
+  it('gives the report of a run without it whatever byte of the file is damaged, with the right exit code', async () => {
+    const dir = setup();
+    const file = join(dir, '.safepostcache');
+    check(dir);
+    const good = readFileSync(file);
+    const options = { cwd: dir, cache: true, warn: () => {} };
+    const uncached = await checkApi({ paths: ['posts'] }, { cwd: dir });
+    const uncachedOutput = fresh(dir);
+    expect(uncached.summary.errors).toBe(3);
+    // A bit of each byte in turn, spread over the file when it is longer.
+    const damages = Array.from({ length: 200 }, (_, i) => ({ at: Math.floor((i * good.length) / 200), bit: i % 8 }));
+    for (const [i, { at, bit }] of damages.entries()) {
+      const damaged = Buffer.from(good);
+      damaged[at] ^= 1 << bit;
+      writeFileSync(file, damaged);
+      const where = `byte ${at}, bit ${bit}`;
+      if (i % 50 === 0) {
+        expect(check(dir), where).toMatchObject({ status: 1, stdout: uncachedOutput });
+        // It was made again, whole and right.
+        expect(check(dir), where).toMatchObject({ status: 1, stdout: uncachedOutput, stderr: '' });
+      } else expect(await checkApi({ paths: ['posts'] }, options), where).toEqual(uncached);
+    }
+  }, 300_000);
 });
