@@ -4,6 +4,7 @@ import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
 import { printable } from '../text/shown-text.js';
 import { writeFailureReason, writeFileAtomic } from '../fs/write-file.js';
+import { plural } from '../report/plural.js';
 import { loadRosterCsv, RosterIndex } from '../roster/index.js';
 import type { CliIO } from './io.js';
 
@@ -37,7 +38,7 @@ export function rosterCommand(io: CliIO): Command {
       } catch (error) {
         throw new SafepostError(`cannot write the hashed roster to ${shownPath(output, io.cwd)}: ${writeFailureReason(error)}`);
       }
-      io.stdout(`Wrote ${printable(shownPath(output, io.cwd))}: ${pupils.length} pupils as ${hashed.entries.length} salted hashes of full names (first and last name together; no single names, initials or sounds).\n`);
+      io.stdout(`Wrote ${printable(shownPath(output, io.cwd))}: ${plural(pupils.length, 'pupil')} as ${hashed.entries.length} salted ${hashed.entries.length === 1 ? 'hash' : 'hashes'} of full names (first and last name together; no single names, initials or sounds).\n`);
     });
   return roster;
 }
