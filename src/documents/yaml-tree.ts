@@ -12,7 +12,7 @@ export type YamlRead = { root: TreeNode | null; data: unknown } | { error: { mes
 
 /** Reads YAML text with the `yaml` library: every feature of YAML, every error with its place. */
 export function readYamlWithLibrary(text: string): YamlRead {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     return { error: { message: yamlReason(err.message), offset: err.pos?.[0] ?? 0 } };

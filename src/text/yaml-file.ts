@@ -22,7 +22,7 @@ export function readYamlFile(path: string, shownAs = path): YamlFile {
     );
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const { line, col } = lines.linePos(err.pos[0]);

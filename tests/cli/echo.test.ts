@@ -16,6 +16,13 @@ describe('messages about a bad value do not repeat it', () => {
     expect(stylish.stdout + stylish.stderr).not.toMatch(/Jack|\u001b/);
   });
 
+  it('front matter whose key is a list is read without a warning that repeats it', () => {
+    const dir = tempFolder({ 'a.md': `---\n? [Jack, Smith]\n: yes\ntitle: Fair\n---\nHello.\n` });
+    const r = runCli(['check', 'a.md'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   it("a config's channel names the file, the line and the channels, not the value", () => {
     const dir = tempFolder({ 'safepost.config.yaml': `official: {}\nchannel: "${SECRET}"\n`, 'a.txt': 'Hello.\n' });
     const r = runCli(['check', 'a.txt'], { cwd: dir });
