@@ -6,7 +6,7 @@ import { ROOT } from './helpers/cli.js';
 import { tempFolder } from './helpers/temp.js';
 
 // The action as GitHub runs it: the committed bundle, with GITHUB_* and INPUT_* in its environment.
-function runAction(workspace: string, inputs: Record<string, string>, event?: object) {
+function runAction(workspace: string, inputs: Record<string, string>, event?: object, extraEnv: Record<string, string> = {}) {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_ACTIONS: 'true',
@@ -19,6 +19,7 @@ function runAction(workspace: string, inputs: Record<string, string>, event?: ob
     env.GITHUB_EVENT_PATH = join(workspace, 'event.json');
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  Object.assign(env, extraEnv);
   const r = spawnSync(process.execPath, [join(ROOT, 'action', 'index.mjs')], { cwd: workspace, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -47,6 +48,14 @@ describe('the GitHub Action', () => {
     expect(readFileSync(join(dir, 'github-output.txt'), 'utf8')).toBe('errors=0\nwarnings=1\nfiles=1\n');
     const sarif = JSON.parse(readFileSync(join(dir, 'out/safepost.sarif'), 'utf8'));
     expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['legal-disputes', 'exam-results']);
+  });
+
+  it('says in one line when it cannot write the step outputs', () => {
+    const { dir } = pullRequest();
+    const r = runAction(dir, { paths: 'news' }, undefined, { GITHUB_OUTPUT: join(dir, 'news', 'old.md', 'output.txt') });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^::error title=safepost::cannot write the step's outputs to GITHUB_OUTPUT \(.*output\.txt\): part of the path is a file, not a folder \(ENOTDIR\); choose another path$/m);
+    expect(r.stdout).not.toMatch(/internal error/);
   });
 
   it('passes a pull request whose changed lines have only warnings when it fails on errors', () => {

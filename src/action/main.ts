@@ -119,7 +119,13 @@ export async function runAction({ env, log }: ActionIO): Promise<number> {
       }
     }
     const { errors, warnings, fileErrors } = shown.summary;
-    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nfiles=${report.files.length}\n`);
+    if (env.GITHUB_OUTPUT) {
+      try {
+        appendFileSync(env.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nfiles=${report.files.length}\n`);
+      } catch (error) {
+        throw new SafepostError(`cannot write the step's outputs to GITHUB_OUTPUT (${env.GITHUB_OUTPUT}): ${writeFailureReason(error)}`);
+      }
+    }
     // A draft that could not be read is never passed silently, as on the command line.
     if (failOn === 'error' && errors + fileErrors > 0) return 1;
     if (failOn === 'warning' && errors + warnings + fileErrors > 0) return 1;
