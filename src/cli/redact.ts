@@ -130,17 +130,31 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
           throw new SafepostError(`cannot write the photos to ${flags.photosTo}: ${writeFailureReason(error)}`);
         }
         let written = 0;
+        // Two photos of one name from different folders must not overwrite each other's copy.
+        const sourceOf = new Map<string, string>();
+        const copied = new Set<string>();
+        const nameFor = (wanted: string, source: string) => {
+          const ext = extname(wanted);
+          let name = wanted;
+          for (let k = 2; sourceOf.has(name) && sourceOf.get(name) !== source; k++) name = `${wanted.slice(0, wanted.length - ext.length)}-${k}${ext}`;
+          sourceOf.set(name, source);
+          copied.add(source);
+          if (name !== wanted) say(`  photo ${wanted} from another folder is copied as ${name}\n`);
+          return name;
+        };
         read.images.forEach((image, n) => {
           const embedded = read.embedded?.get(image);
           const path = embedded ? null : localImagePath(image.src, input);
           if (!embedded && (!path || !existsSync(path))) return;
+          // A photo shown twice is copied once.
+          if (path && copied.has(resolve(path))) return;
           if (path && resolve(dirname(path)) === folder) {
             throw new SafepostError(`--photos-to is the folder the photos are in; choose another folder so the originals are kept`);
           }
           try {
             const bytes = embedded ?? readFileSync(path!);
             const clean = stripPhotoMetadata(bytes);
-            const name = path ? basename(path) : `picture-${n + 1}.${bytes[0] === 0xff ? 'jpg' : 'png'}`;
+            const name = path ? nameFor(basename(path), resolve(path)) : nameFor(`picture-${n + 1}.${bytes[0] === 0xff ? 'jpg' : 'png'}`, `embedded ${n}`);
             const to = resolve(folder, name);
             try {
               writeFileAtomic(to, clean);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +104,15 @@ describe('safepost redact', () => {
     expect(gps).not.toContain('photo-location');
     writeFileSync(join(dir, 'bad.md'), 'x');
     expect(runCli(['redact', 'missing.md'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'safepost: missing.md: no such file\n' });
+  });
+
+  it('copies two photos of one name from different folders to two files', () => {
+    const first = makePhoto({ gps: { latitude: 52.6, longitude: -1.2 } });
+    const second = makePhoto({ gps: { latitude: 51.1, longitude: -0.3 } });
+    const dir = tempFolder({ 'post.md': '![A](day1/photo.jpg)\n\n![B](day2/photo.jpg)\n\n![A again](day1/photo.jpg)\n', 'day1/photo.jpg': first, 'day2/photo.jpg': second });
+    const r = runCli(['redact', 'post.md', '-o', 'out.md', '--photos-to', 'clean'], { cwd: dir });
+    expect(r.stdout).toContain('photo photo.jpg from another folder is copied as photo-2.jpg');
+    expect(readdirSync(join(dir, 'clean')).sort()).toEqual(['photo-2.jpg', 'photo.jpg']);
+    expect(r.stdout).toContain('Wrote 2 photos without metadata to clean.');
   });
 });
