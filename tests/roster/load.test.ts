@@ -90,7 +90,7 @@ describe('rosters on the command line', () => {
     ]);
     const hash = runCli(['roster', 'hash', 'pupils.csv', '-o', 'roster.safepost'], { cwd: dir });
     expect(hash.status).toBe(0);
-    expect(hash.stdout).toMatch(/^Wrote roster\.safepost: 1 pupils as \d+ salted hashes/);
+    expect(hash.stdout).toMatch(/^Wrote roster\.safepost: 1 pupil as \d+ salted hash(es)? of full names/);
     const hashed = JSON.parse(runCli(['check', 'a.md', '--roster', 'roster.safepost', '--format', 'json'], { cwd: dir }).stdout);
     expect(hashed.files[0].findings).toEqual(plain.files[0].findings);
     expect(runCli(['roster', 'hash', 'pupils.csv', '-o', 'pupils.csv'], { cwd: dir }).status).toBe(2);
