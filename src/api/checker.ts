@@ -14,13 +14,18 @@ import { summarize, type FileResult, type Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { LineIndex } from '../text/positions.js';
 import { checkInThreads, threadsFor } from './parallel.js';
-import { setUp, type CheckerOptions } from './setup.js';
+import { prepareLanguage, setUp, type CheckerOptions } from './setup.js';
 
 export type { CheckerOptions } from './setup.js';
 
 export interface Checker {
   readonly config: ResolvedConfig;
   readonly rules: LoadedRule[];
+  /**
+   * Loads what the rules need that takes a while (the linguistic layer, for sequence rules):
+   * await it once before `checkText`; the other methods wait for it themselves.
+   */
+  ready(): Promise<void>;
   /** Checks one draft given as text; `path` picks the format (by extension) and is shown in the report. */
   checkText(text: string, path?: string, format?: DocumentFormat): FileResult;
   /** Checks one draft on disk, and the metadata of its local photos. */
@@ -40,6 +45,8 @@ export interface Checker {
 export function createChecker(options: CheckerOptions = {}): Checker {
   const setup = setUp(options);
   const { cwd, config, rules, compiled, policy } = setup;
+  let preparing: Promise<void> | undefined;
+  const ready = (): Promise<void> => (preparing ??= prepareLanguage(setup));
 
   const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = []): FileResult => {
     const { channel, problem } = channelOf(doc.frontMatter, setup.channel, doc.source);
@@ -74,6 +81,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const word = formatOf(absolute) === 'docx';
     const positions = word ? { positions: 'paragraphs' as const } : {};
     const only = (result: FileResult) => ({ result });
+    await ready();
     let draft;
     try {
       draft = await readDraft(absolute, bytes);
@@ -126,7 +134,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   return {
     config,
     rules,
+    ready,
     checkText(text, path = '<text>', format) {
+      if (compiled.needs.has('language') && !setup.context.language) {
+        throw new Error('the rules include sequence rules: await checker.ready() once before checkText');
+      }
       return checkParsed(parseDocument(text, format ?? formatOf(path)), path);
     },
     checkFile,
@@ -152,6 +164,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 export async function check(input: { paths: string[] } | { text: string; path?: string }, options: CheckerOptions = {}): Promise<Report> {
   const checker = createChecker(options);
   if ('paths' in input) return checker.checkPaths(input.paths);
+  await checker.ready();
   const file = checker.checkText(input.text, input.path);
   return { files: [file], summary: summarize([file]) };
 }

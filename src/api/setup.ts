@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { ContextName, DetectorContext } from '../detectors/index.js';
 import { compileRules, type CompiledRuleSet } from '../engine/compile.js';
 import { bakedSection } from '../lexicon/baked.js';
+import { loadLanguage } from '../language/index.js';
 import { loadImageWords } from '../lexicon/image-words.js';
 import { loadNameLexicon } from '../lexicon/names.js';
 import { allowedNames, loadRoster } from '../roster/index.js';
@@ -54,7 +55,8 @@ export interface Setup {
   context: Partial<DetectorContext>;
 }
 
-type RunContextName = Exclude<ContextName, 'photos'>;
+// Photos are read for each draft; the linguistic layer loads asynchronously (see `prepareLanguage`).
+type RunContextName = Exclude<ContextName, 'photos' | 'language'>;
 
 /** How each kind of context a detector may need is made, from the run's config. */
 const PROVIDERS: { [K in RunContextName]: (config: ResolvedConfig, cwd: string) => DetectorContext[K] } = {
@@ -66,6 +68,11 @@ const PROVIDERS: { [K in RunContextName]: (config: ResolvedConfig, cwd: string) 
   }),
   imageWords: () => loadImageWords(),
 };
+
+/** Loads the linguistic layer into the run's context when a rule needs it; nothing otherwise. */
+export async function prepareLanguage(setup: Setup): Promise<void> {
+  if (setup.compiled.needs.has('language') && !setup.context.language) setup.context.language = await loadLanguage();
+}
 
 /** Loads the config and rules, and makes what the rules' detectors need: once a run. */
 export function setUp(options: CheckerOptions): Setup {
@@ -82,7 +89,7 @@ export function setUp(options: CheckerOptions): Setup {
   const compiled = compileRules(rules);
   const context: Partial<DetectorContext> = {};
   for (const need of compiled.needs) {
-    if (need !== 'photos') (context as Record<RunContextName, unknown>)[need] = PROVIDERS[need](config, cwd);
+    if (need !== 'photos' && need !== 'language') (context as Record<RunContextName, unknown>)[need] = PROVIDERS[need](config, cwd);
   }
   return { cwd, config, rules, compiled, policy: loadPolicy(), channel: options.channel ?? config.channel ?? 'official', context };
 }

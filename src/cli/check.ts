@@ -126,6 +126,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         try {
           const text = decodeDraft(io.readStdin());
           sources.set(name, text);
+          await checker.ready();
           fromStdin = checker.checkText(text, name);
         } catch (error) {
           if (!(error instanceof UnreadableDraftError)) throw error;

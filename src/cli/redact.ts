@@ -81,6 +81,7 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
 
       const checker = createChecker({ cwd: io.cwd, config: flags.config, roster: flags.roster, channel: flags.channel });
       const read = await readForRedaction(input, io.cwd);
+      await checker.ready();
       // The copy is checked as the format it is written in.
       const asPath = word ? `${basename(input, extname(input))}.md` : input;
       let text = read.text;

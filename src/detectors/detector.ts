@@ -1,3 +1,4 @@
+import type { Language } from '../language/index.js';
 import type { DraftImage, PhotoMetadata, Segment } from '../documents/index.js';
 import type { ImageWords } from '../lexicon/image-words.js';
 import type { NameContext } from '../roster/name-context.js';
@@ -27,6 +28,8 @@ export interface DetectorContext {
   imageWords: ImageWords;
   /** What the draft's local photo files hold: location, and the text of their captions and tags. */
   photos: PhotoMetadata[];
+  /** The linguistic layer, loaded before the run when a rule needs it. */
+  language: Language;
 }
 export type ContextName = keyof DetectorContext;
 

@@ -4,6 +4,7 @@ import { compileLinear, type LinearPattern } from '../rules/linear-pattern.js';
 import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from '../text/tokens.js';
+import { compileSequence, type CompiledSequence } from './sequence.js';
 
 export const Role = { Match: 0, Unless: 1, Near: 2, Requires: 3 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -28,6 +29,8 @@ export interface CompiledRule {
   where?: Array<[field: string, values: Set<string>]>;
   /** A detector whose matches count as near words (`near: { names: true }`). */
   nearDetector?: Detector;
+  /** A sequence rule's token conditions, run on the linguistic layer's analysis. */
+  sequence?: CompiledSequence;
 }
 
 /** Every rule of a run compiled once: all phrase lists in two tries walked in one pass. */
@@ -84,6 +87,9 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
       const flags = patternFlags(rule.patterns, rule['case-sensitive']);
       if (rule.builtIn) out.regex = new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), `g${flags}`);
       else out.linear = compileLinear(rule.patterns, flags);
+    } else if (rule.kind === 'sequence') {
+      out.sequence = compileSequence(rule);
+      needs.add('language');
     } else if (rule.kind === 'detector') {
       out.detector = DETECTORS.get(rule.detector);
       for (const need of out.detector?.needs ?? []) needs.add(need);

@@ -5,6 +5,7 @@ import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
+import { sequenceSpans } from './sequence.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
 export class StoppedRuleError extends SafepostError {
@@ -188,6 +189,9 @@ export function findMatches(
           `not checked: rule "${rule.id}" (${rule.file}) took too long on this draft and was stopped; its pattern looks far ahead for each match (as \\w(?:\\w*\\d)? does): make what follows a repeat more specific`,
         );
       }
+    } else if (compiled.sequence) {
+      if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
+      spans.push(...sequenceSpans(compiled.sequence, context.language.analyse(text)));
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
         if (m.end <= m.start) continue;

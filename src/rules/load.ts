@@ -12,7 +12,8 @@ import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
 import { compileLinear, UnsupportedPattern } from './linear-pattern.js';
 import { WORD_LISTS } from '../lexicon/word-lists.js';
-import { RuleSchema, type LoadedRule, type Rule } from './schema.js';
+import { RuleSchema, type LoadedRule, type Rule, type WordClass } from './schema.js';
+import { CLASSES_FILE, loadClasses, type NamedClass } from './classes.js';
 
 /**
  * Compiles a rule's patterns once here, so that a bad one stops the run naming its line. A rule
@@ -63,8 +64,27 @@ function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
   }
 }
 
+/** The classes a sequence rule names, each checked to exist. */
+function classesOf(rule: Rule, file: YamlFile, name: string, classes: Map<string, NamedClass>): Record<string, WordClass> | undefined {
+  if (rule.kind !== 'sequence') return undefined;
+  const used: Record<string, WordClass> = {};
+  rule.tokens.forEach((condition, i) => {
+    if (condition.class === undefined) return;
+    const found = classes.get(condition.class);
+    if (!found) {
+      const known = [...classes.keys()].join(', ') || 'none';
+      throw new SafepostError(
+        `${name}:${lineOf(file, ['tokens', i, 'class'])}: tokens[${i}].class "${condition.class}" is not defined; define it in a ${CLASSES_FILE} of a rule folder (classes: ${known})`,
+      );
+    }
+    const { file: _file, ...wordClass } = found;
+    used[condition.class] = wordClass;
+  });
+  return used;
+}
+
 /** Loads one rule file: a YAML mapping that is one rule; `builtIn` for the package's own. */
-export function loadRuleFile(path: string, builtIn = false): LoadedRule {
+export function loadRuleFile(path: string, builtIn = false, classes: Map<string, NamedClass> = loadClasses([BUILT_IN_RULES])): LoadedRule {
   const name = shownPath(path);
   const file = readYamlFile(path, name);
   const rule = validateYaml(file, RuleSchema, name);
@@ -91,18 +111,19 @@ export function loadRuleFile(path: string, builtIn = false): LoadedRule {
   }
   checkPatterns(rule, file, name, builtIn);
   checkPhrases(rule, file, name);
-  return { ...rule, file: name, clauseData, builtIn };
+  const used = classesOf(rule, file, name, classes);
+  return { ...rule, file: name, clauseData, builtIn, ...(used ? { classes: used } : {}) };
 }
 
-/** Every rule file under a folder (the built-in folder's policy and lexicon data are not rules). */
+/** Every rule file under a folder (a folder's classes.yaml, and the built-in folder's policy and lexicon data, are not rules). */
 export function ruleFilesIn(folder: string): string[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new SafepostError(`${shownPath(folder)}: rule folder not found; check the rule-folders setting`);
   }
-  const data = folder === BUILT_IN_RULES ? /^(?:policy|lexicon)\// : null;
+  const data = folder === BUILT_IN_RULES ? /^(?:policy|lexicon)\/|^classes\.yaml$/ : /^classes\.yaml$/;
   // A team's rule folder may link shared rules in from elsewhere: rules are the user's own config.
   return filesIn(folder, (name) => /\.ya?ml$/i.test(name), { followLinksOut: true })
-    .filter((file) => !data?.test(file))
+    .filter((file) => !data.test(file))
     .map((file) => join(folder, file));
 }
 
@@ -123,9 +144,13 @@ export function loadRules(extraFolders: string[] = []): LoadedRule[] {
   const builtIn: LoadedRule[] | null = baked
     ? baked.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause)!, builtIn: true }) as LoadedRule)
     : null;
-  for (const folder of [BUILT_IN_RULES, ...extraFolders]) {
+  const folders = [BUILT_IN_RULES, ...extraFolders];
+  let classes: Map<string, NamedClass> | undefined;
+  for (const folder of folders) {
     const own = folder === BUILT_IN_RULES;
-    const loaded = own && builtIn ? builtIn : ruleFilesIn(folder).map((file) => loadRuleFile(file, own));
+    const files = own && builtIn ? null : ruleFilesIn(folder);
+    classes ??= files ? loadClasses(folders) : undefined;
+    const loaded = files ? files.map((file) => loadRuleFile(file, own, classes)) : builtIn!;
     for (const rule of loaded) {
       const previous = seen.get(rule.id);
       if (previous) throw new SafepostError(`${rule.file}: rule id "${rule.id}" is already used by ${previous}; give it another id`);

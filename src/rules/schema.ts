@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EntityType, PartOfSpeech, Tense } from '../language/index.js';
 
 export const CHANNELS = ['official', 'staff-personal', 'parent', 'pupil'] as const;
 export const CATEGORIES = [
@@ -119,14 +120,84 @@ export const DetectorRuleSchema = z.strictObject({
   where: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
 });
 
-export const RuleSchema = z.discriminatedUnion('kind', [PatternRuleSchema, PhraseRuleSchema, DetectorRuleSchema]);
+export const POS_TAGS = [
+  'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X',
+] as const satisfies readonly PartOfSpeech[];
+export const ENTITY_TYPES = [
+  'PERSON', 'PLACE', 'ORG', 'TIME', 'DATE', 'DURATION', 'CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY', 'EMAIL', 'URL', 'HASHTAG', 'MENTION',
+] as const satisfies readonly EntityType[];
+export const TENSES = ['past', 'present', 'future', 'none'] as const satisfies readonly Tense[];
+
+/** One value or a list of them; `what` says what a value must be when one is not. */
+const oneOrMore = <T extends z.ZodType>(item: T, what: string) =>
+  z.union([item, z.array(item).min(1, 'needs at least one entry')], { error: () => `${what}, or a list of them` });
+const Words = oneOrMore(z.string().trim().min(1), 'a word or phrase');
+const PosTags = oneOrMore(z.enum(POS_TAGS), `a part of speech (${POS_TAGS.join(', ')})`);
+const EntityTypes = oneOrMore(z.enum(ENTITY_TYPES), `an entity type (${ENTITY_TYPES.join(', ')})`);
+const ClassName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens, such as place-noun');
+
+/** The longest repeat of one token condition: it bounds how far a sequence looks ahead. */
+export const MAX_REPEAT = 8;
+
+/** One token (or phrase) of a sequence: every condition it gives must hold. */
+export const TokenConditionSchema = z
+  .strictObject({
+    /** Words or phrases, matched on the normal form (lower case, one kind of apostrophe). */
+    word: Words.optional(),
+    /** Dictionary forms: `be` matches is, are, 're, was. */
+    lemma: Words.optional(),
+    pos: PosTags.optional(),
+    entity: EntityTypes.optional(),
+    /** A named word class, defined in a classes.yaml. */
+    class: ClassName.optional(),
+    optional: z.boolean().default(false),
+    /** Least and most times in a row: [1, 4]. */
+    repeat: z
+      .tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_REPEAT, `at most ${MAX_REPEAT}`)])
+      .refine(([min, max]) => min <= max, 'the least ([0]) must not be more than the most ([1])')
+      .optional(),
+  })
+  .refine((c) => c.word || c.lemma || c.pos || c.entity || c.class, 'give at least one of word, lemma, pos, entity or class');
+export type TokenCondition = z.infer<typeof TokenConditionSchema>;
+
+export const SequenceRuleSchema = z.strictObject({
+  ...RuleBase,
+  kind: z.literal('sequence'),
+  tokens: z.array(TokenConditionSchema).min(1, 'needs at least one token condition'),
+  /** The most tokens that may stand between the matches of two conditions in a row. */
+  window: z.number().int().min(0).max(MAX_REPEAT, `at most ${MAX_REPEAT}`).default(0),
+  /** Keep a match only when a clause it touches speaks of one of these times. */
+  tense: oneOrMore(z.enum(TENSES), `a tense (${TENSES.join(', ')})`).optional(),
+});
+
+/** A named word class: any of its words or phrases, or any token with its part of speech or entity type. */
+export const WordClassSchema = z
+  .strictObject({
+    description: z.string().optional(),
+    words: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+    lemma: Words.optional(),
+    pos: PosTags.optional(),
+    entity: EntityTypes.optional(),
+  })
+  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity, 'give words, lemma, pos or entity');
+export type WordClass = z.infer<typeof WordClassSchema>;
+export const ClassesFileSchema = z.record(ClassName, WordClassSchema);
+
+export const RuleSchema = z.discriminatedUnion('kind', [PatternRuleSchema, PhraseRuleSchema, DetectorRuleSchema, SequenceRuleSchema]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type PatternRule = z.infer<typeof PatternRuleSchema>;
 export type PhraseRule = z.infer<typeof PhraseRuleSchema>;
 export type DetectorRule = z.infer<typeof DetectorRuleSchema>;
+export type SequenceRule = z.infer<typeof SequenceRuleSchema>;
 
 /**
  * A rule as loaded, with where it came from (for messages) and its clause resolved. `builtIn`:
  * one of the package's own rules, whose patterns run on RegExp; others' run in linear time.
  */
-export type LoadedRule = Rule & { file: string; clauseData: Clause; builtIn: boolean };
+export type LoadedRule = Rule & {
+  file: string;
+  clauseData: Clause;
+  builtIn: boolean;
+  /** A sequence rule's word classes, by name, as its classes files define them. */
+  classes?: Record<string, WordClass>;
+};

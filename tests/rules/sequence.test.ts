@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/api/checker.js';
+import { sequenceSpans, compileSequence } from '../../src/engine/sequence.js';
+import { SafepostError } from '../../src/errors.js';
+import { loadLanguage, type Language } from '../../src/language/index.js';
+import { loadRuleFile, loadRules } from '../../src/rules/load.js';
+import { tempFolder } from '../helpers/temp.js';
+
+const head = `id: trip-now
+category: location
+severity: warning
+clause: 1.8(b)
+message: Says where the group is
+suggestion: Post it after the trip
+kind: sequence
+`;
+const atPlace = `${head}tokens:
+  - class: group
+  - lemma: be
+  - word: at
+  - pos: PROPN
+    repeat: [1, 4]
+`;
+
+let language: Language;
+beforeAll(async () => {
+  language = await loadLanguage();
+});
+
+function ruleFrom(yaml: string, files: Record<string, string> = {}) {
+  const dir = tempFolder({ 'rules/rule.yaml': yaml, ...files });
+  return loadRules([join(dir, 'rules')]).find((r) => r.id === 'trip-now')!;
+}
+
+/** The texts a sequence rule matches in `text`. */
+function matched(yaml: string, text: string, files: Record<string, string> = {}): string[] {
+  const rule = ruleFrom(yaml, files);
+  if (rule.kind !== 'sequence') throw new Error('not a sequence rule');
+  return sequenceSpans(compileSequence(rule), language.analyse(text)).map(([s, e]) => text.slice(s, e));
+}
+
+function loadError(yaml: string, files: Record<string, string> = {}): string {
+  const dir = tempFolder({ 'rules/rule.yaml': yaml, ...files });
+  try {
+    loadRules([join(dir, 'rules')]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SafepostError);
+    return (error as Error).message.replace(dir, '<dir>');
+  }
+  throw new Error('expected the rule to be refused');
+}
+
+describe('sequence rules', () => {
+  it('match a class, a lemma, a word and repeated proper nouns, spanning exactly the tokens matched', () => {
+    expect(matched(atPlace, 'we are at Rowlee Farm now')).toEqual(['we are at Rowlee Farm']);
+    expect(matched(atPlace, "Update: we're at Rowlee Farm Campsite Edale. Lovely!")).toEqual(["we're at Rowlee Farm Campsite Edale"]);
+    // Class phrases of several words.
+    expect(matched(atPlace, 'The children are at Chatsworth House')).toEqual(['The children are at Chatsworth House']);
+  });
+
+  it('stop at the end of a sentence and at a word that breaks the order', () => {
+    expect(matched(atPlace, 'We are. At Rowlee Farm now')).toEqual([]);
+    expect(matched(atPlace, 'we are not at Rowlee Farm')).toEqual([]);
+    expect(matched(atPlace, 'we are at the farm')).toEqual([]);
+    expect(matched(atPlace, 'they are at Rowlee Farm')).toEqual([]);
+  });
+
+  it('stop a repeat at its most', () => {
+    expect(matched(atPlace.replace('[1, 4]', '[1, 2]'), 'we are at Rowlee Farm Campsite Edale')).toEqual(['we are at Rowlee Farm']);
+  });
+
+  it('let optional tokens be absent and skip up to `window` tokens between conditions', () => {
+    const optional = `${head}tokens:\n  - class: group\n  - word: [currently, now]\n    optional: true\n  - lemma: be\n  - word: at\n  - class: place-noun\n`;
+    expect(matched(optional, 'we are at the campsite')).toEqual([]);
+    expect(matched(optional, 'we are at campsite 4')).toEqual(['we are at campsite']);
+    expect(matched(optional, 'we currently are at services')).toEqual(['we currently are at services']);
+    const windowed = `${optional}window: 2\n`;
+    expect(matched(windowed, 'we are at the campsite')).toEqual(['we are at the campsite']);
+    expect(matched(windowed, 'we are all now sat at the big old campsite')).toEqual([]);
+    expect(matched(windowed, 'we are all sat at the car park')).toEqual(['we are all sat at the car park']);
+  });
+
+  it('match entity types, and keep only the tenses a rule gives', () => {
+    const rule = `${head}tokens:\n  - class: group\n  - lemma: [be, visit, go]\n  - word: [at, to]\n    optional: true\n  - entity: PLACE\n    repeat: [1, 4]\n`;
+    expect(matched(rule, 'we visited Rowlee Farm last week')).toEqual(['we visited Rowlee Farm']);
+    const present = `${rule}tense: [present, future]\n`;
+    expect(matched(present, 'we visited Rowlee Farm last week')).toEqual([]);
+    expect(matched(present, 'we are at Rowlee Farm now')).toEqual(['we are at Rowlee Farm']);
+  });
+
+  it('use the classes of a classes.yaml in the rule folder', () => {
+    const rule = `${head}tokens:\n  - class: snack\n  - word: time\n`;
+    const classes = { 'rules/classes.yaml': 'snack:\n  words: [tea, hot chocolate]\n' };
+    expect(matched(rule, 'Hot chocolate time at the hut!', classes)).toEqual(['Hot chocolate time']);
+  });
+
+  it('are checked at load: an unknown class, part of speech or entity type, no tokens, a bad repeat', () => {
+    expect(loadError(`${head}tokens:\n  - lemma: be\n  - class: plaice\n`)).toBe(
+      '<dir>/rules/rule.yaml:10: tokens[1].class "plaice" is not defined; define it in a classes.yaml of a rule folder (classes: now, group, place-noun)',
+    );
+    expect(loadError(`${head}tokens:\n  - pos: NOUNS\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.pos: a part of speech \(ADJ, ADP,.*\), or a list of them$/);
+    expect(loadError(`${head}tokens:\n  - entity: [TIME, PLAICE]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.entity: an entity type \(PERSON, PLACE,/);
+    expect(loadError(`${head}tokens: []\n`)).toBe('<dir>/rules/rule.yaml:8: tokens: needs at least one token condition');
+    expect(loadError(`${head}tokens:\n  - pos: PROPN\n    repeat: [1, 20]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:10: tokens\.0\.repeat\.1: at most 8/);
+    expect(loadError(`${head}tokens:\n  - pos: PROPN\n    repeat: [3, 2]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:10: tokens\.0\.repeat: the least/);
+    expect(loadError(`${head}tokens:\n  - optional: true\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0: give at least one of word, lemma, pos, entity or class/);
+  });
+
+  it('are checked with their classes file: a bad class and a class defined twice', () => {
+    expect(loadError(atPlace, { 'rules/classes.yaml': 'snack:\n  pos: FOOD\n' })).toMatch(/^<dir>\/rules\/classes\.yaml:2: snack\.pos: a part of speech \(/);
+    expect(loadError(atPlace, { 'rules/classes.yaml': 'now:\n  words: [rn]\n' })).toMatch(
+      /^<dir>\/rules\/classes\.yaml:2: class "now" is already defined in .*rules\/classes\.yaml; give it another name$/,
+    );
+  });
+
+  it('do not take classes.yaml for a rule file', () => {
+    const rule = loadRuleFile(join(tempFolder({ 'r.yaml': atPlace }), 'r.yaml'));
+    expect(rule.classes?.group.words).toContain('the children');
+  });
+
+  it('run in a checker once it is ready, with the finding at the exact line and column', async () => {
+    const dir = tempFolder({ 'rules/rule.yaml': atPlace });
+    const checker = createChecker({ cwd: dir, config: false, ruleFolders: [join(dir, 'rules')], showMatches: true });
+    expect(() => checker.checkText('x')).toThrow(/await checker\.ready\(\)/);
+    await checker.ready();
+    const findings = checker.checkText('# Day 2\n\nSunny! So we are at Rowlee Farm now.\n', 'post.md').findings.filter((f) => f.ruleId === 'trip-now');
+    expect(findings).toMatchObject([{ line: 3, column: 11, endLine: 3, endColumn: 32, match: 'we are at Rowlee Farm' }]);
+  });
+});
