@@ -89,6 +89,15 @@ describe('sequence rules', () => {
     expect(matched(present, 'we are at Rowlee Farm now')).toEqual(['we are at Rowlee Farm']);
   });
 
+  it('work each position of a sentence once, whatever the repeats and the window', () => {
+    // Tried path by path, these conditions on a long sentence of names would take years.
+    const rule = `${head}tokens:\n${'  - pos: PROPN\n    repeat: [0, 8]\n'.repeat(4)}  - word: zebra\nwindow: 8\n`;
+    const text = `${'Alpha Beta Gamma Delta '.repeat(500)}end.`;
+    const start = performance.now();
+    expect(matched(rule, text)).toEqual([]);
+    expect(performance.now() - start).toBeLessThan(20_000);
+  }, 60_000);
+
   it('use the classes of a classes.yaml in the rule folder', () => {
     const rule = `${head}tokens:\n  - class: snack\n  - word: time\n`;
     const classes = { 'rules/classes.yaml': 'snack:\n  words: [tea, hot chocolate]\n' };
