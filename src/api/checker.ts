@@ -8,7 +8,7 @@ import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
-import { StoppedRuleError } from '../engine/match.js';
+import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
@@ -81,7 +81,6 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const word = formatOf(absolute) === 'docx';
     const positions = word ? { positions: 'paragraphs' as const } : {};
     const only = (result: FileResult) => ({ result });
-    await ready();
     let draft;
     try {
       draft = await readDraft(absolute, bytes);
@@ -91,6 +90,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
     const { doc, embedded } = draft;
     if (draft.empty) return only({ path: shown, channel: setup.channel, findings: [], note: 'file is empty; nothing to check', ...positions });
+    // The layer loads at the first draft a sequence rule could match: a run with none pays nothing.
+    if (needsLanguage(compiled, doc.prose.text)) await ready();
     // Only drafts with images pay for reading photo metadata.
     if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, doc };
     const lines = new LineIndex(doc.source);

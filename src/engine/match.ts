@@ -5,7 +5,7 @@ import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
-import { sequenceSpans } from './sequence.js';
+import { mayMatch, sequenceSpans, triggerText } from './sequence.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
 export class StoppedRuleError extends SafepostError {
@@ -158,6 +158,7 @@ export function findMatches(
   }
 
   const matches: RuleMatch[] = [];
+  let lowerText: string | undefined;
   for (const compiled of set.rules) {
     const { index, rule } = compiled;
     if (!active[index]) continue;
@@ -190,6 +191,7 @@ export function findMatches(
         );
       }
     } else if (compiled.sequence) {
+      if (!mayMatch(compiled.sequence, (lowerText ??= triggerText(text)))) continue;
       if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
       spans.push(...sequenceSpans(compiled.sequence, context.language.analyse(text)));
     } else if (compiled.detector && rule.kind === 'detector') {
@@ -268,4 +270,11 @@ export function findMatches(
     }
   }
   return matches;
+}
+
+/** Whether a check of this text needs the linguistic layer: a sequence rule could match it. */
+export function needsLanguage(set: CompiledRuleSet, text: string): boolean {
+  if (!set.needs.has('language')) return false;
+  const lower = triggerText(text);
+  return set.rules.some((r) => r.sequence !== undefined && mayMatch(r.sequence, lower));
 }

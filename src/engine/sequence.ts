@@ -27,6 +27,11 @@ export interface CompiledSequence {
   conditions: CompiledCondition[];
   window: number;
   tenses: Set<Tense> | null;
+  /**
+   * Words one of which a text must hold (in lower case) for the rule to match: the words of one
+   * condition the rule cannot do without. Null when every condition could match other words.
+   */
+  triggers: string[] | null;
 }
 
 const list = <T>(value: T | T[] | undefined): T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value]);
@@ -70,13 +75,34 @@ function compileCondition(condition: TokenCondition, classes: Record<string, Wor
   };
 }
 
-export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
-  return {
-    conditions: rule.tokens.map((c) => compileCondition(c, rule.classes ?? {})),
-    window: rule.window,
-    tenses: setOf(rule.tense),
-  };
+/** The first words of the phrases a required condition must match, if it is made of words only. */
+function wordsNeeded(condition: CompiledCondition): string[] | null {
+  if (condition.min === 0) return null;
+  const wordClass = condition.wordClass;
+  const phrases = condition.words ?? (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.entity ? wordClass.words : null);
+  if (!phrases) return null;
+  const firsts = [...phrases.keys()];
+  // "'m" stands for the m of "Im": a word the layer splits off is not in the text as written.
+  return firsts.some((w) => w.startsWith("'")) ? null : firsts;
 }
+
+export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
+  const conditions = rule.tokens.map((c) => compileCondition(c, rule.classes ?? {}));
+  let triggers: string[] | null = null;
+  for (const condition of conditions) {
+    const words = wordsNeeded(condition);
+    if (words && (!triggers || words.length < triggers.length)) triggers = words;
+  }
+  return { conditions, window: rule.window, tenses: setOf(rule.tense), triggers };
+}
+
+/** Whether a sequence could match a text, by a look for its trigger words: no analysis needed to say no. */
+export function mayMatch(sequence: CompiledSequence, lowerText: string): boolean {
+  return sequence.triggers === null || sequence.triggers.some((word) => lowerText.includes(word));
+}
+
+/** The text as trigger words are looked for in it: lower case, one kind of apostrophe. */
+export const triggerText = normalise;
 
 /** The token data a match looks at, for one analysed text. */
 interface View {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/api/checker.js';
+import { compileRules } from '../../src/engine/compile.js';
+import { needsLanguage } from '../../src/engine/match.js';
 import { sequenceSpans, compileSequence } from '../../src/engine/sequence.js';
 import { SafepostError } from '../../src/errors.js';
 import { loadLanguage, type Language } from '../../src/language/index.js';
@@ -97,6 +99,19 @@ describe('sequence rules', () => {
     expect(matched(rule, text)).toEqual([]);
     expect(performance.now() - start).toBeLessThan(20_000);
   }, 60_000);
+
+  it('need the layer only for a text holding the words of a condition they cannot do without', () => {
+    const rule = `${head}tokens:\n  - class: now\n    optional: true\n  - pos: PRON\n  - word: [sat, stood]\n  - class: place-noun\n`;
+    const set = compileRules([ruleFrom(rule)]);
+    expect(set.rules[0].sequence?.triggers).toEqual(['sat', 'stood']);
+    expect(needsLanguage(set, 'Lovely weather for the sports day.')).toBe(false);
+    expect(needsLanguage(set, 'We’re SAT at the services')).toBe(true);
+    // A rule whose every condition could match any word has no trigger.
+    const anyWords = compileRules([ruleFrom(`${head}tokens:\n  - pos: PRON\n  - lemma: be\n`)]);
+    expect(anyWords.rules[0].sequence?.triggers).toBeNull();
+    expect(needsLanguage(anyWords, 'Lovely weather.')).toBe(true);
+    expect(compileRules([ruleFrom(atPlace)]).rules.map((r) => r.sequence?.triggers)).toEqual([['at']]);
+  });
 
   it('use the classes of a classes.yaml in the rule folder', () => {
     const rule = `${head}tokens:\n  - class: snack\n  - word: time\n`;
