@@ -78,26 +78,26 @@ export function alignInto(
       verbatimStart = -1;
     }
   };
+  // Source up to `end` stands for `text` (an escape, an entity, a line ending): one piece.
+  const replaced = (text: string, end: number) => {
+    flush();
+    pieces.push([1, text, i, end]);
+    i = end;
+    j += text.length;
+    dropped = 0;
+  };
   while (j < value.length) {
     if (i >= to) return -1;
     const c = source.charCodeAt(i);
     const want = value.charCodeAt(j);
     if (c === 0x5c /* \ */ && i + 1 < to && source[i + 1] === value[j] && ASCII_PUNCTUATION.test(value[j])) {
-      flush();
-      pieces.push([1, value[j], i, i + 2]);
-      i += 2;
-      j += 1;
-      dropped = 0;
+      replaced(value[j], i + 2);
       continue;
     }
     if (c === 0x5c /* \ */) {
       const escape = quotedEscape(source, i, to);
       if (escape && value.startsWith(escape.text, j)) {
-        flush();
-        pieces.push([1, escape.text, i, escape.end]);
-        i = escape.end;
-        j += escape.text.length;
-        dropped = 0;
+        replaced(escape.text, escape.end);
         continue;
       }
     }
@@ -106,11 +106,7 @@ export function alignInto(
       const m = PERCENT_ESCAPES.exec(source);
       const decoded = m && i + m[0].length <= to ? decodePercent(m[0]) : null;
       if (m && decoded && value.startsWith(decoded, j)) {
-        flush();
-        pieces.push([1, decoded, i, i + m[0].length]);
-        i += m[0].length;
-        j += decoded.length;
-        dropped = 0;
+        replaced(decoded, i + m[0].length);
         continue;
       }
     }
@@ -120,21 +116,14 @@ export function alignInto(
       if (m && m.index + m[0].length <= to) {
         const decoded = decodeHTML(m[0]);
         if (decoded !== m[0] && value.startsWith(decoded, j)) {
-          flush();
-          pieces.push([1, decoded, i, i + m[0].length]);
-          i += m[0].length;
-          j += decoded.length;
-          dropped = 0;
+          replaced(decoded, i + m[0].length);
           continue;
         }
       }
     }
     // Parsers read every line ending as LF: a lone CR stands for it as a whole.
     if (want === 0x0a /* \n */ && c === 0x0d /* \r */ && source.charCodeAt(i + 1) !== 0x0a) {
-      flush();
-      pieces.push([1, '\n', i, i + 1]);
-      i += 1;
-      j += 1;
+      replaced('\n', i + 1);
       continue;
     }
     if (c === want) {
