@@ -65,6 +65,17 @@ function writeWhole(fd: number, piece: string | Uint8Array): void {
   }
 }
 
+/** Writes a piece to an open writer; on failure closes it by `giveUp` before the error goes on. */
+function writeOrGiveUp(fd: number | undefined, piece: string | Uint8Array, path: string, giveUp: () => void): void {
+  if (fd === undefined) throw failure('EBADF', 'the writer is closed', path);
+  try {
+    writeWhole(fd, piece);
+  } catch (error) {
+    giveUp();
+    throw error;
+  }
+}
+
 /** Best effort: a folder's fsync makes a rename survive a power cut where the system supports it. */
 function syncFolder(folder: string): void {
   let fd: number | undefined;
@@ -100,15 +111,7 @@ export function openFileWriter(path: string, options: WriteOptions = {}): FileWr
       fd = undefined;
     };
     return {
-      write(piece) {
-        if (fd === undefined) throw failure('EBADF', 'the writer is closed', path);
-        try {
-          writeWhole(fd, piece);
-        } catch (error) {
-          close();
-          throw error;
-        }
-      },
+      write: (piece) => writeOrGiveUp(fd, piece, path, close),
       commit: close,
       abandon: close,
     };
@@ -142,15 +145,7 @@ export function openFileWriter(path: string, options: WriteOptions = {}): FileWr
     throw error;
   }
   return {
-    write(piece) {
-      if (fd === undefined) throw failure('EBADF', 'the writer is closed', path);
-      try {
-        writeWhole(fd, piece);
-      } catch (error) {
-        abandon();
-        throw error;
-      }
-    },
+    write: (piece) => writeOrGiveUp(fd, piece, path, abandon),
     commit() {
       if (fd === undefined) throw failure('EBADF', 'the writer is closed', path);
       try {
