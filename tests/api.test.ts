@@ -29,8 +29,9 @@ describe('Node API', () => {
     expect(warnings).toEqual(['skipped link site/b.md: it points outside the checked folder (give it on the command line to check it)']);
   });
 
-  it('loads rules once for many drafts and takes a channel', () => {
+  it('loads rules once for many drafts and takes a channel', async () => {
     const checker = createChecker({ config: false, channel: 'staff-personal' });
+    await checker.ready();
     expect(checker.checkText('Our SATs results are in.', 'a.txt').findings[0].severity).toBe('error');
     expect(checker.checkText('A lovely harvest festival.', 'b.txt').findings).toEqual([]);
   });

@@ -61,6 +61,7 @@ export function readHtmlInto(
   images: DraftImage[],
 ): void {
   let hiddenDepth = 0;
+  let cellsInRow = 0;
   const figures: DraftImage[][] = [];
   const kinds: SegmentKind[] = [];
   let captionParts: string[] | null = null;
@@ -71,9 +72,11 @@ export function readHtmlInto(
         const end = from + parser.endIndex + 1;
         if (HIDDEN.has(name)) hiddenDepth++;
         if (hiddenDepth > 0) return;
+        if (name === 'tr') cellsInRow = 0;
         if (BLOCK.has(name)) {
           builder.endSegment();
-          builder.separator();
+          // The cells of a row read as one line: "10.00 | Jewry Wall Museum".
+          builder.separator((name === 'td' || name === 'th') && cellsInRow++ > 0 ? SourceTextBuilder.CELL : undefined);
         }
         const kind = KIND_OF[name];
         if (kind) {
@@ -131,7 +134,7 @@ export function readHtmlInto(
           captionParts = null;
         }
         if (name === 'figure') figures.pop();
-        if (BLOCK.has(name)) {
+        if (BLOCK.has(name) && name !== 'td' && name !== 'th') {
           builder.endSegment();
           builder.separator();
         }

@@ -282,6 +282,9 @@ export function parseMarkdown(original: string): Document {
       case 'blockquote_open':
         quoteDepth++;
         break;
+      case 'tr_close':
+        builder.separator();
+        break;
       case 'blockquote_close':
         quoteDepth--;
         break;
@@ -295,7 +298,7 @@ export function parseMarkdown(original: string): Document {
         reader.children(children);
         cursor = reader.cursor;
         builder.endSegment();
-        builder.separator();
+        builder.separator(kind === 'table-cell' ? SourceTextBuilder.CELL : undefined);
         if (nextTag < tags.length) nextTag = emitTemplateTags(tags, nextTag, blockEnd, builder, original, images);
         // A caption-like line right after an image: the rest of the image's paragraph, or a
         // paragraph in italics that follows an image standing alone.

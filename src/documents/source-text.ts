@@ -87,6 +87,9 @@ export class SourceTextBuilder {
   }
 
   /** Text with no source of its own: a break between blocks, a space for removed code. */
+  /** Between two cells of a table's row: the row reads as one line ("10.00 | Jewry Wall Museum"). */
+  static readonly CELL = ' | ';
+
   separator(str = '\n\n'): void {
     if (this.length === 0) return;
     const last = this.parts[this.parts.length - 1];

@@ -53,6 +53,7 @@ export function checkDocument(
   const lines = new LineIndex(doc.source);
   const suppressions = new Suppressions(doc.suppressions, lines, doc.source);
   const findings: Finding[] = [];
+  const spans: Span[] = [];
   for (const m of matches) {
     const { rule } = rules.rules[m.rule];
     const span = m.source ? { start: m.start, end: m.end } : doc.prose.toSource(m.start, m.end);
@@ -76,8 +77,52 @@ export function checkDocument(
       finding.suppressed = true;
     }
     findings.push(finding);
+    // An image's findings say different things about it (no consent; a name in its file name),
+    // and a rule of one's own is always shown.
+    spans.push({ ...span, apart: m.source === true || !rule.builtIn });
   }
-  return sortFindings(findings);
+  return sortFindings(mergeOverlaps(findings, spans, doc.source));
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * Findings of safepost's own rules of one category whose passages of text overlap are one finding
+ * ("meet by the canal bridge at 12.40" is one whereabouts, whichever rules saw it): the most
+ * severe rule's, the longest on a tie, over the passages together.
+ */
+interface Span {
+  start: number;
+  end: number;
+  /** Never merged with another. */
+  apart: boolean;
+}
+
+function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Finding[] {
+  const order = findings.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end);
+  const groups: Array<{ members: number[]; end: number }> = [];
+  const open = new Map<string, { members: number[]; end: number }>();
+  for (const i of order) {
+    const key = `${findings[i].category} ${findings[i].suppressed === true}`;
+    const group = spans[i].apart ? undefined : open.get(key);
+    if (group && spans[i].start < group.end) {
+      group.members.push(i);
+      group.end = Math.max(group.end, spans[i].end);
+      continue;
+    }
+    const started = { members: [i], end: spans[i].end };
+    if (!spans[i].apart) open.set(key, started);
+    groups.push(started);
+  }
+  const length = (i: number) => spans[i].end - spans[i].start;
+  return groups.map(({ members }) => {
+    if (members.length === 1) return findings[members[0]];
+    const winner = members.reduce((a, b) => (RANK[findings[b].severity] - RANK[findings[a].severity] || length(b) - length(a)) > 0 ? b : a);
+    const last = members.reduce((a, b) => (spans[b].end > spans[a].end ? b : a));
+    const merged: Finding = { ...findings[winner], line: findings[members[0]].line, column: findings[members[0]].column, endLine: findings[last].endLine, endColumn: findings[last].endColumn };
+    if (merged.match !== undefined) merged.match = source.slice(spans[members[0]].start, spans[last].end);
+    return merged;
+  });
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

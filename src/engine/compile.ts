@@ -98,6 +98,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
         out.where = Object.entries(rule.where).map(([field, v]) => [field, new Set(Array.isArray(v) ? v : [v])]);
       }
     }
+    if (rule.unless?.official) needs.add('official');
     if (rule.near?.names) {
       out.nearDetector = NAMES_DETECTOR;
       for (const need of NAMES_DETECTOR.needs) needs.add(need);

@@ -5,7 +5,9 @@ import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
-import { mayMatch, sequenceSpans, triggerText } from './sequence.js';
+import { mayMatch, paragraphsOf, sequenceSpans, triggerText } from './sequence.js';
+import type { Analysis } from '../language/index.js';
+import { namesOwn, ownNames } from './own-names.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
 export class StoppedRuleError extends SafepostError {
@@ -158,7 +160,8 @@ export function findMatches(
   }
 
   const matches: RuleMatch[] = [];
-  let lowerText: string | undefined;
+  let own: string[] | undefined;
+  let paragraphs: Array<{ from: number; to: number; lower: string; analysis: Analysis | undefined }> | undefined;
   for (const compiled of set.rules) {
     const { index, rule } = compiled;
     if (!active[index]) continue;
@@ -191,9 +194,14 @@ export function findMatches(
         );
       }
     } else if (compiled.sequence) {
-      if (!mayMatch(compiled.sequence, (lowerText ??= triggerText(text)))) continue;
-      if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
-      spans.push(...sequenceSpans(compiled.sequence, context.language.analyse(text)));
+      // Only the paragraphs a rule could match are analysed, each once for all the rules.
+      paragraphs ??= paragraphsOf(text).map(([from, to]) => ({ from, to, lower: triggerText(text.slice(from, to)), analysis: undefined as Analysis | undefined }));
+      for (const paragraph of paragraphs) {
+        if (!mayMatch(compiled.sequence, paragraph.lower)) continue;
+        if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
+        paragraph.analysis ??= context.language.analyse(text.slice(paragraph.from, paragraph.to));
+        for (const [from, to] of sequenceSpans(compiled.sequence, paragraph.analysis)) spans.push([from + paragraph.from, to + paragraph.from]);
+      }
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
         if (m.end <= m.start) continue;
@@ -212,6 +220,11 @@ export function findMatches(
     if (near && compiled.nearDetector) {
       // Pupils' names found in the text count as near words.
       near = [...near, ...detect(compiled.nearDetector, {}, '{}').map((m) => wordRange(tokens, m.start, m.end))];
+    }
+    if (rule.unless?.official) {
+      const names = (own ??= ownNames(context.official?.domains ?? []));
+      spans.splice(0, spans.length, ...spans.filter(([s, e]) => !namesOwn(text.slice(s, e), names)));
+      if (spans.length === 0) continue;
     }
     const unlessFound = rule.unless ? found[Role.Unless].get(index) : undefined;
     const unless = unlessFound ? new OccurrenceIndex(unlessFound) : null;
@@ -275,6 +288,9 @@ export function findMatches(
 /** Whether a check of this text needs the linguistic layer: a sequence rule could match it. */
 export function needsLanguage(set: CompiledRuleSet, text: string): boolean {
   if (!set.needs.has('language')) return false;
-  const lower = triggerText(text);
-  return set.rules.some((r) => r.sequence !== undefined && mayMatch(r.sequence, lower));
+  const sequences = set.rules.flatMap((r) => (r.sequence ? [r.sequence] : []));
+  return paragraphsOf(text).some(([from, to]) => {
+    const lower = triggerText(text.slice(from, to));
+    return sequences.some((sequence) => mayMatch(sequence, lower));
+  });
 }

@@ -1,8 +1,11 @@
-import type { Analysis, EntityType, PartOfSpeech, Tense } from '../language/index.js';
+import { mayHoldEntity, type Analysis, type EntityType, type PartOfSpeech, type Tense } from '../language/index.js';
 import type { LoadedRule, SequenceRule, TokenCondition, WordClass } from '../rules/schema.js';
 
-/** Words and phrases by their first word, each as its words in normal form. */
-type Phrases = Map<string, string[][]>;
+/**
+ * Words and phrases in normal form (one space between words), by their first character: matched
+ * on the text as written, so "pick-up" and "nan's" match however the tagger splits them.
+ */
+type Phrases = Map<string, string[]>;
 
 interface CompiledCondition {
   /** Each of these given must hold on the same tokens: the words, the lemmas, the class. */
@@ -12,6 +15,10 @@ interface CompiledCondition {
   /** Every token matched must have one of these. */
   pos: Set<PartOfSpeech> | null;
   entity: Set<EntityType> | null;
+  /** No token matched may be one of these. */
+  except: CompiledClass[];
+  /** Tokens that may be skipped before it, when it says so rather than the rule. */
+  window: number | undefined;
   min: number;
   max: number;
 }
@@ -28,10 +35,10 @@ export interface CompiledSequence {
   window: number;
   tenses: Set<Tense> | null;
   /**
-   * Words one of which a text must hold (in lower case) for the rule to match: the words of one
-   * condition the rule cannot do without. Null when every condition could match other words.
+   * Cheap looks at a text (in lower case), one for each condition the rule cannot do without:
+   * a text where one of them fails cannot match, and needs no analysis.
    */
-  triggers: string[] | null;
+  gates: Array<(lowerText: string) => boolean>;
 }
 
 const list = <T>(value: T | T[] | undefined): T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value]);
@@ -45,10 +52,10 @@ const normalise = (word: string) => word.toLowerCase().replace(/[\u2018\u2019\u0
 function phrasesOf(entries: string[]): Phrases {
   const phrases: Phrases = new Map();
   for (const entry of entries) {
-    const words = normalise(entry).trim().split(/\s+/);
-    let same = phrases.get(words[0]);
-    if (!same) phrases.set(words[0], (same = []));
-    same.push(words);
+    const phrase = normalise(entry).trim().replace(/\s+/g, ' ');
+    let same = phrases.get(phrase[0]);
+    if (!same) phrases.set(phrase[0], (same = []));
+    if (!same.includes(phrase)) same.push(phrase);
   }
   return phrases;
 }
@@ -64,45 +71,79 @@ function compileClass(wordClass: WordClass): CompiledClass {
 
 function compileCondition(condition: TokenCondition, classes: Record<string, WordClass>): CompiledCondition {
   const [min, max] = condition.repeat ?? [1, 1];
+  const except: CompiledClass[] = [];
+  if (condition.not) {
+    const { word, lemma, pos, entity, class: className } = condition.not;
+    if (word || lemma || pos || entity) except.push(compileClass({ words: word ? list(word)! : [], lemma, pos, entity }));
+    if (className) except.push(compileClass(classes[className]));
+  }
   return {
     words: condition.word ? phrasesOf(list(condition.word)!) : null,
     lemmas: condition.lemma ? new Set(list(condition.lemma)!.map(normalise)) : null,
     wordClass: condition.class ? compileClass(classes[condition.class]) : null,
     pos: setOf(condition.pos),
     entity: setOf(condition.entity),
+    except,
+    window: condition.window,
     min: condition.optional ? 0 : min,
     max,
   };
 }
 
-/** The first words of the phrases a required condition must match, if it is made of words only. */
-function wordsNeeded(condition: CompiledCondition): string[] | null {
+/** What a text must hold for one of these phrases to be in it: the first word of each. */
+const firstWords = (phrases: Phrases): string[] => [...phrases.values()].flat().map((phrase) => phrase.split(' ')[0]);
+
+/**
+ * What a text must show for a condition to hold in it, as a cheap look: one of its first words,
+ * or a hint of its entity type. Null when anything could hold it (a part of speech, a lemma).
+ */
+function gateOf(condition: CompiledCondition): ((lowerText: string) => boolean) | null {
   if (condition.min === 0) return null;
+  const needs: Array<(lowerText: string) => boolean> = [];
+  const words = condition.words ? firstWords(condition.words) : null;
+  if (words) needs.push((text) => words.some((w) => text.includes(w)));
+  if (condition.entity) {
+    const types = [...condition.entity];
+    needs.push((text) => types.some((type) => mayHoldEntity(type, text)));
+  }
   const wordClass = condition.wordClass;
-  const phrases = condition.words ?? (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.entity ? wordClass.words : null);
-  if (!phrases) return null;
-  const firsts = [...phrases.keys()];
-  // "'m" stands for the m of "Im": a word the layer splits off is not in the text as written.
-  return firsts.some((w) => w.startsWith("'")) ? null : firsts;
+  if (wordClass && !wordClass.lemmas && !wordClass.pos) {
+    const classWords = firstWords(wordClass.words);
+    const types = wordClass.entity ? [...wordClass.entity] : [];
+    needs.push((text) => classWords.some((w) => text.includes(w)) || types.some((type) => mayHoldEntity(type, text)));
+  }
+  return needs.length === 0 ? null : (text) => needs.every((need) => need(text));
 }
 
 export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
   const conditions = rule.tokens.map((c) => compileCondition(c, rule.classes ?? {}));
-  let triggers: string[] | null = null;
-  for (const condition of conditions) {
-    const words = wordsNeeded(condition);
-    if (words && (!triggers || words.length < triggers.length)) triggers = words;
-  }
-  return { conditions, window: rule.window, tenses: setOf(rule.tense), triggers };
+  const gates = conditions.map(gateOf).filter((gate) => gate !== null);
+  return { conditions, window: rule.window, tenses: setOf(rule.tense), gates };
 }
 
-/** Whether a sequence could match a text, by a look for its trigger words: no analysis needed to say no. */
+/** Whether a sequence could match a text (in lower case), by cheap looks only: no analysis needed to say no. */
 export function mayMatch(sequence: CompiledSequence, lowerText: string): boolean {
-  return sequence.triggers === null || sequence.triggers.some((word) => lowerText.includes(word));
+  return sequence.gates.every((gate) => gate(lowerText));
 }
 
-/** The text as trigger words are looked for in it: lower case, one kind of apostrophe. */
+/** The text as gates look at it: lower case, one kind of apostrophe. */
 export const triggerText = normalise;
+
+/**
+ * The paragraphs of a text, as [start, end): a sequence matches within one sentence, and a blank
+ * line always ends one, so each paragraph can be looked at, and analysed, on its own.
+ */
+export function paragraphsOf(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const blank = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
+  let start = 0;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    if (m.index > start) out.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
 
 /** The token data a match looks at, for one analysed text. */
 interface View {
@@ -114,11 +155,17 @@ interface View {
 /** Ends (one past the last token) of the phrases that start at token `at` and stop before `limit`. */
 function phraseEnds(phrases: Phrases, view: View, at: number, limit: number, ends: number[]): void {
   const tokens = view.analysis.tokens;
-  for (const words of phrases.get(tokens[at].normal) ?? []) {
-    if (at + words.length > limit) continue;
-    let all = true;
-    for (let k = 1; k < words.length && all; k++) all = tokens[at + k].normal === words[k];
-    if (all && !ends.includes(at + words.length)) ends.push(at + words.length);
+  const candidates = phrases.get(tokens[at].normal[0]);
+  if (!candidates) return;
+  for (const phrase of candidates) {
+    // The tokens' normal forms, spaced as the text is, until the phrase is matched or passed.
+    let written = tokens[at].normal;
+    let k = at;
+    while (written.length < phrase.length && phrase.startsWith(written) && k + 1 < limit) {
+      k++;
+      written += (tokens[k].start > tokens[k - 1].end ? ' ' : '') + tokens[k].normal;
+    }
+    if (written === phrase && !ends.includes(k + 1)) ends.push(k + 1);
   }
 }
 
@@ -134,6 +181,17 @@ function classEnds(wordClass: CompiledClass, view: View, at: number, limit: numb
   return ends;
 }
 
+/** Whether token `k` is one of a class's tokens or inside one of its phrases ("park" of "car park"). */
+function isPartOf(wordClass: CompiledClass, view: View, k: number): boolean {
+  const tokens = view.analysis.tokens;
+  for (let start = Math.max(0, k - LONGEST_EXCEPT + 1); start <= k; start++) {
+    if (classEnds(wordClass, view, start, tokens.length).some((end) => end > k)) return true;
+  }
+  return false;
+}
+// The longest phrase a `not` looks back for, in words.
+const LONGEST_EXCEPT = 4;
+
 /** Where one match of a condition that starts at token `at` may end; none when it does not hold there. */
 function conditionEnds(condition: CompiledCondition, view: View, at: number, limit: number): number[] {
   let ends: number[] | null = null;
@@ -148,12 +206,13 @@ function conditionEnds(condition: CompiledCondition, view: View, at: number, lim
   if (condition.lemmas) narrow(condition.lemmas.has(view.analysis.tokens[at].lemma) ? [at + 1] : []);
   if (condition.wordClass) narrow(classEnds(condition.wordClass, view, at, limit));
   const candidates: number[] = ends ?? [at + 1];
-  if (!condition.pos && !condition.entity) return candidates;
+  if (!condition.pos && !condition.entity && condition.except.length === 0) return candidates;
   const tokens = view.analysis.tokens;
   return candidates.filter((end) => {
     for (let k = at; k < end; k++) {
       if (condition.pos && !condition.pos.has(tokens[k].pos)) return false;
       if (condition.entity && (view.entityOf[k] === undefined || !condition.entity.has(view.entityOf[k]!))) return false;
+      if (condition.except.some((except) => isPartOf(except, view, k))) return false;
     }
     return true;
   });
@@ -185,7 +244,7 @@ export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis): A
       const condition = conditions[c];
       let best = -1;
       if (count === 0) {
-        const lastStart = Math.min(last - 1, p + (gap ? window : 0));
+        const lastStart = Math.min(last - 1, p + (gap ? (condition.window ?? window) : 0));
         for (let q = p; q <= lastStart; q++) {
           for (const end of conditionEnds(condition, view, q, last)) best = Math.max(best, furthest(c, end, 1, true));
         }
@@ -201,7 +260,7 @@ export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis): A
     };
     for (let i = first; i < last; ) {
       const end = furthest(0, i, 0, false);
-      if (end > i && (tenses === null || touchesTense(analysis, i, end, tenses))) {
+      if (end > i && (tenses === null || fitsTense(analysis, i, end, tenses))) {
         spans.push([tokens[i].start, tokens[end - 1].end]);
         i = end;
       } else i++;
@@ -210,10 +269,17 @@ export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis): A
   return spans;
 }
 
-function touchesTense(analysis: Analysis, first: number, end: number, tenses: Set<Tense>): boolean {
+/**
+ * Whether a match speaks of one of these times: every clause it touches that has a tense has one
+ * of them, and when none has, its sentence's tense ("6.45 at the Co-op" in "we met at 6.45 …").
+ */
+function fitsTense(analysis: Analysis, first: number, end: number, tenses: Set<Tense>): boolean {
+  let told = false;
   for (let k = first; k < end; k++) {
     const clause = analysis.clauses[analysis.tokens[k].clause];
-    if (clause && tenses.has(clause.tense)) return true;
+    if (!clause || clause.tense === 'none') continue;
+    if (!tenses.has(clause.tense)) return false;
+    told = true;
   }
-  return false;
+  return told || tenses.has(analysis.sentences[analysis.tokens[first].sentence].tense);
 }

@@ -14,8 +14,14 @@ const CONTINUING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
  */
 function breaksLine(text: string, previous: RawToken, next: RawToken): boolean {
   let newlines = 0;
-  for (let i = previous.end; i < next.start; i++) if (text.charCodeAt(i) === 10) newlines++;
+  // LF, CRLF or a lone CR: each one line break.
+  for (let i = previous.end; i < next.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) newlines++;
+  }
   if (newlines === 0) return false;
+  // A chat line starts "[20:05] Tina: …": a message of its own, whatever the last one ended on.
+  if (next.text === '[') return true;
   return newlines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to');
 }
 

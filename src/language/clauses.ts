@@ -111,6 +111,9 @@ function timeWords(tokens: Token[], first: number, last: number): Tense {
 export function tenseOf(tokens: Token[], first: number, last: number): Tense {
   let verb: Tense = 'none';
   let auxiliary = false;
+  // "in teeming rain the team competed": a participle with no auxiliary is not the clause's verb
+  // when a finite one follows; alone ("hiking up Kinder rn") it speaks of now.
+  let participle = false;
   for (let k = first; k < last; k++) {
     const t = tokens[k];
     if (t.pos !== 'AUX' && t.pos !== 'VERB') continue;
@@ -120,8 +123,10 @@ export function tenseOf(tokens: Token[], first: number, last: number): Tense {
     if (t.pos === 'AUX') {
       auxiliary = true;
       verb = PAST_AUXILIARIES.has(t.normal) ? 'past' : 'present';
-    } else verb = formTense(t);
+    } else if (t.normal.endsWith('ing') && t.normal !== t.lemma) participle = true;
+    else verb = formTense(t);
   }
+  if (verb === 'none' && participle) verb = 'present';
   const time = timeWords(tokens, first, last);
   if (verb === 'past') return time === 'present' && !auxiliary ? 'present' : 'past';
   if (verb === 'present') return time === 'future' || time === 'past' ? time : 'present';

@@ -18,6 +18,7 @@ const HOUR_BEFORE = new Set(['am', 'pm', 'a.m.', 'p.m.', "o'clock", 'oclock']);
 const DASHES = new Set(['-', '–', '—']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+const RECURRENCE = new Set(['every', 'each', 'any', 'most']);
 
 /** Entities of times, money and names the tagger's model misses, then those it found, where they do not overlap. */
 export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
@@ -29,6 +30,11 @@ export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
     let last = first;
     while (last < tokens.length && tokens[last].start < e.end) last++;
     if (last === first) return;
+    // "every morning", "any evening": how often, not when.
+    if (e.type === 'TIME' && RECURRENCE.has(tokens[first].normal)) return;
+    if (e.type === 'TIME' && first > 0 && RECURRENCE.has(tokens[first - 1].normal) && inSentence(tokens, first, first - 1)) return;
+    // "O Holy Night", "Night Brothers": a capitalised word inside a sentence is a title's, not a time.
+    if (e.type === 'TIME' && last - first === 1 && /^\p{Lu}\p{Ll}/u.test(tokens[first].text) && inSentence(tokens, first, first - 1)) return;
     for (let k = first; k < last; k++) if (covered[k]) return;
     covered.fill(1, first, last);
     out.push({ type: e.type, start: tokens[first].start, end: tokens[last - 1].end, first, last });
@@ -223,6 +229,9 @@ function nameType(tokens: Token[], first: number, last: number, title: boolean):
   // "at Will's house" is not at Will
   if (!before || (after && after.normal === "'s")) return undefined;
   if (PLACE_PREPOSITIONS.has(before.normal)) return 'PLACE';
+  // "at the Guildhall", "in the Mailbox"
+  const beforeThe = before.normal === 'the' && first > 1 && tokens[first - 2].sentence === tokens[first].sentence ? tokens[first - 2] : undefined;
+  if (beforeThe && PLACE_PREPOSITIONS.has(beforeThe.normal)) return 'PLACE';
   const verb = first > 1 && tokens[first - 2].sentence === tokens[first].sentence ? tokens[first - 2] : undefined;
   if (before.normal === 'to' && verb && MOTION_VERBS.has(verb.lemma)) return 'PLACE';
   return undefined;

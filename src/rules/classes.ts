@@ -16,6 +16,7 @@ export interface NamedClass extends WordClass {
 /** The word classes of the given rule folders, in order: a name defined twice is an error naming both files. */
 export function loadClasses(folders: string[]): Map<string, NamedClass> {
   const classes = new Map<string, NamedClass>();
+  const lines = new Map<string, (field: string) => number>();
   for (const folder of folders) {
     const path = join(folder, CLASSES_FILE);
     if (!existsSync(path)) continue;
@@ -28,7 +29,36 @@ export function loadClasses(folders: string[]): Map<string, NamedClass> {
         throw new SafepostError(`${name}:${lineOf(file, [className])}: class "${className}" is already defined in ${previous.file}; give it another name`);
       }
       classes.set(className, { ...wordClass, file: name });
+      lines.set(className, (field) => lineOf(file, [className, field]));
     }
   }
+  for (const className of classes.keys()) flatten(className, classes, lines, []);
   return classes;
+}
+
+const many = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** Merges the members of the classes a class includes into it, once: a class is then whole on its own. */
+function flatten(className: string, classes: Map<string, NamedClass>, lines: Map<string, (field: string) => number>, path: string[]): NamedClass {
+  const wordClass = classes.get(className)!;
+  if (!wordClass.include) return wordClass;
+  const where = `${wordClass.file}:${lines.get(className)!('include')}`;
+  if (path.includes(className)) throw new SafepostError(`${where}: class "${className}" includes itself (${[...path, className].join(' > ')}); remove one of the includes`);
+  const whole = { ...wordClass, include: undefined, words: [...(wordClass.words ?? [])] };
+  for (const included of wordClass.include) {
+    if (!classes.has(included)) {
+      throw new SafepostError(`${where}: class "${className}" includes "${included}", which is not defined (classes: ${[...classes.keys()].join(', ')})`);
+    }
+    const other = flatten(included, classes, lines, [...path, className]);
+    whole.words.push(...(other.words ?? []));
+    const union = <T>(a: T | T[] | undefined, b: T | T[] | undefined) => {
+      const all = [...new Set([...many(a), ...many(b)])];
+      return all.length ? all : undefined;
+    };
+    whole.lemma = union(whole.lemma, other.lemma);
+    whole.pos = union(whole.pos, other.pos);
+    whole.entity = union(whole.entity, other.entity);
+  }
+  classes.set(className, whole);
+  return whole;
 }

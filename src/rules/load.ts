@@ -68,17 +68,22 @@ function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
 function classesOf(rule: Rule, file: YamlFile, name: string, classes: Map<string, NamedClass>): Record<string, WordClass> | undefined {
   if (rule.kind !== 'sequence') return undefined;
   const used: Record<string, WordClass> = {};
-  rule.tokens.forEach((condition, i) => {
-    if (condition.class === undefined) return;
-    const found = classes.get(condition.class);
+  const use = (className: string | undefined, path: Array<string | number>) => {
+    if (className === undefined) return;
+    const found = classes.get(className);
     if (!found) {
       const known = [...classes.keys()].join(', ') || 'none';
+      const field = `${path[0]}[${path[1]}].${path.slice(2).join('.')}`;
       throw new SafepostError(
-        `${name}:${lineOf(file, ['tokens', i, 'class'])}: tokens[${i}].class "${condition.class}" is not defined; define it in a ${CLASSES_FILE} of a rule folder (classes: ${known})`,
+        `${name}:${lineOf(file, path)}: ${field} "${className}" is not defined; define it in a ${CLASSES_FILE} of a rule folder (classes: ${known})`,
       );
     }
     const { file: _file, ...wordClass } = found;
-    used[condition.class] = wordClass;
+    used[className] = wordClass;
+  };
+  rule.tokens.forEach((condition, i) => {
+    use(condition.class, ['tokens', i, 'class']);
+    use(condition.not?.class, ['tokens', i, 'not', 'class']);
   });
   return used;
 }

@@ -69,7 +69,14 @@ const RuleBase = {
   /** Whether {{match}} may repeat the matched words; never for personal details. */
   quote: z.boolean().default(false),
   /** Phrases that cancel a match they overlap or stand within `within` words of. */
-  unless: z.strictObject({ phrases: PhraseList, within: z.number().int().min(0).max(50).default(0) }).optional(),
+  unless: z
+    .strictObject({
+      phrases: PhraseList,
+      within: z.number().int().min(0).max(50).default(0),
+      /** A match that names the organisation's own school or trust (read from `official.domains`) is not a finding. */
+      official: z.boolean().default(false),
+    })
+    .optional(),
   /** Keep a match only when one of these words stands within `within` words of it. */
   near: z
     .strictObject({
@@ -139,6 +146,17 @@ const ClassName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case wor
 /** The longest repeat of one token condition: it bounds how far a sequence looks ahead. */
 export const MAX_REPEAT = 8;
 
+/** What a token of a sequence must not be: none of the words, lemmas, tags, entity types or class given. */
+const ExceptSchema = z
+  .strictObject({
+    word: Words.optional(),
+    lemma: Words.optional(),
+    pos: PosTags.optional(),
+    entity: EntityTypes.optional(),
+    class: ClassName.optional(),
+  })
+  .refine((c) => c.word || c.lemma || c.pos || c.entity || c.class, 'give at least one of word, lemma, pos, entity or class');
+
 /** One token (or phrase) of a sequence: every condition it gives must hold. */
 export const TokenConditionSchema = z
   .strictObject({
@@ -150,6 +168,10 @@ export const TokenConditionSchema = z
     entity: EntityTypes.optional(),
     /** A named word class, defined in a classes.yaml. */
     class: ClassName.optional(),
+    /** The most tokens between the previous condition's match and this one's, for this condition only. */
+    window: z.number().int().min(0).max(MAX_REPEAT, `at most ${MAX_REPEAT}`).optional(),
+    /** No token matched may be any of these: `not: { class: school-site }`. */
+    not: ExceptSchema.optional(),
     optional: z.boolean().default(false),
     /** Least and most times in a row: [1, 4]. */
     repeat: z
@@ -178,8 +200,10 @@ export const WordClassSchema = z
     lemma: Words.optional(),
     pos: PosTags.optional(),
     entity: EntityTypes.optional(),
+    /** Other classes whose members belong to this one too. */
+    include: z.array(ClassName).min(1, 'needs at least one class').optional(),
   })
-  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity, 'give words, lemma, pos or entity');
+  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity || c.include, 'give words, lemma, pos, entity or include');
 export type WordClass = z.infer<typeof WordClassSchema>;
 export const ClassesFileSchema = z.record(ClassName, WordClassSchema);
 

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, parseDocument } from '../../src/index.js';
 
 // Drafts the fuzz test (tests/fuzz/) found with a span that was not exact.
 const ROOT = join(import.meta.dirname, '..', '..');
 const checker = createChecker({ cwd: ROOT, config: 'fixtures/safepost.config.yaml', showMatches: true });
+// Sequence rules need the linguistic layer before checkText.
+beforeAll(() => checker.ready());
 const spans = (text: string, path: string) =>
   checker.checkText(text, path).findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, match: f.match }));
 

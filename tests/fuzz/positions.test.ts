@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { decodeHTML } from 'entities';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createChecker, formatOf, parseDocument, type Finding } from '../../src/index.js';
 import { applyEdits, planRedaction } from '../../src/redact/plan.js';
 import { draftOf, lfDraftOf, withLineEndings } from './drafts.js';
@@ -21,6 +21,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20_2
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const checker = createChecker({ cwd: ROOT, config: 'fixtures/safepost.config.yaml', showMatches: true });
+// Sequence rules need the linguistic layer before checkText.
+beforeAll(() => checker.ready());
 
 /** Where each line starts, counted independently of the code under test: LF, CRLF, lone CR. */
 function lineTable(text: string): Array<{ start: number; length: number }> {

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/documents/markdown.js';
 import { checkDocument } from '../../src/engine/check-document.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { loadImageWords } from '../../src/lexicon/image-words.js';
 import { allowedNames, loadNameLexicon, RosterIndex } from '../../src/roster/index.js';
+import type { DetectorContext } from '../../src/detectors/index.js';
+import { loadLanguage } from '../../src/language/index.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { Category, Channel } from '../../src/rules/schema.js';
 import { EXAMPLE_ORGANISATION } from './organisation.js';
@@ -16,12 +18,16 @@ export type Negative = [channel: Channel, text: string];
 /** The findings of one family's rules on a Markdown text, for an example school, its names found from the lexicon (or a roster). */
 export function familyFindings(category: Category, roster: RosterIndex | null = null) {
   const compiled = compileRules(loadRules().filter((r) => r.category === category));
-  const context = {
+  const context: Partial<DetectorContext> = {
     official: EXAMPLE_ORGANISATION,
     names: { roster, lexicon: loadNameLexicon(), allow: allowedNames([]) },
     imageWords: loadImageWords(),
     photos: [],
   };
+  // Sequence rules read the linguistic layer: loaded once, before the tests run.
+  beforeAll(async () => {
+    context.language = await loadLanguage();
+  });
   return (text: string, channel: Channel) =>
     checkDocument(parseMarkdown(text), compiled, { channel }, context).map((f) => ({
       rule: f.ruleId,

@@ -65,7 +65,7 @@ describe('sequence rules', () => {
     expect(matched(atPlace, 'We are. At Rowlee Farm now')).toEqual([]);
     expect(matched(atPlace, 'we are not at Rowlee Farm')).toEqual([]);
     expect(matched(atPlace, 'we are at the farm')).toEqual([]);
-    expect(matched(atPlace, 'they are at Rowlee Farm')).toEqual([]);
+    expect(matched(atPlace, 'you are at Rowlee Farm')).toEqual([]);
   });
 
   it('stop a repeat at its most', () => {
@@ -100,17 +100,30 @@ describe('sequence rules', () => {
     expect(performance.now() - start).toBeLessThan(20_000);
   }, 60_000);
 
-  it('need the layer only for a text holding the words of a condition they cannot do without', () => {
+  it('need the layer only for a paragraph holding what each condition they cannot do without looks for', () => {
     const rule = `${head}tokens:\n  - class: now\n    optional: true\n  - pos: PRON\n  - word: [sat, stood]\n  - class: place-noun\n`;
     const set = compileRules([ruleFrom(rule)]);
-    expect(set.rules[0].sequence?.triggers).toEqual(['sat', 'stood']);
     expect(needsLanguage(set, 'Lovely weather for the sports day.')).toBe(false);
     expect(needsLanguage(set, 'We’re SAT at the services')).toBe(true);
-    // A rule whose every condition could match any word has no trigger.
+    // Every required condition must find its words: "sat" without a place noun is not enough,
+    expect(needsLanguage(set, 'We sat on the wall.')).toBe(false);
+    // and they must be in one paragraph, as a match is within one sentence.
+    expect(needsLanguage(set, 'We sat down.\n\nThe services were busy.')).toBe(false);
+    expect(needsLanguage(set, 'We sat down\nat the services.')).toBe(true);
+    // A rule whose every condition could match any word is always looked at.
     const anyWords = compileRules([ruleFrom(`${head}tokens:\n  - pos: PRON\n  - lemma: be\n`)]);
-    expect(anyWords.rules[0].sequence?.triggers).toBeNull();
     expect(needsLanguage(anyWords, 'Lovely weather.')).toBe(true);
-    expect(compileRules([ruleFrom(atPlace)]).rules.map((r) => r.sequence?.triggers)).toEqual([['at']]);
+    // A time is looked for by its look: a clock time, a time of day.
+    const timed = compileRules([ruleFrom(`${head}tokens:\n  - word: at\n  - entity: TIME\n`)]);
+    expect(needsLanguage(timed, 'Tickets at the office, £2 each.')).toBe(false);
+    expect(needsLanguage(timed, 'Meet at 6.45 by the gate.')).toBe(true);
+    expect(needsLanguage(timed, 'See you at half four!')).toBe(true);
+  });
+
+  it('keep out tokens a `not` names', () => {
+    const rule = `${head}tokens:\n  - word: at\n  - pos: [PROPN, NOUN]\n    not: { word: [christmas, easter], class: now }\n    repeat: [1, 3]\n`;
+    expect(matched(rule, 'We sang at Christmas and at Whitby Abbey.')).toEqual(['at Whitby Abbey']);
+    expect(matched(rule, 'Lunch at noon tonight.')).toEqual(['at noon']);
   });
 
   it('use the classes of a classes.yaml in the rule folder', () => {
@@ -121,7 +134,7 @@ describe('sequence rules', () => {
 
   it('are checked at load: an unknown class, part of speech or entity type, no tokens, a bad repeat', () => {
     expect(loadError(`${head}tokens:\n  - lemma: be\n  - class: plaice\n`)).toBe(
-      '<dir>/rules/rule.yaml:10: tokens[1].class "plaice" is not defined; define it in a classes.yaml of a rule folder (classes: now, group, place-noun)',
+      '<dir>/rules/rule.yaml:10: tokens[1].class "plaice" is not defined; define it in a classes.yaml of a rule folder (classes: now, when, group, locative, place-noun, place, named-place, not-a-place, home-place, meeting-locative)',
     );
     expect(loadError(`${head}tokens:\n  - pos: NOUNS\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.pos: a part of speech \(ADJ, ADP,.*\), or a list of them$/);
     expect(loadError(`${head}tokens:\n  - entity: [TIME, PLAICE]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.entity: an entity type \(PERSON, PLACE,/);
@@ -144,7 +157,8 @@ describe('sequence rules', () => {
   });
 
   it('run in a checker once it is ready, with the finding at the exact line and column', async () => {
-    const dir = tempFolder({ 'rules/rule.yaml': atPlace });
+    // Another category than the built-in whereabouts rules', whose finding on these words would be the one shown.
+    const dir = tempFolder({ 'rules/rule.yaml': atPlace.replace('category: location', 'category: conduct') });
     const checker = createChecker({ cwd: dir, config: false, ruleFolders: [join(dir, 'rules')], showMatches: true });
     expect(() => checker.checkText('x')).toThrow(/await checker\.ready\(\)/);
     await checker.ready();
