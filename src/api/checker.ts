@@ -91,7 +91,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const { doc, embedded } = draft;
     if (draft.empty) return only({ path: shown, channel: setup.channel, findings: [], note: 'file is empty; nothing to check', ...positions });
     // The layer loads at the first draft a sequence rule could match: a run with none pays nothing.
-    if (needsLanguage(compiled, doc.prose.text)) await ready();
+    if (!setup.context.language && needsLanguage(compiled, doc.prose.text)) await ready();
     // Only drafts with images pay for reading photo metadata.
     if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, doc };
     const lines = new LineIndex(doc.source);

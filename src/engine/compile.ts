@@ -4,6 +4,7 @@ import { compileLinear, type LinearPattern } from '../rules/linear-pattern.js';
 import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { stemWord, tokenizePhrase } from '../text/tokens.js';
+import { Gates } from './gates.js';
 import { compileSequence, type CompiledSequence } from './sequence.js';
 
 export const Role = { Match: 0, Unless: 1, Near: 2, Requires: 3 } as const;
@@ -31,6 +32,8 @@ export interface CompiledRule {
   nearDetector?: Detector;
   /** A sequence rule's token conditions, run on the linguistic layer's analysis. */
   sequence?: CompiledSequence;
+  /** Its place among the run's sequence rules, in `CompiledRuleSet.gates`. */
+  sequenceIndex?: number;
 }
 
 /** Every rule of a run compiled once: all phrase lists in two tries walked in one pass. */
@@ -41,6 +44,8 @@ export interface CompiledRuleSet {
   hasStemmed: boolean;
   /** What the rules' detectors need besides the text, for the checker to provide. */
   needs: Set<ContextName>;
+  /** The cheap looks of the sequence rules, which spare the analysis of a text none could match. */
+  gates: Gates;
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
@@ -105,5 +110,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
     }
     return out;
   });
-  return { rules: compiled, exact, stemmed, hasStemmed, needs };
+  const sequences = compiled.filter((c) => c.sequence);
+  sequences.forEach((c, i) => (c.sequenceIndex = i));
+  return { rules: compiled, exact, stemmed, hasStemmed, needs, gates: new Gates(sequences.map((c) => c.sequence!.gates)) };
 }

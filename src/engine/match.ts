@@ -5,7 +5,7 @@ import { Role } from './compile.js';
 import type { Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
-import { mayMatch, paragraphsOf, sequenceSpans, triggerText } from './sequence.js';
+import { piecesOf, sequenceSpans } from './sequence.js';
 import type { Analysis } from '../language/index.js';
 import { namesOwn, ownNames } from './own-names.js';
 
@@ -161,7 +161,7 @@ export function findMatches(
 
   const matches: RuleMatch[] = [];
   let own: string[] | undefined;
-  let paragraphs: Array<{ from: number; to: number; lower: string; analysis: Analysis | undefined }> | undefined;
+  let passages: Passages | null | undefined;
   for (const compiled of set.rules) {
     const { index, rule } = compiled;
     if (!active[index]) continue;
@@ -194,13 +194,9 @@ export function findMatches(
         );
       }
     } else if (compiled.sequence) {
-      // Only the paragraphs a rule could match are analysed, each once for all the rules.
-      paragraphs ??= paragraphsOf(text).map(([from, to]) => ({ from, to, lower: triggerText(text.slice(from, to)), analysis: undefined as Analysis | undefined }));
-      for (const paragraph of paragraphs) {
-        if (!mayMatch(compiled.sequence, paragraph.lower)) continue;
-        if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
-        paragraph.analysis ??= context.language.analyse(text.slice(paragraph.from, paragraph.to));
-        for (const [from, to] of sequenceSpans(compiled.sequence, paragraph.analysis)) spans.push([from + paragraph.from, to + paragraph.from]);
+      passages ??= passagesFor(set, text, context);
+      if (passages && passages.rules[compiled.sequenceIndex!]) {
+        for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
       }
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
@@ -285,12 +281,57 @@ export function findMatches(
   return matches;
 }
 
+/** The pieces of a text some sequence rule could match, analysed together, and which rules could. */
+interface Passages {
+  analysis: Analysis;
+  rules: boolean[];
+  /** Where an offset of the analysed text is in the text. */
+  toText(offset: number): number;
+}
+
+// Between two pieces analysed together: a blank line, which always ends a sentence.
+const BETWEEN = '\n\n';
+
+/**
+ * The pieces of the text that pass some sequence rule's gates, analysed in one call (the tagger
+ * costs more a call than a sentence), or null when none does.
+ */
+function passagesFor(set: CompiledRuleSet, text: string, context: Partial<DetectorContext>): Passages | null {
+  const rules: boolean[] = [];
+  const kept: Array<[number, number]> = [];
+  for (const [from, to] of piecesOf(text)) {
+    const passing = set.gates.passing(text.slice(from, to));
+    if (!passing.some(Boolean)) continue;
+    passing.forEach((yes, i) => (rules[i] ||= yes));
+    kept.push([from, to]);
+  }
+  if (kept.length === 0) return null;
+  if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
+  const starts: number[] = [];
+  let length = 0;
+  for (const [from, to] of kept) {
+    starts.push(length);
+    length += to - from + BETWEEN.length;
+  }
+  const analysis = context.language.analyse(kept.map(([from, to]) => text.slice(from, to)).join(BETWEEN));
+  return {
+    analysis,
+    rules,
+    toText(offset) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return kept[lo][0] + offset - starts[lo];
+    },
+  };
+}
+
 /** Whether a check of this text needs the linguistic layer: a sequence rule could match it. */
 export function needsLanguage(set: CompiledRuleSet, text: string): boolean {
   if (!set.needs.has('language')) return false;
-  const sequences = set.rules.flatMap((r) => (r.sequence ? [r.sequence] : []));
-  return paragraphsOf(text).some(([from, to]) => {
-    const lower = triggerText(text.slice(from, to));
-    return sequences.some((sequence) => mayMatch(sequence, lower));
-  });
+  return piecesOf(text).some(([from, to]) => set.gates.passing(text.slice(from, to)).some(Boolean));
 }

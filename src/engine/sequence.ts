@@ -1,4 +1,5 @@
-import { mayHoldEntity, type Analysis, type EntityType, type PartOfSpeech, type Tense } from '../language/index.js';
+import { sentencePieces, type Analysis, type EntityType, type PartOfSpeech, type Tense } from '../language/index.js';
+import type { GateSpec } from './gates.js';
 import type { LoadedRule, SequenceRule, TokenCondition, WordClass } from '../rules/schema.js';
 
 /**
@@ -34,11 +35,8 @@ export interface CompiledSequence {
   conditions: CompiledCondition[];
   window: number;
   tenses: Set<Tense> | null;
-  /**
-   * Cheap looks at a text (in lower case), one for each condition the rule cannot do without:
-   * a text where one of them fails cannot match, and needs no analysis.
-   */
-  gates: Array<(lowerText: string) => boolean>;
+  /** What a text must show, for each condition the rule cannot do without (see `Gates`). */
+  gates: GateSpec[];
 }
 
 const list = <T>(value: T | T[] | undefined): T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value]);
@@ -90,29 +88,18 @@ function compileCondition(condition: TokenCondition, classes: Record<string, Wor
   };
 }
 
-/** What a text must hold for one of these phrases to be in it: the first word of each. */
-const firstWords = (phrases: Phrases): string[] => [...phrases.values()].flat().map((phrase) => phrase.split(' ')[0]);
-
 /**
- * What a text must show for a condition to hold in it, as a cheap look: one of its first words,
- * or a hint of its entity type. Null when anything could hold it (a part of speech, a lemma).
+ * What a text must show for a condition to hold in it: one of its words or phrases, or a hint of
+ * its entity type. Null when anything could hold it (a part of speech, a lemma), or it may be absent.
  */
-function gateOf(condition: CompiledCondition): ((lowerText: string) => boolean) | null {
+function gateOf(condition: CompiledCondition): GateSpec | null {
   if (condition.min === 0) return null;
-  const needs: Array<(lowerText: string) => boolean> = [];
-  const words = condition.words ? firstWords(condition.words) : null;
-  if (words) needs.push((text) => words.some((w) => text.includes(w)));
-  if (condition.entity) {
-    const types = [...condition.entity];
-    needs.push((text) => types.some((type) => mayHoldEntity(type, text)));
-  }
   const wordClass = condition.wordClass;
-  if (wordClass && !wordClass.lemmas && !wordClass.pos) {
-    const classWords = firstWords(wordClass.words);
-    const types = wordClass.entity ? [...wordClass.entity] : [];
-    needs.push((text) => classWords.some((w) => text.includes(w)) || types.some((type) => mayHoldEntity(type, text)));
-  }
-  return needs.length === 0 ? null : (text) => needs.every((need) => need(text));
+  // A condition's own words, and its class's when that is all the class is.
+  if (condition.words) return { phrases: [...condition.words.values()].flat(), types: [] };
+  if (condition.entity) return { phrases: [], types: [...condition.entity] };
+  if (wordClass && !wordClass.lemmas && !wordClass.pos) return { phrases: [...wordClass.words.values()].flat(), types: [...(wordClass.entity ?? [])] };
+  return null;
 }
 
 export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
@@ -121,29 +108,11 @@ export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>
   return { conditions, window: rule.window, tenses: setOf(rule.tense), gates };
 }
 
-/** Whether a sequence could match a text (in lower case), by cheap looks only: no analysis needed to say no. */
-export function mayMatch(sequence: CompiledSequence, lowerText: string): boolean {
-  return sequence.gates.every((gate) => gate(lowerText));
-}
-
-/** The text as gates look at it: lower case, one kind of apostrophe. */
-export const triggerText = normalise;
-
 /**
- * The paragraphs of a text, as [start, end): a sequence matches within one sentence, and a blank
- * line always ends one, so each paragraph can be looked at, and analysed, on its own.
+ * The pieces of a text a sequence is looked for in, as [start, end): a sequence matches within
+ * one sentence, so each piece where a sentence surely ends can be looked at, and analysed, alone.
  */
-export function paragraphsOf(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const blank = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
-  let start = 0;
-  for (let m = blank.exec(text); m; m = blank.exec(text)) {
-    if (m.index > start) out.push([start, m.index]);
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out;
-}
+export const piecesOf = sentencePieces;
 
 /** The token data a match looks at, for one analysed text. */
 interface View {

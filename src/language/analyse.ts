@@ -4,6 +4,7 @@ import { findClauses } from './clauses.js';
 import { correctTags } from './correct.js';
 import { findEntities } from './entities.js';
 import { joinUnits, pieces, tagPiece, type RawEntity, type RawToken } from './tokens.js';
+import { ABBREVIATIONS } from './words.js';
 
 /** Words a line cannot end on if its sentence ends there: the line break is inside the sentence. */
 const CONTINUING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
@@ -25,8 +26,6 @@ function breaksLine(text: string, previous: RawToken, next: RawToken): boolean {
   return newlines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to');
 }
 
-/** Abbreviations with a full stop that do not end a sentence. */
-const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'prof.', 'rev.', 'no.', 'vs.', 'etc.', 'approx.', 'e.g.', 'i.e.', 'fr.', 'jr.', 'sr.']);
 
 /**
  * The model reads a few words with a full stop as abbreviations ("ill." as Illinois, "am." after

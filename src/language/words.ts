@@ -93,3 +93,6 @@ export const TIME_PREPOSITIONS = set("at from till until til 'til by about aroun
 export const TIME_NOUNS = set('teatime lunchtime midday noon midnight bedtime hometime dinnertime breaktime');
 export const CLOCK_WORDS = set('one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12');
 export const MONEY_AFTER = set('p pence pounds quid euros euro dollars');
+
+/** Abbreviations with a full stop that do not end a sentence. */
+export const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'prof.', 'rev.', 'no.', 'vs.', 'etc.', 'approx.', 'e.g.', 'i.e.', 'fr.', 'jr.', 'sr.']);
