@@ -19,6 +19,14 @@ const DASHES = new Set(['-', '–', '—']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const RECURRENCE = new Set(['every', 'each', 'any', 'most']);
+const DAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$/;
+
+/** "every morning", "each Wednesday afternoon": the token before, or the day before it, says how often. */
+function recurs(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (k >= 0 && DAYS.test(tokens[k].normal) && inSentence(tokens, first, k)) k--;
+  return k >= 0 && RECURRENCE.has(tokens[k].normal) && inSentence(tokens, first, k);
+}
 
 /** Entities of times, money and names the tagger's model misses, then those it found, where they do not overlap. */
 export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
@@ -32,7 +40,7 @@ export function findEntities(tokens: Token[], tagged: RawEntity[]): Entity[] {
     if (last === first) return;
     // "every morning", "any evening": how often, not when.
     if (e.type === 'TIME' && RECURRENCE.has(tokens[first].normal)) return;
-    if (e.type === 'TIME' && first > 0 && RECURRENCE.has(tokens[first - 1].normal) && inSentence(tokens, first, first - 1)) return;
+    if (e.type === 'TIME' && recurs(tokens, first)) return;
     // "O Holy Night", "Night Brothers": a capitalised word inside a sentence is a title's, not a time.
     if (e.type === 'TIME' && last - first === 1 && /^\p{Lu}\p{Ll}/u.test(tokens[first].text) && inSentence(tokens, first, first - 1)) return;
     for (let k = first; k < last; k++) if (covered[k]) return;

@@ -78,4 +78,12 @@ describe('images in HTML', () => {
       ['b-small.jpg', 'The hall'],
     ]);
   });
+
+  it("reads a table's row as one line, its cells apart, and each row on its own", () => {
+    const src = '<table>\n<tr><th>Time</th><th>Where</th></tr>\n<tr>\n  <td>10.00</td>\n  <td>Jewry Wall Museum</td>\n</tr>\n</table>';
+    const doc = parseHtml(src);
+    expect(doc.prose.text.replace(/\s+/g, ' ').trim()).toBe('Time | Where 10.00 | Jewry Wall Museum');
+    expect(doc.prose.text).toMatch(/Where\s*\n\n\s*10\.00/);
+    expect(sourceSpan(doc, 'Jewry Wall Museum').start).toBe(src.indexOf('Jewry'));
+  });
 });

@@ -99,6 +99,13 @@ describe('Markdown drafts', () => {
     );
   });
 
+  it("reads a table's row as one line, its cells apart, and each row on its own", () => {
+    const src = '| Time | Where |\n|---|---|\n| 10.00 | Jewry Wall Museum |\n| 12.00 | Lunch |\n\nAfter.\n';
+    const doc = parseMarkdown(src);
+    expect(doc.prose.text.trimEnd()).toBe('Time | Where | \n\n10.00 | Jewry Wall Museum | \n\n12.00 | Lunch | \n\nAfter.');
+    expect(sourceSpan(doc, 'Jewry Wall Museum').start).toBe(src.indexOf('Jewry'));
+  });
+
   it('leaves out code, HTML comments and reference definitions', () => {
     const src = 'Text `inline code` here.\n\n```\nfenced code\n```\n\n    indented code\n\n<!-- a comment -->\n\n[ref]: https://example.org\n';
     const doc = parseMarkdown(src);

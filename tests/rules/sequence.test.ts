@@ -126,6 +126,24 @@ describe('sequence rules', () => {
     expect(matched(rule, 'Lunch at noon tonight.')).toEqual(['at noon']);
   });
 
+  it('take a class that includes others, and refuse an include that is not defined or goes round', () => {
+    const rule = `${head}tokens:\n  - class: treat\n  - word: time\n`;
+    const classes = { 'rules/classes.yaml': 'drink:\n  words: [tea]\ntreat:\n  words: [cake]\n  include: [drink]\n' };
+    expect(matched(rule, 'Cake time, then tea time.', classes)).toEqual(['Cake time', 'tea time']);
+    expect(loadError(rule, { 'rules/classes.yaml': 'treat:\n  words: [cake]\n  include: [drinks]\n' })).toMatch(
+      /^<dir>\/rules\/classes\.yaml:3: class "treat" includes "drinks", which is not defined \(classes: now, /,
+    );
+    expect(loadError(rule, { 'rules/classes.yaml': 'treat:\n  include: [snack]\nsnack:\n  include: [treat]\n' })).toMatch(
+      /^<dir>\/rules\/classes\.yaml:2: class "treat" includes itself \(treat > snack > treat\); remove one of the includes$/,
+    );
+  });
+
+  it("let a condition say how far it may be from the one before, whatever the rule's window", () => {
+    const rule = `${head}tokens:\n  - word: we\n  - word: at\n    window: 0\n  - pos: PROPN\nwindow: 3\n`;
+    expect(matched(rule, 'we at the Rowlee Farm')).toEqual(['we at the Rowlee Farm']);
+    expect(matched(rule, 'we are at Rowlee Farm')).toEqual([]);
+  });
+
   it('use the classes of a classes.yaml in the rule folder', () => {
     const rule = `${head}tokens:\n  - class: snack\n  - word: time\n`;
     const classes = { 'rules/classes.yaml': 'snack:\n  words: [tea, hot chocolate]\n' };
