@@ -16,6 +16,8 @@ import {
 const CLOCK = /^(\d{1,2})(?:([.:])(\d{2}))?([ap]m)?$/i;
 const HOUR_BEFORE = new Set(['am', 'pm', 'a.m.', 'p.m.', "o'clock", 'oclock']);
 const DASHES = new Set(['-', '–', '—']);
+// "at 4 tmrw", "3.30 tomorrow": a day after a number does not make it a count of something.
+const DAY_WORDS = new Set(['today', 'tonight', 'tomorrow', 'tmrw', 'tmr', 'tomoz']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const RECURRENCE = new Set(['every', 'each', 'any', 'most']);
@@ -127,14 +129,14 @@ function times(tokens: Token[]): RawEntity[] {
     // "at 6.45", "9.30 - 3.15", a timetable's first column
     const timed = TIME_PREPOSITIONS.has(before) || before === '|' || DASHES.has(before) || (next !== undefined && DASHES.has(next.normal)) || !previous;
     // Decimals are rarely a whole five minutes after a whole hour: "2.45" without "at" is a time too.
-    const fives = minutes !== undefined && Number(minutes) % 5 === 0 && Number(hours) > 0 && !(next && next.pos === 'NOUN') && !(previous && (/^[£$€]$/.test(previous.text) || PRICE_VERBS.has(previous.lemma)));
+    const fives = minutes !== undefined && Number(minutes) % 5 === 0 && Number(hours) > 0 && !(next && next.pos === 'NOUN' && !DAY_WORDS.has(next.lemma)) && !(previous && (/^[£$€]$/.test(previous.text) || PRICE_VERBS.has(previous.lemma)));
     if (mark === '.' && (timed || fives)) {
       out.push(span('TIME', tokens, i, i));
       continue;
     }
     // "at 3", "from 9 till 3", but not "at 3 stations"
     if (!mark && Number(hours) <= 12 && (before === 'at' || before === 'till' || before === 'until' || before === 'til' || before === 'from')) {
-      if (!next || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'NUM' && next.pos !== 'ADJ')) out.push(span('TIME', tokens, i, i));
+      if (!next || DAY_WORDS.has(next.lemma) || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'NUM' && next.pos !== 'ADJ')) out.push(span('TIME', tokens, i, i));
     }
   }
   return out;
@@ -237,9 +239,9 @@ function nameType(tokens: Token[], first: number, last: number, title: boolean):
   // "at Will's house" is not at Will
   if (!before || (after && after.normal === "'s")) return undefined;
   if (PLACE_PREPOSITIONS.has(before.normal)) return 'PLACE';
-  // "at the Guildhall", "in the Mailbox"
+  // "at the Guildhall", "outside the Spar" (but "in the Euroquiz" is often an event's)
   const beforeThe = before.normal === 'the' && first > 1 && tokens[first - 2].sentence === tokens[first].sentence ? tokens[first - 2] : undefined;
-  if (beforeThe && PLACE_PREPOSITIONS.has(beforeThe.normal)) return 'PLACE';
+  if (beforeThe && PLACE_PREPOSITIONS.has(beforeThe.normal) && beforeThe.normal !== 'in') return 'PLACE';
   const verb = first > 1 && tokens[first - 2].sentence === tokens[first].sentence ? tokens[first - 2] : undefined;
   if (before.normal === 'to' && verb && MOTION_VERBS.has(verb.lemma)) return 'PLACE';
   return undefined;

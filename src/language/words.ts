@@ -71,7 +71,7 @@ export const CLAUSE_CONJUNCTIONS = set('and but or so then');
 export const CLAUSE_PUNCTUATION = set(', ; : – — ( ) [ ] … " “ ” !');
 
 /** Words before a name that make it a person's. */
-export const TITLES = set('mr mrs ms miss mx dr prof sir dame rev fr');
+export const TITLES = set('mr mrs ms miss mx dr prof professor sir dame rev revd fr cllr');
 
 /** Last words of the names of organisations. */
 export const ORGANISATION_HEADS = set(
@@ -80,7 +80,7 @@ export const ORGANISATION_HEADS = set(
 
 /** Words that make a name a place's: last words ("Uppingham Road") or first ("Hotel Alpina"). */
 export const PLACE_HEADS = set(
-  'road rd street lane avenue close drive crescent way park farm water tor hill hills fell peak moor lake reservoir river beach bay museum gallery station centre center campsite hostel hotel castle forest wood woods bridge square gardens garden zoo stadium arena airport services village town city estate green common island harbour pier quay valley dale edge cottage house hall manor rec recreation',
+  'road rd street lane avenue close drive crescent way park farm water tor hill hills fell peak moor lake reservoir river beach bay museum gallery station centre center campsite hostel hotel castle forest wood woods bridge square gardens garden zoo stadium arena airport services village town city estate green common island harbour pier quay valley dale edge cottage house hall manor rec recreation row circle rise mews grove court terrace parade',
 );
 export const PLACE_FIRST_WORDS = set('hotel mount lake loch isle river port camp');
 
