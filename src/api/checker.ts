@@ -76,8 +76,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return result;
   };
 
-  /** Checks a draft on disk (its bytes, when already read), and gives the document it read. */
-  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array): Promise<{ result: FileResult; doc?: Document }> => {
+  /**
+   * Checks a draft on disk (its bytes, when already read), and gives the document it read.
+   * `folders` is what the run has found of its photos' folders (see readPhotoMetadata).
+   */
+  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array, folders?: Map<string, boolean>): Promise<{ result: FileResult; doc?: Document }> => {
     const word = formatOf(absolute) === 'docx';
     const positions = word ? { positions: 'paragraphs' as const } : {};
     const only = (result: FileResult) => ({ result });
@@ -95,7 +98,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     // Only drafts with images pay for reading photo metadata.
     if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, doc };
     const lines = new LineIndex(doc.source);
-    const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded);
+    const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded, folders);
     const result: FileResult = { ...checkParsed(doc, shown, photos), ...positions };
     if (notes.length > 0 && !word) result.note = notes.join('; ');
     return { result, doc };
@@ -116,14 +119,17 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       : undefined;
 
   const eachResult = async (drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void> => {
-    if (cache) return checkWithCache(cache, drafts, visit, inspectFile);
+    // Photos' folders are asked about once a run: a folder made since the last run is seen.
+    const folders = new Map<string, boolean>();
+    const inspect = (draft: DraftFile, bytes?: Uint8Array) => inspectFile(draft, bytes, folders);
+    if (cache) return checkWithCache(cache, drafts, visit, inspect);
     const threads = threadsFor(drafts.length, options.concurrency);
     if (threads > 1) {
       const { warn: _warn, ...workerOptions } = options;
-      for (const result of await checkInThreads(drafts, threads, { ...workerOptions, cwd }, checkFile)) visit(result);
+      for (const result of await checkInThreads(drafts, threads, { ...workerOptions, cwd }, async (draft) => (await inspect(draft)).result)) visit(result);
       return;
     }
-    for (const draft of drafts) visit(await checkFile(draft));
+    for (const draft of drafts) visit((await inspect(draft)).result);
   };
 
   const checkDrafts = async (drafts: DraftFile[]): Promise<Report> => {

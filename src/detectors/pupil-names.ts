@@ -224,7 +224,8 @@ export const pupilNames = defineDetector({
         continue;
       }
 
-      const first = Array.from({ length: firstEnd - i + 1 }, (_, k) => nameWord(i + k)).join('');
+      let first = nameWord(i);
+      for (let k = i + 1; k <= firstEnd; k++) first += nameWord(k);
       const cap = capital(i);
       const segment = segmentAt(input.segments, tokens.starts[i]);
       const segmentKind = segment >= 0 ? input.segments[segment].kind : 'text';

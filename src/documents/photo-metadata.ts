@@ -84,6 +84,11 @@ export async function readPhotoMetadata(
   lineOf: (offset: number) => number,
   /** Photos inside the draft itself (a Word document's), by image. */
   embedded?: Map<DraftImage, Uint8Array>,
+  /**
+   * Whether each folder photos were looked for in is there, as found so far in this run: the
+   * drafts of a site often name photos in a folder that is not beside them, asked about once.
+   */
+  folders: Map<string, boolean> = new Map(),
 ): Promise<{ photos: PhotoMetadata[]; notes: string[] }> {
   const photos: PhotoMetadata[] = [];
   const notes: Array<[offset: number, note: string]> = [];
@@ -93,13 +98,22 @@ export async function readPhotoMetadata(
       if (!input) {
         const path = localImagePath(image.src, draftPath);
         if (!path) return;
-        if (!existsSync(path)) {
+        const folder = dirname(path);
+        let folderThere = folders.get(folder);
+        if (folderThere === undefined) folders.set(folder, (folderThere = existsSync(folder)));
+        let stat;
+        try {
+          if (folderThere) stat = statSync(path, { throwIfNoEntry: false });
+        } catch {
+          // unreadable: as if missing
+        }
+        if (!stat) {
           // By its line, not its file name: a file name can hold a child's name.
           notes.push([image.start, `the image on line ${lineOf(image.start)} was not found next to the draft; its metadata was not checked`]);
           return;
         }
         // Only a regular file is read: a pipe or a device would hang the run.
-        if (!statSync(path).isFile()) {
+        if (!stat.isFile()) {
           notes.push([image.start, `the image on line ${lineOf(image.start)} is not a regular file; its metadata was not checked`]);
           return;
         }

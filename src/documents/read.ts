@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Document, DocumentFormat, DraftImage } from './document.js';
 import { OBJECT, readDocx, UnreadableDocxError } from './docx.js';
@@ -130,7 +130,29 @@ export function readDraftBytes(path: string): Buffer {
         : `file is ${megabytes(stat.size)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
     );
   }
-  return readFileSync(path);
+  return readWhole(path, stat.size);
+}
+
+/**
+ * A file's bytes, given its size from the stat above: readFileSync would stat it once more, a
+ * fifth of the system calls of reading a site's drafts. A file cut short since is read as it is.
+ */
+function readWhole(path: string, size: number): Buffer {
+  // A file that says it is empty may still hold something (as /proc's do): read to its end.
+  if (size === 0) return readFileSync(path);
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const read = readSync(fd, bytes, done, size - done, null);
+      if (read === 0) break;
+      done += read;
+    }
+    return done < size ? bytes.subarray(0, done) : bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const reason = (error: unknown) => `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;

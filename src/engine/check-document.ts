@@ -3,6 +3,7 @@ import type { Document } from '../documents/index.js';
 import type { Finding } from '../results/schema.js';
 import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import { LineIndex } from '../text/positions.js';
+import { compactText } from '../text/shown-text.js';
 import { tokenize } from '../text/tokens.js';
 import { severityOf, type SeverityOverride } from './channel.js';
 import type { CompiledRuleSet } from './compile.js';
@@ -32,7 +33,7 @@ function fillTemplate(template: string, rule: LoadedRule, m: { text: string; dat
     if (name === 'channel') return channel;
     return m.data?.[name] ?? whole;
   });
-  return filled.charAt(0).toUpperCase() + filled.slice(1);
+  return compactText(filled.charAt(0).toUpperCase() + filled.slice(1));
 }
 
 /** Every finding of the active rules in one parsed document, sorted by position then rule. */

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
-import { localImagePath } from '../../src/documents/photo-metadata.js';
+import { localImagePath, readPhotoMetadata } from '../../src/documents/photo-metadata.js';
 import { makePhoto } from '../helpers/photos.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -50,6 +50,34 @@ describe('photo metadata', () => {
     expect(file.note).toBe(
       'the image on line 4 was not found next to the draft; its metadata was not checked; the image on line 6 could not be read as a photo; its metadata was not checked',
     );
+  });
+
+  it('asks about a missing photo folder once a run, and sees it made before the next run', async () => {
+    const dir = tempFolder({
+      'a/post.md': draft('  - src: img/x.jpg\n    alt: A view\n'),
+      'b/post.md': draft('  - src: x.jpg\n    alt: A view\n  - src: y.jpg\n    alt: A view\n'),
+      'b/y.jpg': makePhoto({ gps: { latitude: 52.6369, longitude: -1.1398 } }),
+    });
+    const folders = new Map<string, boolean>();
+    const lineOf = () => 4;
+    const images = (src: string) => [{ src, alt: 'A view', start: 0, end: 1 }] as Parameters<typeof readPhotoMetadata>[0];
+    expect((await readPhotoMetadata(images('img/x.jpg'), join(dir, 'a', 'post.md'), lineOf, undefined, folders)).notes).toHaveLength(1);
+    expect([...folders]).toEqual([[join(dir, 'a', 'img'), false]]);
+    // A folder found missing stays missing for the rest of the run; the next run looks again.
+    writeFileSync(join(dir, 'b', 'x.jpg'), makePhoto({ gps: { latitude: 52.6369, longitude: -1.1398 } }));
+    mkdirSync(join(dir, 'a', 'img'));
+    writeFileSync(join(dir, 'a', 'img', 'x.jpg'), makePhoto({ gps: { latitude: 52.6369, longitude: -1.1398 } }));
+    expect((await readPhotoMetadata(images('img/x.jpg'), join(dir, 'a', 'post.md'), lineOf, undefined, folders)).notes).toHaveLength(1);
+    expect((await readPhotoMetadata(images('img/x.jpg'), join(dir, 'a', 'post.md'), lineOf)).photos.map((p) => p.gps)).toEqual([true]);
+    // Photos in a folder that is there are each looked for.
+    expect((await readPhotoMetadata(images('y.jpg'), join(dir, 'b', 'post.md'), lineOf, undefined, folders)).photos).toHaveLength(1);
+    expect((await readPhotoMetadata(images('x.jpg'), join(dir, 'b', 'post.md'), lineOf, undefined, folders)).photos).toHaveLength(1);
+    // Through the API, each check is a run of its own.
+    const report = await check({ paths: [join(dir, 'a', 'post.md'), join(dir, 'b', 'post.md')] }, { config: false, cwd: dir });
+    expect(report.files.map((f) => [f.findings.map((x) => x.ruleId), f.note])).toEqual([
+      [['photo-location'], undefined],
+      [['photo-location', 'photo-location'], undefined],
+    ]);
   });
 
   it('finds a site path\'s photo where a Hugo, Jekyll or Eleventy site serves it from', async () => {

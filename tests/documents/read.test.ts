@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../../src/documents/index.js';
+import { readDraft, readDraftBytes } from '../../src/documents/index.js';
 import { runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -17,6 +17,19 @@ describe('readDraft', () => {
     await expect(readDraft(join(dir, 'pipe.md'))).rejects.toThrow(notRegular);
     await expect(readDraft(join(dir, 'zero.md'))).rejects.toThrow(notRegular);
     await expect(readDraft(join(dir, 'big.md'))).rejects.toThrow('file is 11.0 MB, over the 10 MB limit for a draft');
+  });
+
+  it('reads a draft whole, whatever its size, and a file that says it is empty to its end', () => {
+    const dir = tempFolder();
+    for (const size of [1, 4095, 4096, 8193, 300_000]) {
+      const bytes = Buffer.alloc(size, 'ab’\n');
+      writeFileSync(join(dir, 'post.md'), bytes);
+      expect(readDraftBytes(join(dir, 'post.md')).equals(bytes)).toBe(true);
+    }
+    writeFileSync(join(dir, 'empty.md'), '');
+    expect(readDraftBytes(join(dir, 'empty.md')).length).toBe(0);
+    // Files in /proc give a size of 0 and have content.
+    if (existsSync('/proc/self/status')) expect(readDraftBytes('/proc/self/status').toString()).toMatch(/^Name:/);
   });
 
   it('leaves a photo that is a pipe with a note, and checks the rest of the draft', () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/documents/markdown.js';
 import { parseText } from '../../src/documents/text.js';
@@ -122,6 +123,18 @@ describe('findings', () => {
     const [f] = checkDocument(parseText('Call 07812 660491 now'), ruleSet(personal), { channel: 'parent' });
     expect(f.message).toBe('Found "*** 491"');
     expect(f.message).not.toContain('07812 660491');
+  });
+
+  it('hold a plain message one byte a character, though the draft has curly quotes', () => {
+    // V8's serialisation tags a string by how it is held: '"' one byte a character, 'c' two.
+    const held = (text: string) => String.fromCharCode(serialize(text)[2]);
+    const draft = 'The school’s deficit grew – again.';
+    expect(held(draft)).toBe('c');
+    const [f] = checkDocument(parseText(draft), ruleSet(yaml), { channel: 'parent' });
+    expect(f.message).toBe('Found "deficit"');
+    expect(held(f.message)).toBe('"');
+    const [quoted] = checkDocument(parseText('The deficit’s size'), ruleSet(head('kind: pattern\npatterns: ["deficit’s"]')), { channel: 'parent' });
+    expect(quoted.message).toBe('Found "deficit’s"');
   });
 
   it('are suppressed by disable comments and marked as such', () => {
