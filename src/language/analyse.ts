@@ -8,15 +8,45 @@ import { joinUnits, pieces, tagPiece, type RawEntity, type RawToken } from './to
 /** Words a line cannot end on if its sentence ends there: the line break is inside the sentence. */
 const CONTINUING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
 
+/** A line that starts a list item, a heading or a table row, or that is a rule: "- ", "# ", "| ", "2. ", "---". */
+const BLOCK_START = /(?:[-*+•]|#{1,6}|\d{1,3}[.)])(?=\s)|\||([-*_])\1\1/y;
+
+/** Whether the character at `i` ends a line: LF, a CR not before LF, or a line or paragraph separator. */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10) || c === 0x2028 || c === 0x2029;
+}
+
+/** Whether the line that ends before `end` is a row of a table: it has a tab or ends on a bar. */
+function isTableRow(text: string, end: number, last: RawToken): boolean {
+  if (last.text === '|') return true;
+  for (let i = end - 1; i >= 0 && !endsLine(text, i); i--) if (text.charCodeAt(i) === 9) return true;
+  return false;
+}
+
 /**
  * A line break ends a sentence (a heading, a list item, a table row, a chat message) unless the
- * line ends on a comma or on a word that needs more after it ("from", "the", "and").
+ * line ends on a comma or on a word that needs more after it ("from", "the", "and"), and the next
+ * line is prose too.
  */
 function breaksLine(text: string, previous: RawToken, next: RawToken): boolean {
-  let newlines = 0;
-  for (let i = previous.end; i < next.start; i++) if (text.charCodeAt(i) === 10) newlines++;
-  if (newlines === 0) return false;
-  return newlines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to');
+  let lines = 0;
+  for (let i = previous.end; i < next.start; i++) if (endsLine(text, i)) lines++;
+  if (lines === 0) return false;
+  if (lines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to')) return true;
+  BLOCK_START.lastIndex = next.start;
+  return BLOCK_START.test(text) || isTableRow(text, previous.end, previous);
+}
+
+/** "1. Pack a coat": a number and a stop that start a line number a list item; they do not end a sentence. */
+function followsListNumber(text: string, tokens: RawToken[], i: number): boolean {
+  if (i < 2) return false;
+  const stop = tokens[i - 1];
+  const number = tokens[i - 2];
+  if (stop.text !== '.' || stop.start !== number.end || !/^\d{1,3}$/.test(number.text)) return false;
+  for (let k = stop.end; k < tokens[i].start; k++) if (endsLine(text, k)) return false;
+  for (let k = number.start - 1; k >= 0 && !endsLine(text, k); k--) if (!/\s/.test(text[k])) return false;
+  return true;
 }
 
 /** Abbreviations with a full stop that do not end a sentence. */
@@ -65,7 +95,7 @@ export function analyseWith(nlp: WinkMethods, text: string): Analysis {
   let sentence = -1;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
-    if (i === 0 || r.opens || breaksLine(text, raw[i - 1], r)) {
+    if (i === 0 || (r.opens && !followsListNumber(text, raw, i)) || breaksLine(text, raw[i - 1], r)) {
       sentence++;
       sentences.push({ start: r.start, end: r.end, first: i, last: i + 1, tense: 'none', negated: false });
     }

@@ -15,11 +15,24 @@ import {
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', 'it']);
 
+const isEmoji = (t: Token) => t.pos === 'SYM' && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(t.text);
+/** Words after which an emoji stands for a noun ("at the 🏖️", "off to 🏫"), not for a full stop. */
+const BEFORE_NOUN = new Set(['DET', 'ADP', 'AUX', 'PART', 'CCONJ', 'SCONJ']);
+
+/** Chat ends a thought with an emoji: "we're at the park 😂 see u soon". */
+function endsOnEmoji(tokens: Token[], first: number, i: number): boolean {
+  if (!isEmoji(tokens[i - 1]) || isEmoji(tokens[i]) || tokens[i].punctuation) return false;
+  let k = i - 1;
+  while (k > first && isEmoji(tokens[k - 1])) k--;
+  return k === first || !BEFORE_NOUN.has(tokens[k - 1].pos);
+}
+
 /** Whether a clause starts at token `i` (of a sentence starting at `first`). */
 function opensClause(tokens: Token[], first: number, i: number): boolean {
   if (i === first) return true;
   const previous = tokens[i - 1];
   if (previous.punctuation && CLAUSE_PUNCTUATION.has(previous.text)) return !tokens[i].punctuation;
+  if (endsOnEmoji(tokens, first, i)) return true;
   const t = tokens[i];
   if (t.pos === 'SCONJ') return true;
   if (t.pos === 'CCONJ' && CLAUSE_CONJUNCTIONS.has(t.normal)) {

@@ -19,9 +19,12 @@ const PIECE = 20_000;
 const LONG_RUN = 200;
 const LONG_RUNS = new RegExp(`\\S{${LONG_RUN},}`, 'g');
 const PUNCTUATION = /^[\p{P}]+$/u;
-/** Clock times and emoji sequences the tagger's tokenizer cuts in two ("7.3" "0am", "👨" "‍" "👩"). */
+/**
+ * Clock times and emoji sequences the tagger's tokenizer cuts in two ("7.3" "0am", "👨" "‍" "👩"):
+ * keycaps ("1️⃣"), flags of countries and of England or Scotland, skin tones, joined emoji.
+ */
 const UNITS =
-  /\b\d{1,2}[.:]\d{2}(?:[ap]m)?\b|\b\d{1,2}[ap]m\b|\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]|\u200D\p{Extended_Pictographic})+|\p{Regional_Indicator}{2}/giu;
+  /[#*0-9]\uFE0F?\u20E3|\b\d{1,2}[.:]\d{2}(?:[ap]m)?\b|\b\d{1,2}[ap]m\b|\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3\u{E0020}-\u{E007F}]|\u200D\p{Extended_Pictographic}?)+|\p{Regional_Indicator}{2}/giu;
 
 /** Lower case, one kind of apostrophe (the model's own normal form spells out "'ll" as "will"). */
 export function normalForm(word: string): string {
@@ -145,7 +148,7 @@ export function joinUnits(text: string, tokens: RawToken[]): RawToken[] {
     }
     // Whatever of the first and last tokens lies outside the unit stays a token of its own.
     if (t.start < a) out.push(part(text, t, t.start, a));
-    const clock = /\d/.test(unit[0]);
+    const clock = /^\d/.test(unit[0]) && !unit[0].endsWith('\u20E3');
     const written = text.slice(a, b);
     out.push({
       start: a,
