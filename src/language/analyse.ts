@@ -3,7 +3,7 @@ import type { Analysis, Sentence, Token } from './analysis.js';
 import { findClauses } from './clauses.js';
 import { correctTags } from './correct.js';
 import { findEntities } from './entities.js';
-import { joinUnits, pieces, tagPiece, type RawEntity, type RawToken } from './tokens.js';
+import { joinUnits, opens, OPENS, pieces, tagPiece, type RawEntity, type RawToken } from './tokens.js';
 
 /** Words a line cannot end on if its sentence ends there: the line break is inside the sentence. */
 const CONTINUING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
@@ -72,37 +72,36 @@ function splitStops(text: string, tokens: RawToken[]): RawToken[] {
       const word = t.text.slice(0, -1);
       const before = out[out.length - 1];
       out.push({ ...t, end: t.end - 1, text: word, normal: word, lemma: word, pos: before?.pos === 'AUX' ? 'ADJ' : 'NOUN' });
-      out.push({ ...t, start: t.end - 1, text: '.', normal: '.', lemma: '.', pos: 'PUNCT', stop: false, punctuation: true, opens: false });
+      out.push({ ...t, start: t.end - 1, text: '.', normal: '.', lemma: '.', pos: 'PUNCT', stop: false, punctuation: true, sentence: 0 });
     } else out.push(t);
     const last = out[out.length - 1];
-    if (next && (last.text === '.' || last.text === '!' || last.text === '?') && next.start > last.end && /\s/.test(text[last.end])) next.opens = true;
+    if (next && (last.text === '.' || last.text === '!' || last.text === '?') && next.start > last.end && /\s/.test(text[last.end])) next.sentence = OPENS;
   }
   return out;
 }
 
 /** Runs the tagger over `text` and builds the layer's view of it. */
 export function analyseWith(nlp: WinkMethods, text: string): Analysis {
-  let raw: RawToken[] = [];
+  const raw: RawToken[] = [];
   const tagged: RawEntity[] = [];
   for (const [from, to] of pieces(text)) {
     const before = raw.length;
     tagPiece(nlp, text, from, to, raw, tagged);
-    if (raw.length > before) raw[before].opens = true;
+    if (raw.length > before) raw[before].sentence = OPENS;
   }
-  raw = correctTags(text, splitStops(text, joinUnits(text, raw)));
-  const tokens: Token[] = [];
+  const tokens: Token[] = correctTags(text, splitStops(text, joinUnits(text, raw)));
   const sentences: Sentence[] = [];
   let sentence = -1;
-  for (let i = 0; i < raw.length; i++) {
-    const r = raw[i];
-    if (i === 0 || (r.opens && !followsListNumber(text, raw, i)) || breaksLine(text, raw[i - 1], r)) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (i === 0 || (opens(t) && !followsListNumber(text, tokens, i)) || breaksLine(text, tokens[i - 1], t)) {
       sentence++;
-      sentences.push({ start: r.start, end: r.end, first: i, last: i + 1, tense: 'none', negated: false });
+      sentences.push({ start: t.start, end: t.end, first: i, last: i + 1, tense: 'none', negated: false });
     }
     const s = sentences[sentence];
-    s.end = r.end;
+    s.end = t.end;
     s.last = i + 1;
-    tokens.push({ start: r.start, end: r.end, text: r.text, normal: r.normal, lemma: r.lemma, pos: r.pos, stop: r.stop, punctuation: r.punctuation, sentence, clause: 0 });
+    t.sentence = sentence;
   }
   const clauses = findClauses(tokens, sentences);
   for (const c of clauses) {

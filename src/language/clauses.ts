@@ -91,25 +91,36 @@ const PHRASES: Array<[Tense, string[]]> = [
   ['future', FUTURE_PHRASES],
   ['past', PAST_PHRASES],
 ];
-/** Each phrase of time by its first word: "next" opens "next week", "next term"… */
-const PHRASES_BY_FIRST_WORD = new Map<string, Array<[Tense, string[]]>>();
+
+/** A word of time: the tense it gives alone, and the phrases of time it opens ("next" opens "next week"…). */
+interface TimeWord {
+  tense: Tense | null;
+  phrases: Array<[Tense, string[]]>;
+}
+const TIME_WORDS = new Map<string, TimeWord>();
+const timeWord = (word: string): TimeWord => {
+  let entry = TIME_WORDS.get(word);
+  if (!entry) TIME_WORDS.set(word, (entry = { tense: null, phrases: [] }));
+  return entry;
+};
+// Now before future before past, as a word that were in two would be read.
+for (const [tense, words] of [['present', NOW_WORDS], ['future', FUTURE_WORDS], ['past', PAST_WORDS]] as Array<[Tense, Set<string>]>) {
+  for (const word of words) timeWord(word).tense ??= tense;
+}
 for (const [tense, phrases] of PHRASES) {
   for (const phrase of phrases) {
     const words = phrase.split(' ');
-    const list = PHRASES_BY_FIRST_WORD.get(words[0]) ?? [];
-    list.push([tense, words]);
-    PHRASES_BY_FIRST_WORD.set(words[0], list);
+    timeWord(words[0]).phrases.push([tense, words]);
   }
 }
 
 /** Which of now, future and past the clause's words of time speak of, the first found. */
 function timeWords(tokens: Token[], first: number, last: number): Tense {
   for (let k = first; k < last; k++) {
-    const word = tokens[k].normal;
-    if (NOW_WORDS.has(word)) return 'present';
-    if (FUTURE_WORDS.has(word)) return 'future';
-    if (PAST_WORDS.has(word)) return 'past';
-    for (const [tense, words] of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+    const entry = TIME_WORDS.get(tokens[k].normal);
+    if (entry === undefined) continue;
+    if (entry.tense !== null) return entry.tense;
+    for (const [tense, words] of entry.phrases) {
       if (k + words.length <= last && words.every((w, n) => tokens[k + n].normal === w)) return tense;
     }
   }

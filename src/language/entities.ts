@@ -16,6 +16,7 @@ import {
 const CLOCK = /^(\d{1,2})(?:([.:])(\d{2}))?([ap]m)?$/i;
 const HOUR_BEFORE = new Set(['am', 'pm', 'a.m.', 'p.m.', "o'clock", 'oclock']);
 const DASHES = new Set(['-', '–', '—']);
+const CURRENCIES = new Set(['£', '$', '€']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
@@ -131,7 +132,7 @@ function money(tokens: Token[]): RawEntity[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (/^[£$€]$/.test(t.text) && next && next.pos === 'NUM' && next.start === t.end) {
+    if (CURRENCIES.has(t.text) && next && next.pos === 'NUM' && next.start === t.end) {
       out.push(span('MONEY', tokens, i, i + 1));
       i++;
     } else if (t.pos === 'NUM' && /^\d/.test(t.text) && next && MONEY_AFTER.has(next.normal) && inSentence(tokens, i, i + 1)) {
@@ -184,7 +185,7 @@ function names(tokens: Token[]): RawEntity[] {
     t.pos === 'PROPN' || (run && isCapitalised(t.text) && (t.pos === 'NOUN' || t.pos === 'ADJ') && !t.punctuation);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const title = TITLES.has(t.normal.replace(/\.$/, '')) && isCapitalised(t.text);
+    const title = TITLES.has(t.normal.endsWith('.') ? t.normal.slice(0, -1) : t.normal) && isCapitalised(t.text);
     if (!title && (t.pos !== 'PROPN' || /^[\d@#]/.test(t.text) || t.normal === 'i')) continue;
     let j = i;
     for (;;) {
