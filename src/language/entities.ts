@@ -17,6 +17,8 @@ const CLOCK = /^(\d{1,2})(?:([.:])(\d{2}))?([ap]m)?$/i;
 const HOUR_BEFORE = new Set(['am', 'pm', 'a.m.', 'p.m.', "o'clock", 'oclock']);
 const DASHES = new Set(['-', '–', '—']);
 const CURRENCIES = new Set(['£', '$', '€']);
+/** The words of "half three", "quarter past four", "ten to six", "twenty past". */
+const CLOCK_FRACTIONS = new Set(['half', 'quarter', 'ten', 'twenty']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
@@ -78,6 +80,7 @@ function times(tokens: Token[]): RawEntity[] {
   const out: RawEntity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.pos !== 'NUM' && !TIME_NOUNS.has(t.normal) && !CLOCK_FRACTIONS.has(t.normal)) continue;
     const previous = inSentence(tokens, i, i - 1) ? tokens[i - 1] : undefined;
     const next = inSentence(tokens, i, i + 1) ? tokens[i + 1] : undefined;
     if (TIME_NOUNS.has(t.normal)) {
@@ -85,7 +88,7 @@ function times(tokens: Token[]): RawEntity[] {
       continue;
     }
     // "half three", "quarter past four", "ten to six"
-    if ((t.normal === 'half' || t.normal === 'quarter' || t.normal === 'ten' || t.normal === 'twenty') && next) {
+    if (CLOCK_FRACTIONS.has(t.normal) && next) {
       const hasLink = next.normal === 'past' || next.normal === 'to';
       const end = i + (hasLink ? 2 : 1);
       const hour = (hasLink || t.normal === 'half') && inSentence(tokens, i, end) ? tokens[end] : undefined;

@@ -146,7 +146,7 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
     }
     starts[i] = at;
     ends[i] = at = Math.min(at + value.length, to);
-    if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || value.trim() === '') {
+    if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === '')) {
       if (starting[i]) starting[i + 1] = 1;
       continue;
     }
