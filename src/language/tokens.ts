@@ -124,7 +124,6 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
   const doc = nlp.readDoc(piece);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
-  const spaces = all.out(its.precedingSpaces) as string[];
   const pos = all.out(its.pos) as string[];
   // The typings miss that lemma is a token helper like the others.
   const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
@@ -137,13 +136,18 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
   let at = from;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    at += spaces[i].length;
-    // The tokenizer keeps the text as it is; should a token ever not be where the spaces put it,
-    // it is looked for ahead, so that offsets stay true to the text.
-    if (!piece.startsWith(value, at - from)) {
-      const found = piece.indexOf(value, at - from) + from;
-      if (found >= from && found < to) at = found;
+    // The tokenizer keeps the text as it is and leaves out the white space between tokens (and a
+    // few characters it drops): a token is after that white space, or else looked for ahead, so
+    // that offsets stay true to the text.
+    let start = at - from;
+    if (!piece.startsWith(value, start)) {
+      while (start < piece.length && isSpace(piece.charCodeAt(start)) && !piece.startsWith(value, start)) start++;
+      if (!piece.startsWith(value, start)) {
+        const found = piece.indexOf(value, start);
+        if (found >= 0) start = found;
+      }
     }
+    at = from + start;
     starts[i] = at;
     ends[i] = at = Math.min(at + value.length, to);
     if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === '')) {
