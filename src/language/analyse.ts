@@ -58,7 +58,8 @@ const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'prof.', 'rev
  * into the word and its stop, and a stop followed by a space starts a sentence.
  */
 function splitStops(text: string, tokens: RawToken[]): RawToken[] {
-  const out: RawToken[] = [];
+  // A new list only from the first token split: most texts have none.
+  let out: RawToken[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
@@ -70,14 +71,15 @@ function splitStops(text: string, tokens: RawToken[]): RawToken[] {
       (next === undefined || /^\p{Lu}/u.test(next.text))
     ) {
       const word = t.text.slice(0, -1);
+      out ??= tokens.slice(0, i);
       const before = out[out.length - 1];
       out.push({ ...t, end: t.end - 1, text: word, normal: word, lemma: word, pos: before?.pos === 'AUX' ? 'ADJ' : 'NOUN' });
       out.push({ ...t, start: t.end - 1, text: '.', normal: '.', lemma: '.', pos: 'PUNCT', stop: false, punctuation: true, sentence: 0 });
-    } else out.push(t);
-    const last = out[out.length - 1];
+    } else out?.push(t);
+    const last = out ? out[out.length - 1] : t;
     if (next && (last.text === '.' || last.text === '!' || last.text === '?') && next.start > last.end && /\s/.test(text[last.end])) next.sentence = OPENS;
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** Runs the tagger over `text` and builds the layer's view of it. */

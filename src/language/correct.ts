@@ -18,7 +18,8 @@ function nextWord(tokens: RawToken[], i: number): RawToken | undefined {
  * and "Will" or "May" as names and months. Returns the tokens, some of them split in two.
  */
 export function correctTags(text: string, tokens: RawToken[]): RawToken[] {
-  const out: RawToken[] = [];
+  // A new list only from the first token split: most texts have none.
+  let out: RawToken[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const chat = CHAT_WORDS.get(t.normal);
@@ -27,6 +28,7 @@ export function correctTags(text: string, tokens: RawToken[]): RawToken[] {
       t.lemma = chat.lemma;
     } else if (t.text.length === 3 && /^i['’]m$/i.test(t.text)) {
       // The model's tokenizer splits "we're" but keeps "I'm" whole.
+      out ??= tokens.slice(0, i);
       out.push({ ...t, end: t.start + 1, text: t.text[0], normal: 'i', lemma: 'i', pos: 'PRON', stop: true });
       out.push({ ...t, start: t.start + 1, text: t.text.slice(1), normal: "'m", lemma: 'be', pos: 'AUX', stop: true, sentence: 0 });
       continue;
@@ -37,9 +39,9 @@ export function correctTags(text: string, tokens: RawToken[]): RawToken[] {
       t.pos = modalOrName(tokens, i);
       if (t.pos === 'PROPN') t.lemma = t.normal;
     }
-    out.push(t);
+    out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** "Will" or "May" with a capital: a modal verb only when a verb or its subject follows. */

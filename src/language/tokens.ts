@@ -183,14 +183,15 @@ export function tagPiece(nlp: WinkMethods, text: string, from: number, to: numbe
 
 /** Joins the pieces of a clock time or an emoji sequence into one token. */
 export function joinUnits(text: string, tokens: RawToken[]): RawToken[] {
-  const out: RawToken[] = [];
+  // A new list only from the first token that changes: most texts have none.
+  let out: RawToken[] | null = null;
   let unit = nextUnit(text, 0);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     while (unit && unit.index + unit[0].length <= t.start) unit = nextUnit(text, unit.index + unit[0].length);
     // A long run without spaces is one token, whatever is in it.
     if (!unit || unit.index >= t.end || t.end - t.start >= LONG_RUN) {
-      out.push(t);
+      out?.push(t);
       continue;
     }
     const a = unit.index;
@@ -198,19 +199,21 @@ export function joinUnits(text: string, tokens: RawToken[]): RawToken[] {
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].start < b) j++;
     if (j === i && t.start === a && t.end === b) {
-      out.push(t);
+      out?.push(t);
       continue;
     }
+    out ??= tokens.slice(0, i);
     // Whatever of the first and last tokens lies outside the unit stays a token of its own.
     if (t.start < a) out.push(part(text, t, t.start, a));
     const clock = /^\d/.test(unit[0]) && !unit[0].endsWith('\u20E3');
     const written = text.slice(a, b);
+    const lower = written.toLowerCase();
     out.push({
       start: a,
       end: b,
       text: written,
-      normal: written.toLowerCase(),
-      lemma: written.toLowerCase(),
+      normal: lower,
+      lemma: lower,
       pos: clock ? 'NUM' : 'SYM',
       stop: false,
       punctuation: false,
@@ -221,7 +224,7 @@ export function joinUnits(text: string, tokens: RawToken[]): RawToken[] {
     i = j;
     unit = nextUnit(text, b);
   }
-  return out;
+  return out ?? tokens;
 }
 
 function part(text: string, t: RawToken, start: number, end: number): RawToken {
