@@ -15,11 +15,24 @@ import {
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', 'it']);
 
+const isEmoji = (t: Token) => t.pos === 'SYM' && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(t.text);
+/** Words after which an emoji stands for a noun ("at the 🏖️", "off to 🏫"), not for a full stop. */
+const BEFORE_NOUN = new Set(['DET', 'ADP', 'AUX', 'PART', 'CCONJ', 'SCONJ']);
+
+/** Chat ends a thought with an emoji: "we're at the park 😂 see u soon". */
+function endsOnEmoji(tokens: Token[], first: number, i: number): boolean {
+  if (!isEmoji(tokens[i - 1]) || isEmoji(tokens[i]) || tokens[i].punctuation) return false;
+  let k = i - 1;
+  while (k > first && isEmoji(tokens[k - 1])) k--;
+  return k === first || !BEFORE_NOUN.has(tokens[k - 1].pos);
+}
+
 /** Whether a clause starts at token `i` (of a sentence starting at `first`). */
 function opensClause(tokens: Token[], first: number, i: number): boolean {
   if (i === first) return true;
   const previous = tokens[i - 1];
   if (previous.punctuation && CLAUSE_PUNCTUATION.has(previous.text)) return !tokens[i].punctuation;
+  if (endsOnEmoji(tokens, first, i)) return true;
   const t = tokens[i];
   if (t.pos === 'SCONJ') return true;
   if (t.pos === 'CCONJ' && CLAUSE_CONJUNCTIONS.has(t.normal)) {
@@ -78,25 +91,36 @@ const PHRASES: Array<[Tense, string[]]> = [
   ['future', FUTURE_PHRASES],
   ['past', PAST_PHRASES],
 ];
-/** Each phrase of time by its first word: "next" opens "next week", "next term"… */
-const PHRASES_BY_FIRST_WORD = new Map<string, Array<[Tense, string[]]>>();
+
+/** A word of time: the tense it gives alone, and the phrases of time it opens ("next" opens "next week"…). */
+interface TimeWord {
+  tense: Tense | null;
+  phrases: Array<[Tense, string[]]>;
+}
+const TIME_WORDS = new Map<string, TimeWord>();
+const timeWord = (word: string): TimeWord => {
+  let entry = TIME_WORDS.get(word);
+  if (!entry) TIME_WORDS.set(word, (entry = { tense: null, phrases: [] }));
+  return entry;
+};
+// Now before future before past, as a word that were in two would be read.
+for (const [tense, words] of [['present', NOW_WORDS], ['future', FUTURE_WORDS], ['past', PAST_WORDS]] as Array<[Tense, Set<string>]>) {
+  for (const word of words) timeWord(word).tense ??= tense;
+}
 for (const [tense, phrases] of PHRASES) {
   for (const phrase of phrases) {
     const words = phrase.split(' ');
-    const list = PHRASES_BY_FIRST_WORD.get(words[0]) ?? [];
-    list.push([tense, words]);
-    PHRASES_BY_FIRST_WORD.set(words[0], list);
+    timeWord(words[0]).phrases.push([tense, words]);
   }
 }
 
 /** Which of now, future and past the clause's words of time speak of, the first found. */
 function timeWords(tokens: Token[], first: number, last: number): Tense {
   for (let k = first; k < last; k++) {
-    const word = tokens[k].normal;
-    if (NOW_WORDS.has(word)) return 'present';
-    if (FUTURE_WORDS.has(word)) return 'future';
-    if (PAST_WORDS.has(word)) return 'past';
-    for (const [tense, words] of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+    const entry = TIME_WORDS.get(tokens[k].normal);
+    if (entry === undefined) continue;
+    if (entry.tense !== null) return entry.tense;
+    for (const [tense, words] of entry.phrases) {
       if (k + words.length <= last && words.every((w, n) => tokens[k + n].normal === w)) return tense;
     }
   }

@@ -18,6 +18,9 @@ const HOUR_BEFORE = new Set(['am', 'pm', 'a.m.', 'p.m.', "o'clock", 'oclock']);
 const DASHES = new Set(['-', '–', '—']);
 // "at 4 tmrw", "3.30 tomorrow": a day after a number does not make it a count of something.
 const DAY_WORDS = new Set(['today', 'tonight', 'tomorrow', 'tmrw', 'tmr', 'tomoz']);
+const CURRENCIES = new Set(['£', '$', '€']);
+/** The words of "half three", "quarter past four", "ten to six", "twenty past". */
+const CLOCK_FRACTIONS = new Set(['half', 'quarter', 'ten', 'twenty']);
 const PRICE_VERBS = new Set(['cost', 'pay', 'charge', 'price', 'raise', 'save', 'spend', 'owe']);
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const RECURRENCE = new Set(['every', 'each', 'any', 'most']);
@@ -93,6 +96,7 @@ function times(tokens: Token[]): RawEntity[] {
   const out: RawEntity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.pos !== 'NUM' && !TIME_NOUNS.has(t.normal) && !CLOCK_FRACTIONS.has(t.normal)) continue;
     const previous = inSentence(tokens, i, i - 1) ? tokens[i - 1] : undefined;
     const next = inSentence(tokens, i, i + 1) ? tokens[i + 1] : undefined;
     if (TIME_NOUNS.has(t.normal)) {
@@ -100,7 +104,7 @@ function times(tokens: Token[]): RawEntity[] {
       continue;
     }
     // "half three", "quarter past four", "ten to six"
-    if ((t.normal === 'half' || t.normal === 'quarter' || t.normal === 'ten' || t.normal === 'twenty') && next) {
+    if (CLOCK_FRACTIONS.has(t.normal) && next) {
       const hasLink = next.normal === 'past' || next.normal === 'to';
       const end = i + (hasLink ? 2 : 1);
       const hour = (hasLink || t.normal === 'half') && inSentence(tokens, i, end) ? tokens[end] : undefined;
@@ -147,7 +151,7 @@ function money(tokens: Token[]): RawEntity[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (/^[£$€]$/.test(t.text) && next && next.pos === 'NUM' && next.start === t.end) {
+    if (CURRENCIES.has(t.text) && next && next.pos === 'NUM' && next.start === t.end) {
       out.push(span('MONEY', tokens, i, i + 1));
       i++;
     } else if (t.pos === 'NUM' && /^\d/.test(t.text) && next && MONEY_AFTER.has(next.normal) && inSentence(tokens, i, i + 1)) {
@@ -200,7 +204,7 @@ function names(tokens: Token[]): RawEntity[] {
     t.pos === 'PROPN' || (run && isCapitalised(t.text) && (t.pos === 'NOUN' || t.pos === 'ADJ') && !t.punctuation);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const title = TITLES.has(t.normal.replace(/\.$/, '')) && isCapitalised(t.text);
+    const title = TITLES.has(t.normal.endsWith('.') ? t.normal.slice(0, -1) : t.normal) && isCapitalised(t.text);
     if (!title && (t.pos !== 'PROPN' || /^[\d@#]/.test(t.text) || t.normal === 'i')) continue;
     let j = i;
     for (;;) {
