@@ -1,4 +1,5 @@
-import { mayHoldEntity, type EntityType } from '../language/index.js';
+import { hintBit, hintsOf, type EntityType, type WordView } from '../language/index.js';
+import { tokenizePhrase, type Tokens } from '../text/tokens.js';
 
 /**
  * What a text must show for one token condition of a sequence to hold in it: one of these words
@@ -9,34 +10,23 @@ export interface GateSpec {
   types: EntityType[];
 }
 
-// As the layer's normal form: lower case, one kind of apostrophe.
-const normalise = (text: string) => text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
-
-/** A text's words as gates look them up: split at spaces, hyphens and punctuation; "we're" is "we're" and "we". */
-function wordsOf(lower: string): Set<string> {
-  const words = new Set<string>();
-  for (const word of lower.split(/[^\p{L}\p{N}']+/u)) {
-    if (!word) continue;
-    words.add(word);
-    const apostrophe = word.indexOf("'");
-    if (apostrophe > 0) words.add(word.slice(0, apostrophe));
-  }
-  return words;
-}
-
 /**
- * The cheap looks of every sequence of a run, in one index: a text's words are looked up once,
- * whatever the number of rules and conditions, and a text that fails a condition's look cannot
- * match that rule, so it needs no analysis (as gitleaks' keywords spare its expressions).
+ * The cheap looks of every sequence rule of a run, in one index. A draft's words (split once for
+ * all the rules) are looked up once each, whatever the number of rules, and their hints of entity
+ * types read from the same pass; a piece of text that fails a condition's look cannot match that
+ * rule, so it needs no analysis (as gitleaks' keywords spare its expressions).
  */
 export class Gates {
   /** Each gate's phrases by their first word, with the words after it. */
   private readonly byFirst = new Map<string, Array<[gate: number, rest: string[]]>>();
-  private readonly types: EntityType[][] = [];
+  /** Each gate's entity types, as hint bits (see `hintsOf`); -1 when one of them has no hint. */
+  private readonly types: number[] = [];
   /** Gates any text passes (a phrase of a word the tagger splits off, such as "'s"). */
   private readonly open: boolean[] = [];
   /** Each sequence's gates. */
   private readonly ofSequence: number[][];
+  /** Whether a sequence could pass on hints alone, with no word to find. */
+  private readonly wordless: boolean[];
 
   constructor(sequences: GateSpec[][]) {
     const ids = new Map<string, number>();
@@ -48,14 +38,15 @@ export class Gates {
         return id;
       }),
     );
+    this.wordless = this.ofSequence.map((gates) => gates.every((g) => this.open[g] || this.types[g] !== 0));
   }
 
   private add(spec: GateSpec): number {
     const id = this.types.length;
-    this.types.push(spec.types);
+    this.types.push(spec.types.some((type) => hintBit(type) === 0) ? -1 : spec.types.reduce((bits, type) => bits | hintBit(type), 0));
     this.open.push(false);
     for (const phrase of spec.phrases) {
-      const words = normalise(phrase).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+      const words = tokenizePhrase(phrase);
       if (words.length === 0 || phrase.trimStart().startsWith("'")) {
         this.open[id] = true;
         continue;
@@ -67,24 +58,52 @@ export class Gates {
     return id;
   }
 
-  /** For each sequence, whether the text passes all its gates. */
-  passing(text: string): boolean[] {
-    const lower = normalise(text);
-    const words = wordsOf(lower);
-    const passed = [...this.open];
-    for (const word of words) {
-      for (const [gate, rest] of this.byFirst.get(word) ?? []) {
-        if (!passed[gate] && rest.every((w) => words.has(w))) passed[gate] = true;
+  get size(): number {
+    return this.ofSequence.length;
+  }
+
+  /**
+   * For each piece of a text (sorted, apart), whether each sequence could match in it; null for
+   * a piece none could. `tokens` are the text's words, looked at once each.
+   */
+  passing(text: string, tokens: Tokens, pieces: Array<[number, number]>): Array<boolean[] | null> {
+    const gates = this.types.length;
+    const found: Array<Uint8Array | undefined> = new Array(pieces.length);
+    const hinted = new Uint8Array(pieces.length);
+    const { words, starts, ends } = tokens;
+    const view: WordView = {
+      count: tokens.count,
+      word: (i) => words[i],
+      capitalised: (i) => {
+        const c = text.charCodeAt(starts[i]);
+        return c < 128 ? c >= 65 && c <= 90 : text[starts[i]] !== text[starts[i]].toLowerCase();
+      },
+      after: (i) => (i + 1 < tokens.count ? text.slice(ends[i], starts[i + 1]) : ''),
+    };
+    let p = 0;
+    for (let i = 0; i < tokens.count; i++) {
+      while (p < pieces.length && pieces[p][1] <= starts[i]) p++;
+      if (p === pieces.length) break;
+      if (starts[i] < pieces[p][0]) continue;
+      hinted[p] |= hintsOf(view, i);
+      const word = words[i];
+      const apostrophe = word.indexOf("'");
+      // "we're" holds "we" for the tagger, which splits it.
+      for (const first of apostrophe > 0 ? [word, word.slice(0, apostrophe)] : [word]) {
+        for (const [gate, rest] of this.byFirst.get(first) ?? []) {
+          let k = 0;
+          while (k < rest.length && i + 1 + k < tokens.count && starts[i + 1 + k] < pieces[p][1] && words[i + 1 + k] === rest[k]) k++;
+          if (k === rest.length) (found[p] ??= new Uint8Array(gates))[gate] = 1;
+        }
       }
     }
-    // Hints are costlier than words: looked for only for a rule whose words are all there.
-    const hints = new Map<EntityType, boolean>();
-    const hinted = (type: EntityType) => {
-      let known = hints.get(type);
-      if (known === undefined) hints.set(type, (known = mayHoldEntity(type, text, lower)));
-      return known;
-    };
-    const passes = (gate: number) => passed[gate] || this.types[gate].some(hinted);
-    return this.ofSequence.map((gates) => gates.every((gate) => passed[gate] || this.types[gate].length > 0) && gates.every(passes));
+    const anyWordless = this.wordless.some(Boolean);
+    return pieces.map((_, piece) => {
+      const hits = found[piece];
+      if (!hits && !anyWordless) return null;
+      const passes = (g: number) => this.open[g] || hits?.[g] === 1 || this.types[g] === -1 || (this.types[g] & hinted[piece]) !== 0;
+      const result = this.ofSequence.map((gs) => gs.every(passes));
+      return result.some(Boolean) ? result : null;
+    });
   }
 }

@@ -2,7 +2,7 @@ import type { Detector, DetectorContext, DetectorMatch } from '../detectors/inde
 import type { DraftImage, Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
 import { Role } from './compile.js';
-import type { Tokens } from '../text/tokens.js';
+import { tokenize, type Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
 import { piecesOf, sequenceSpans } from './sequence.js';
@@ -194,7 +194,7 @@ export function findMatches(
         );
       }
     } else if (compiled.sequence) {
-      passages ??= passagesFor(set, text, context);
+      passages ??= passagesFor(set, text, tokens, context);
       if (passages && passages.rules[compiled.sequenceIndex!]) {
         for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
       }
@@ -296,15 +296,16 @@ const BETWEEN = '\n\n';
  * The pieces of the text that pass some sequence rule's gates, analysed in one call (the tagger
  * costs more a call than a sentence), or null when none does.
  */
-function passagesFor(set: CompiledRuleSet, text: string, context: Partial<DetectorContext>): Passages | null {
-  const rules: boolean[] = [];
+function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context: Partial<DetectorContext>): Passages | null {
+  const pieces = piecesOf(text);
+  const passing = set.gates.passing(text, tokens, pieces);
+  const rules: boolean[] = new Array(set.gates.size).fill(false);
   const kept: Array<[number, number]> = [];
-  for (const [from, to] of piecesOf(text)) {
-    const passing = set.gates.passing(text.slice(from, to));
-    if (!passing.some(Boolean)) continue;
-    passing.forEach((yes, i) => (rules[i] ||= yes));
-    kept.push([from, to]);
-  }
+  passing.forEach((yes, p) => {
+    if (!yes) return;
+    yes.forEach((passes, i) => (rules[i] ||= passes));
+    kept.push(pieces[p]);
+  });
   if (kept.length === 0) return null;
   if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
   const starts: number[] = [];
@@ -333,5 +334,5 @@ function passagesFor(set: CompiledRuleSet, text: string, context: Partial<Detect
 /** Whether a check of this text needs the linguistic layer: a sequence rule could match it. */
 export function needsLanguage(set: CompiledRuleSet, text: string): boolean {
   if (!set.needs.has('language')) return false;
-  return piecesOf(text).some(([from, to]) => set.gates.passing(text.slice(from, to)).some(Boolean));
+  return set.gates.passing(text, tokenize(text), piecesOf(text)).some((yes) => yes !== null);
 }

@@ -1,37 +1,57 @@
 import type { EntityType } from './analysis.js';
-import { ABBREVIATIONS, ORGANISATION_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, TIME_NOUNS } from './words.js';
+import { ABBREVIATIONS, CLOCK_WORDS, ORGANISATION_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, TIME_NOUNS, TIME_PREPOSITIONS } from './words.js';
 
-// A superset of what the entity finder and the model call a time: clock times ("6.45", "2pm",
-// "at 3"), a timetable's column, parts of the day and the day's named times. A text without any
-// of these holds no time, so a rule that needs one can skip the tagger.
-const TIME_HINT = new RegExp(
-  String.raw`\d[.:]\d\d|\d\s?(?:am|pm|a\.m|p\.m|o'clock)|\b(?:at|from|till|until|til|by|about|around|before|after|for) \d|\||\b(?:half|quarter|ten|twenty) (?:past|to) |\bhalf (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:morning|afternoon|evening|night|tonight|${[...TIME_NOUNS].join('|')})\b`,
-);
+/** A text's words as hints read them: lower case, and the text as written around them. */
+export interface WordView {
+  count: number;
+  /** The word in lower case. */
+  word(i: number): string;
+  /** Whether it is written with a capital. */
+  capitalised(i: number): boolean;
+  /** The characters between it and the next word. */
+  after(i: number): string;
+}
 
-// Either case of a word's first letter: "At Rowlee Farm" and "at Rowlee Farm".
-const anyCase = (words: Iterable<string>) => [...words].map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join('|');
-const CAPITALISED = String.raw`\p{Lu}[\p{L}\p{N}'’.&-]*`;
-// As the entity finder names places: a capitalised name after a preposition of place ("at the
-// Guildhall", "going to Edale"), one ending with a place's word ("Uppingham Road") or opening with one ("Hotel Alpina").
+export const HINT_TIME = 1;
+export const HINT_PLACE = 2;
+export const HINT_ORG = 4;
+
+const TIME_WORDS = new Set([...'morning afternoon evening night tonight tonite'.split(' '), ...TIME_NOUNS]);
+const CLOCK_MARKS = new Set(['am', 'pm', "o'clock", 'oclock']);
+const FRACTIONS = new Set(['half', 'quarter', 'ten', 'twenty']);
+const HOUR = /^\d{1,2}$/;
 // Capitalised words after "in" or "on" that are times or school years, never places.
-const NOT_PLACES = 'Year|Years|Class|Reception|Nursery|Key Stage|Term|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter';
-const PLACE_HINT = new RegExp(
-  String.raw`(?<![\p{L}])(?:${anyCase([...PLACE_PREPOSITIONS, 'to'])})\s+(?:[Tt]he\s+)?(?!(?:${NOT_PLACES})(?![\p{L}]))\p{Lu}|${CAPITALISED}\s+(?:${anyCase(PLACE_HEADS)})(?![\p{L}])|(?<![\p{L}])(?:${anyCase(PLACE_FIRST_WORDS)})\s+\p{Lu}`,
-  'u',
-);
-// A capitalised name ending with an organisation's word ("Brookfield Academy"), or "Friends of …".
-const ORG_HINT = new RegExp(String.raw`${CAPITALISED}\s+(?:${anyCase(ORGANISATION_HEADS)})(?![\p{L}])|(?<![\p{L}])Friends\b`, 'u');
+const NOT_PLACES = new Set('year years class reception nursery term monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december christmas easter'.split(' '));
+const BEFORE_PLACE = new Set([...PLACE_PREPOSITIONS, 'to']);
 
 /**
- * Whether a text may hold an entity of this type, by a look at its characters only (`lower`: the
- * text in lower case). True when nothing cheap can tell. Places and organisations are found by
- * their capitals, as the entity finder names them.
+ * The entity types word `i` may start, as bits (HINT_TIME, HINT_PLACE, HINT_ORG), by its look and
+ * its neighbours' only: a superset of what the entity finder and the model give. A clock time
+ * ("6.45", "2pm", "at 3", "half four") or a time of day is a time; a capitalised name after a
+ * preposition of place ("at the Guildhall", "to Edale"), before a place's word ("Uppingham Road") or
+ * after one ("Hotel Alpina") a place; one before an organisation's word ("Brookfield Academy") an
+ * organisation. A sentence without any of these holds none, so a rule that needs one can skip the tagger.
  */
-export function mayHoldEntity(type: EntityType, text: string, lower: string): boolean {
-  if (type === 'TIME') return TIME_HINT.test(lower);
-  if (type === 'PLACE') return PLACE_HINT.test(text);
-  if (type === 'ORG') return ORG_HINT.test(text);
-  return true;
+export function hintsOf(view: WordView, i: number): number {
+  const w = view.word(i);
+  const next = i + 1 < view.count ? view.word(i + 1) : '';
+  const previous = i > 0 ? view.word(i - 1) : '';
+  let hints = 0;
+  if (TIME_WORDS.has(w) || /^\d{1,2}(?:am|pm)$/.test(w)) hints |= HINT_TIME;
+  else if (HOUR.test(w) && (CLOCK_MARKS.has(next) || TIME_PREPOSITIONS.has(previous) || (/^[.:]$/.test(view.after(i)) && /^\d\d(?:am|pm)?$/.test(next)))) hints |= HINT_TIME;
+  else if (FRACTIONS.has(w) && (next === 'past' || next === 'to' || (w === 'half' && CLOCK_WORDS.has(next)))) hints |= HINT_TIME;
+  if (view.capitalised(i)) {
+    const beforeThe = previous === 'the' && i > 1 ? view.word(i - 2) : '';
+    if ((BEFORE_PLACE.has(previous) || BEFORE_PLACE.has(beforeThe)) && !NOT_PLACES.has(w)) hints |= HINT_PLACE;
+    if (PLACE_HEADS.has(next) || (PLACE_FIRST_WORDS.has(w) && i + 1 < view.count && view.capitalised(i + 1))) hints |= HINT_PLACE;
+    if (ORGANISATION_HEADS.has(next) || w === 'friends') hints |= HINT_ORG;
+  }
+  return hints;
+}
+
+/** The hint bit of an entity type; 0 for a type nothing cheap can tell (any text may hold one). */
+export function hintBit(type: EntityType): number {
+  return type === 'TIME' ? HINT_TIME : type === 'PLACE' ? HINT_PLACE : type === 'ORG' ? HINT_ORG : 0;
 }
 
 // A stop, its closing quotes or brackets, a space, and a capital or a digit: where a sentence

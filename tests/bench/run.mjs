@@ -31,7 +31,8 @@ function wholeCli(extra, before = () => {}, env = process.env) {
     before(i);
     const fd = openSync(output, 'w');
     const start = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'check', dir, '--config', config, '--format', 'json', ...extra], {
+    const configArgs = extra.includes('--config') ? [] : ['--config', config];
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'check', dir, ...configArgs, '--format', 'json', ...extra], {
       stdio: ['ignore', fd, 'pipe'],
       encoding: 'utf8',
       env,
@@ -48,6 +49,31 @@ function wholeCli(extra, before = () => {}, env = process.env) {
 const plain = wholeCli([]);
 report('whole CLI (median)', plain);
 console.log(`findings: ${JSON.parse(readFileSync(output, 'utf8')).files.reduce((n, f) => n + f.findings.length, 0)}`);
+
+// What the linguistic layer's rules cost: the same run with every sequence rule turned off, and
+// one small draft (the start-up a user waits for) with and without them.
+const sequenceIds = readdirSync(join(root, 'rules', 'location'))
+  .map((f) => readFileSync(join(root, 'rules', 'location', f), 'utf8'))
+  .filter((yaml) => /^kind: sequence$/m.test(yaml))
+  .map((yaml) => /^id: (.+)$/m.exec(yaml)[1]);
+const withoutLayer = join(dir, '..', 'safepost-bench-no-sequence.config.yaml');
+writeFileSync(withoutLayer, `channel: official\nrules:\n${sequenceIds.map((id) => `  ${id}: off\n`).join('')}`);
+const noSequence = wholeCli(['--config', withoutLayer]);
+report('the same, no sequence rules', noSequence);
+console.log(`the sequence rules cost ${(plain / noSequence).toFixed(2)}x a run without them`);
+const small = join(dir, 'term-0', 'post-00001.md');
+const oneDraft = (configFile) => {
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, [join(root, 'bin', 'safepost.js'), 'check', small, '--config', configFile], { stdio: 'ignore' });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+};
+const smallWith = oneDraft(config);
+const smallWithout = oneDraft(withoutLayer);
+console.log(`one small draft: ${smallWith.toFixed(0)} ms, ${smallWithout.toFixed(0)} ms with no sequence rules (${(smallWith / smallWithout).toFixed(2)}x)`);
 report('whole CLI, 2 threads', wholeCli(['--concurrency', '2']));
 
 // The cost of a roster must not grow with it: the same posts with 100 and 10,000 pupils.
@@ -112,6 +138,7 @@ report('parsing alone (median)', median(parse));
 // Parsing and every rule, in this process, without start-up or file reading.
 const { createChecker } = await import(join(root, 'dist', 'index.js'));
 const checker = createChecker({ config });
+await checker.ready();
 // The same with five pattern rules of a user's, which run on the linear-time engine (re2js),
 // alternated with the runs without them.
 const userRules = join(dir, '..', 'safepost-bench-user-rules');
@@ -130,6 +157,7 @@ userPatterns.forEach((pattern, i) =>
   ),
 );
 const withUserRules = createChecker({ config, ruleFolders: [userRules] });
+await withUserRules.ready();
 const engine = [];
 const engineWithUser = [];
 for (let i = 0; i < runs; i++) {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLanguage, mayHoldEntity, sentencePieces, type Analysis, type Language } from '../../src/language/index.js';
+import { hintsOf, loadLanguage, sentencePieces, type Analysis, type Language } from '../../src/language/index.js';
+import { HINT_ORG, HINT_PLACE, HINT_TIME } from '../../src/language/hints.js';
+import { tokenize } from '../../src/text/tokens.js';
 
 let language: Language;
 beforeAll(async () => {
@@ -61,12 +63,20 @@ describe('cheap looks before the layer', () => {
     expect(text.slice(at).trim()).toBe('');
   });
 
-  it('hint at times and places by their look, as the entity finder names them', () => {
-    const hints = (text: string) => (['TIME', 'PLACE', 'ORG'] as const).filter((type) => mayHoldEntity(type, text, text.toLowerCase()));
+  it('hint at times and places by their words and capitals, as the entity finder names them', () => {
+    const hints = (text: string) => {
+      const t = tokenize(text);
+      const view = { count: t.count, word: (i: number) => t.words[i], capitalised: (i: number) => /\p{Lu}/u.test(text[t.starts[i]]), after: (i: number) => text.slice(t.ends[i], t.starts[i + 1] ?? t.ends[i]) };
+      let bits = 0;
+      for (let i = 0; i < t.count; i++) bits |= hintsOf(view, i);
+      return [[HINT_TIME, 'TIME'], [HINT_PLACE, 'PLACE'], [HINT_ORG, 'ORG']].filter(([bit]) => bits & (bit as number)).map(([, type]) => type);
+    };
     expect(hints('Meet at 6.45 at the Co-op')).toEqual(['TIME', 'PLACE']);
     expect(hints('Tea at half four')).toEqual(['TIME']);
+    expect(hints('see you at 3')).toEqual(['TIME']);
     expect(hints('Well done to Year 6 on Monday')).toEqual([]);
     expect(hints('Friends of Brookfield Academy meet soon')).toEqual(['ORG']);
     expect(hints('The Jewry Wall Museum is free')).toEqual(['PLACE']);
+    expect(hints('Tickets are two pounds each')).toEqual([]);
   });
 });
