@@ -127,6 +127,9 @@ function timeWords(tokens: Token[], first: number, last: number): Tense {
   return 'none';
 }
 
+/** Verbs whose own form ends in -ing: "we sing", "they bring". */
+const ING_VERBS = new Set(['bring', 'sing', 'ring', 'sting', 'swing', 'spring', 'string', 'wing', 'cling', 'fling', 'sling', 'wring', 'ding', 'ping', 'king']);
+
 /**
  * A clause's tense: future with will, shall, 'll, going to or gonna; otherwise its first verb's
  * (the auxiliary's when there is one), put forward or back by words of time ("tomorrow we go"
@@ -147,7 +150,7 @@ export function tenseOf(tokens: Token[], first: number, last: number): Tense {
     if (t.pos === 'AUX') {
       auxiliary = true;
       verb = PAST_AUXILIARIES.has(t.normal) ? 'past' : 'present';
-    } else if (t.normal.endsWith('ing') && t.normal !== t.lemma) participle = true;
+    } else if (t.normal.endsWith('ing') && !ING_VERBS.has(t.normal)) participle = true;
     else verb = formTense(t);
   }
   if (verb === 'none' && participle) verb = 'present';

@@ -37,6 +37,9 @@ describe('the layer, for where and when', () => {
   it('gives a clause the tense of its finite verb, not of a participle before it', () => {
     expect(tenses(analyse('At 8am in teeming rain the team competed at Hinckley.'))).toEqual(['past:At 8am in teeming rain the team competed at Hinckley.']);
     expect(tenses(analyse('hiking up Kinder rn'))).toEqual(['present:hiking up Kinder rn']);
+    // A participle the model has no dictionary form for, and a verb whose own form ends in -ing.
+    expect(tenses(analyse('After geocaching the group walked home.'))).toEqual(['past:After geocaching the group walked home.']);
+    expect(tenses(analyse('We sing at the church at 3.'))).toEqual(['present:We sing at the church at 3.']);
   });
 
   it('starts a sentence at a chat line and at a lone CR, as at LF and CRLF', () => {
