@@ -81,21 +81,23 @@ export class Gates {
       after: (i) => (i + 1 < tokens.count ? text.slice(ends[i], starts[i + 1]) : ''),
     };
     let p = 0;
+    // The phrases that start with `first` at word i, and end in piece p.
+    const lookUp = (first: string, i: number) => {
+      for (const [gate, rest] of this.byFirst.get(first) ?? []) {
+        let k = 0;
+        while (k < rest.length && i + 1 + k < tokens.count && starts[i + 1 + k] < pieces[p][1] && words[i + 1 + k] === rest[k]) k++;
+        if (k === rest.length) (found[p] ??= new Uint8Array(gates))[gate] = 1;
+      }
+    };
     for (let i = 0; i < tokens.count; i++) {
       while (p < pieces.length && pieces[p][1] <= starts[i]) p++;
       if (p === pieces.length) break;
       if (starts[i] < pieces[p][0]) continue;
       hinted[p] |= hintsOf(view, i);
-      const word = words[i];
-      const apostrophe = word.indexOf("'");
+      lookUp(words[i], i);
       // "we're" holds "we" for the tagger, which splits it.
-      for (const first of apostrophe > 0 ? [word, word.slice(0, apostrophe)] : [word]) {
-        for (const [gate, rest] of this.byFirst.get(first) ?? []) {
-          let k = 0;
-          while (k < rest.length && i + 1 + k < tokens.count && starts[i + 1 + k] < pieces[p][1] && words[i + 1 + k] === rest[k]) k++;
-          if (k === rest.length) (found[p] ??= new Uint8Array(gates))[gate] = 1;
-        }
-      }
+      const apostrophe = words[i].indexOf("'");
+      if (apostrophe > 0) lookUp(words[i].slice(0, apostrophe), i);
     }
     const anyWordless = this.wordless.some(Boolean);
     return pieces.map((_, piece) => {

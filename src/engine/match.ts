@@ -5,8 +5,9 @@ import { Role } from './compile.js';
 import { tokenize, type Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
 import { SafepostError } from '../errors.js';
-import { piecesOf, sequenceSpans } from './sequence.js';
-import type { Analysis } from '../language/index.js';
+import { sentencePieces, type Analysis } from '../language/index.js';
+import { lastAtOrBefore } from '../text/positions.js';
+import { sequenceSpans } from './sequence.js';
 import { namesOwn, ownNames } from './own-names.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
@@ -297,7 +298,7 @@ const BETWEEN = '\n\n';
  * costs more a call than a sentence), or null when none does.
  */
 function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context: Partial<DetectorContext>): Passages | null {
-  const pieces = piecesOf(text);
+  const pieces = sentencePieces(text);
   const passing = set.gates.passing(text, tokens, pieces);
   const rules: boolean[] = new Array(set.gates.size).fill(false);
   const kept: Array<[number, number]> = [];
@@ -319,14 +320,8 @@ function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context
     analysis,
     rules,
     toText(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return kept[lo][0] + offset - starts[lo];
+      const piece = lastAtOrBefore(starts, offset);
+      return kept[piece][0] + offset - starts[piece];
     },
   };
 }
@@ -334,5 +329,5 @@ function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context
 /** Whether a check of this text needs the linguistic layer: a sequence rule could match it. */
 export function needsLanguage(set: CompiledRuleSet, text: string): boolean {
   if (!set.needs.has('language')) return false;
-  return set.gates.passing(text, tokenize(text), piecesOf(text)).some((yes) => yes !== null);
+  return set.gates.passing(text, tokenize(text), sentencePieces(text)).some((yes) => yes !== null);
 }

@@ -1,4 +1,4 @@
-import { sentencePieces, type Analysis, type EntityType, type PartOfSpeech, type Tense } from '../language/index.js';
+import type { Analysis, EntityType, PartOfSpeech, Tense } from '../language/index.js';
 import type { GateSpec } from './gates.js';
 import type { LoadedRule, SequenceRule, TokenCondition, WordClass } from '../rules/schema.js';
 
@@ -107,12 +107,6 @@ export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>
   const gates = conditions.map(gateOf).filter((gate) => gate !== null);
   return { conditions, window: rule.window, tenses: setOf(rule.tense), gates };
 }
-
-/**
- * The pieces of a text a sequence is looked for in, as [start, end): a sequence matches within
- * one sentence, so each piece where a sentence surely ends can be looked at, and analysed, alone.
- */
-export const piecesOf = sentencePieces;
 
 /** The token data a match looks at, for one analysed text. */
 interface View {

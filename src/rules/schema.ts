@@ -146,28 +146,27 @@ const ClassName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case wor
 /** The longest repeat of one token condition: it bounds how far a sequence looks ahead. */
 export const MAX_REPEAT = 8;
 
+/** What a token condition looks at: any it gives must hold (or, under `not`, none may). */
+const TokenFields = {
+  /** Words or phrases, matched on the normal form (lower case, one kind of apostrophe). */
+  word: Words.optional(),
+  /** Dictionary forms: `be` matches is, are, 're, was. */
+  lemma: Words.optional(),
+  pos: PosTags.optional(),
+  entity: EntityTypes.optional(),
+  /** A named word class, defined in a classes.yaml. */
+  class: ClassName.optional(),
+};
+const givesOne = (c: { word?: unknown; lemma?: unknown; pos?: unknown; entity?: unknown; class?: unknown }) => Boolean(c.word || c.lemma || c.pos || c.entity || c.class);
+const GIVE_ONE = 'give at least one of word, lemma, pos, entity or class';
+
 /** What a token of a sequence must not be: none of the words, lemmas, tags, entity types or class given. */
-const ExceptSchema = z
-  .strictObject({
-    word: Words.optional(),
-    lemma: Words.optional(),
-    pos: PosTags.optional(),
-    entity: EntityTypes.optional(),
-    class: ClassName.optional(),
-  })
-  .refine((c) => c.word || c.lemma || c.pos || c.entity || c.class, 'give at least one of word, lemma, pos, entity or class');
+const ExceptSchema = z.strictObject(TokenFields).refine(givesOne, GIVE_ONE);
 
 /** One token (or phrase) of a sequence: every condition it gives must hold. */
 export const TokenConditionSchema = z
   .strictObject({
-    /** Words or phrases, matched on the normal form (lower case, one kind of apostrophe). */
-    word: Words.optional(),
-    /** Dictionary forms: `be` matches is, are, 're, was. */
-    lemma: Words.optional(),
-    pos: PosTags.optional(),
-    entity: EntityTypes.optional(),
-    /** A named word class, defined in a classes.yaml. */
-    class: ClassName.optional(),
+    ...TokenFields,
     /** The most tokens between the previous condition's match and this one's, for this condition only. */
     window: z.number().int().min(0).max(MAX_REPEAT, `at most ${MAX_REPEAT}`).optional(),
     /** No token matched may be any of these: `not: { class: school-site }`. */
@@ -179,7 +178,7 @@ export const TokenConditionSchema = z
       .refine(([min, max]) => min <= max, 'the least ([0]) must not be more than the most ([1])')
       .optional(),
   })
-  .refine((c) => c.word || c.lemma || c.pos || c.entity || c.class, 'give at least one of word, lemma, pos, entity or class');
+  .refine(givesOne, GIVE_ONE);
 export type TokenCondition = z.infer<typeof TokenConditionSchema>;
 
 export const SequenceRuleSchema = z.strictObject({

@@ -34,14 +34,19 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
+}
+
+/** The index of the last of these sorted starts at or before `offset` (0 when none is). */
+export function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

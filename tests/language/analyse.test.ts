@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage, type Analysis, type EntityType, type Language } from '../../src/language/index.js';
+import { expectExact } from '../helpers/analysis.js';
 
 let language: Language;
 beforeAll(async () => {
@@ -13,20 +14,6 @@ const entities = (a: Analysis) => a.entities.map((e) => [a.text.slice(e.start, e
 const entity = (a: Analysis, type: EntityType) => a.entities.filter((e) => e.type === type).map((e) => a.text.slice(e.start, e.end));
 const sentences = (a: Analysis) => a.sentences.map((s) => a.text.slice(s.start, s.end));
 
-/** Every token is the text at its offsets, in order and apart; every range points at its tokens. */
-function expectExact(a: Analysis): void {
-  let previousEnd = 0;
-  for (const t of a.tokens) {
-    expect(a.text.slice(t.start, t.end)).toBe(t.text);
-    expect(t.start).toBeGreaterThanOrEqual(previousEnd);
-    expect(t.end).toBeGreaterThan(t.start);
-    previousEnd = t.end;
-  }
-  for (const range of [...a.entities, ...a.sentences, ...a.clauses]) {
-    expect(range.start).toBe(a.tokens[range.first].start);
-    expect(range.end).toBe(a.tokens[range.last - 1].end);
-  }
-}
 
 describe('tokens', () => {
   it('keep exact offsets through curly apostrophes, emoji, CRLF, tabs and other alphabets', () => {

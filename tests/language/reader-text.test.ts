@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage, type Analysis, type Language } from '../../src/language/index.js';
+import { expectExact } from '../helpers/analysis.js';
 
 // Exact spans of the layer on the text posts are made of: chat, emoji, Markdown-like lists and
 // headings, tables, CRLF, curly apostrophes, other alphabets.
@@ -15,20 +16,6 @@ const sentenceSpans = (a: Analysis) => a.sentences.map((s) => [s.start, s.end, a
 const clauseSpans = (a: Analysis) => a.clauses.map((c) => [a.text.slice(c.start, c.end), c.tense, c.negated]);
 const tagged = (a: Analysis) => a.tokens.map((t) => [t.text, t.pos, t.lemma]);
 
-/** Every token is the text at its offsets, in order and apart; every range points at its tokens. */
-function expectExact(a: Analysis): void {
-  let previousEnd = 0;
-  for (const t of a.tokens) {
-    expect(a.text.slice(t.start, t.end)).toBe(t.text);
-    expect(t.start).toBeGreaterThanOrEqual(previousEnd);
-    expect(t.end).toBeGreaterThan(t.start);
-    previousEnd = t.end;
-  }
-  for (const range of [...a.entities, ...a.sentences, ...a.clauses]) {
-    expect(range.start).toBe(a.tokens[range.first].start);
-    expect(range.end).toBe(a.tokens[range.last - 1].end);
-  }
-}
 
 describe('lower-case chat', () => {
   it('reads "omw to the park rn" as one present sentence', () => {
