@@ -5,6 +5,7 @@ import { CATEGORIES, type LoadedRule } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 
 export function severityLabel(rule: LoadedRule): string {
+  if (!rule.enabled) return `off (${typeof rule.severity === 'string' ? rule.severity : rule.severity.default} when turned on)`;
   if (typeof rule.severity === 'string') return rule.severity;
   const { default: fallback, ...byChannel } = rule.severity;
   const parts = Object.entries(byChannel).map(([channel, sev]) => `${sev} (${channel})`);

@@ -1,5 +1,7 @@
 import type { Segment } from '../documents/index.js';
-import { defineDetector, type DetectorMatch } from './detector.js';
+import type { NameLexicon } from '../lexicon/names.js';
+import { adultNames, type NameAt } from './adult-names.js';
+import { defineDetector, type DetectorInput, type DetectorMatch } from './detector.js';
 
 type Kind = 'full' | 'first-initial' | 'initial-surname' | 'surname' | 'first';
 
@@ -9,6 +11,8 @@ const NAME_BEFORE = new Set(['done', 'congratulations', 'congrats', 'thanks', 's
 const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child', 'children', 'class', 'form', 'year', 'reception', 'nursery', 'certificate', 'certificates', 'award', 'star', 'congratulations', 'done', 'aged', 'son', 'daughter']);
 const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'as', 'called']);
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
+// A name before one of these is the school's house, class or team, and so is the same word alone.
+const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
 const MONTHS = new Set(['may', 'june', 'april', 'august', 'july', 'march']);
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
@@ -42,7 +46,6 @@ export const pupilNames = defineDetector({
     const { text, tokens } = input;
     const { roster, lexicon, allow } = names;
     const n = tokens.count;
-    const found: DetectorMatch[] = [];
     // Where each name found so far ends: a list of names looks back at them for every name.
     const foundEnds = new Set<number>();
     const forms = tokens.nameForms();
@@ -118,14 +121,24 @@ export const pupilNames = defineDetector({
     };
 
     let i = 0;
-    const push = (first: number, last: number, kind: Kind, endOffset?: number) => {
+    // Every name found, with its words, before the draft as a whole says who is an adult.
+    const found: Array<NameAt & { match: DetectorMatch; confirmed: boolean }> = [];
+    // Words of names that are not pupils': adults with a title, and (with a roster) people it does not hold.
+    const otherPeople = new Set<string>();
+    // Houses, classes and teams named in the draft ("Willow House"): the same word alone is the house.
+    const units = new Set<string>();
+    /** `confirmed`: the roster holds this name as written (always false without a roster). */
+    const push = (first: number, last: number, kind: Kind, confirmed: boolean, endOffset?: number) => {
       const start = tokens.starts[first];
       let end = endOffset ?? tokens.ends[last];
       // A possessive's 's is not part of the name.
       const tail = text.slice(end - 2, end);
       if (endOffset === undefined && (tail === "'s" || tail === '’s')) end -= 2;
       const strength = kind === 'first' || kind === 'surname' ? strengthAt(first, start) : 'identifying';
-      found.push({ start, end, data: { kind, strength, source: roster ? 'roster' : 'lexicon' } });
+      // A hashed roster holds full names only: it cannot say whether a first name alone is a pupil's.
+      const source = !roster || (roster.isHashed && kind === 'first') ? 'lexicon' : confirmed ? 'roster' : 'not-on-roster';
+      const match = { start, end, data: { kind, strength, source } };
+      found.push({ first, last, match, confirmed });
       foundEnds.add(end);
       i = last + 1;
     };
@@ -142,7 +155,10 @@ export const pupilNames = defineDetector({
       // Staff and other adults with a title, and saints: skip the title's name.
       if (lexicon.titles.has(w) && (spaced(i) || /^\.\s$/.test(i + 1 < n ? gap(i) : ''))) {
         i++;
-        while (i < n && (capital(i) || isInitial(i)) && i > 0 && /^[ \t.]+$/.test(gap(i - 1))) i++;
+        while (i < n && (capital(i) || isInitial(i)) && i > 0 && /^[ \t.]+$/.test(gap(i - 1))) {
+          if (!isInitial(i)) otherPeople.add(nameWord(i));
+          i++;
+        }
         continue;
       }
       // Famous people and characters by their whole names.
@@ -162,7 +178,7 @@ export const pupilNames = defineDetector({
       if (roster && isInitial(i) && i + 1 < n && /^\.?[ \t]+$/.test(gap(i))) {
         const last = nameWord(i + 1);
         if (roster.isInitialAndLast(w, last)) {
-          push(i, i + 1, 'initial-surname');
+          push(i, i + 1, 'initial-surname', true);
           continue;
         }
       }
@@ -171,7 +187,7 @@ export const pupilNames = defineDetector({
       if (roster?.isHashed && hyphened(i)) {
         const pairEnd = hashedPairAt(i);
         if (pairEnd > 0) {
-          push(i, pairEnd, 'full');
+          push(i, pairEnd, 'full', true);
           continue;
         }
       }
@@ -211,13 +227,13 @@ export const pupilNames = defineDetector({
         if (roster && capital(i) && spaced(i) && capital(i + 1)) {
           const kind = roster.pairKind(nameWord(i), nameWord(i + 1));
           if (kind) {
-            push(i, i + 1, 'full');
+            push(i, i + 1, 'full', true);
             continue;
           }
         }
         // A surname alone, where the text is about a pupil.
         if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && within(i, 5, PUPIL_CONTEXT)) {
-          push(i, i, 'surname');
+          push(i, i, 'surname', true);
           continue;
         }
         i++;
@@ -254,14 +270,21 @@ export const pupilNames = defineDetector({
         // A pair that only sounds like a pupil's must be written as a name.
         if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1))) {
           if (allow.has(`${first} ${last}`)) i = lastEnd + 1;
-          else push(i, lastEnd, 'full');
+          else push(i, lastEnd, 'full', true);
           continue;
         }
       }
 
+      // "Class Oak", "House Willow": the house or class, here and alone elsewhere.
+      if (cap && i > 0 && spaced(i - 1) && UNITS.has(tokens.words[i - 1]) && capital(i - 1)) {
+        units.add(first);
+        i = firstEnd + 1;
+        continue;
+      }
       // Houses, classes, schools, places and streets named after people (not "Molly's fund").
       const possessive = /['’]s$/.test(raw(firstEnd));
       if (!possessive && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
+        if (UNITS.has(tokens.words[firstEnd + 1])) units.add(first);
         i = firstEnd + 2;
         continue;
       }
@@ -313,7 +336,7 @@ export const pupilNames = defineDetector({
         const after = tokens.ends[firstEnd + 1];
         const dot = text[after] === '.' ? 1 : 0;
         if ((!roster || roster.isFirstAndInitial(first, initial) || !inRoster) && !allow.has(first)) {
-          push(i, firstEnd + 1, 'first-initial', after + dot);
+          push(i, firstEnd + 1, 'first-initial', !!roster && inRoster && roster.isFirstAndInitial(first, initial), after + dot);
           continue;
         }
       }
@@ -326,9 +349,11 @@ export const pupilNames = defineDetector({
           !lexicon.titles.has(tokens.words[firstEnd + 1]) &&
           !lexicon.commonWords.has(last) &&
           /^[\p{Lu}][\p{Ll}'’]+$/u.test(surname);
-        if (looksLikeSurname) {
+        // With a roster, its pupil's first name before an ordinary word is that pupil ("Ruby Loves Reading").
+        const ordinaryAfter = roster && inRoster && !roster.isLast(last) && lexicon.english.has(last);
+        if (looksLikeSurname && !ordinaryAfter) {
           if (allow.has(`${first} ${last}`) || allow.has(first)) i = lastEnd + 1;
-          else push(i, lastEnd, 'full');
+          else push(i, lastEnd, 'full', false);
           continue;
         }
       }
@@ -336,8 +361,40 @@ export const pupilNames = defineDetector({
         i = firstEnd + 1;
         continue;
       }
-      push(i, firstEnd, 'first');
+      push(i, firstEnd, 'first', inRoster);
     }
-    return found;
+    return decide(found, { text, tokens, lexicon, otherPeople, units, hasRoster: !!roster, nameWord });
   },
 });
+
+/**
+ * What the draft as a whole says of the names found: adults by their roles (and the same names
+ * elsewhere), and a name alone that is a house, an adult or (with a roster) a person it does not
+ * hold, named in full elsewhere in the draft.
+ */
+function decide(
+  names: Array<NameAt & { match: DetectorMatch; confirmed: boolean }>,
+  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; hasRoster: boolean; nameWord: (i: number) => string },
+): DetectorMatch[] {
+  const { otherPeople, units, nameWord } = draft;
+  const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names);
+  // First names the roster confirms in full somewhere in the draft: their lone mentions stay pupils.
+  const pupilFirsts = new Set<string>();
+  names.forEach((name, n) => {
+    const whole = name.last > name.first;
+    if (adults.has(n) || (draft.hasRoster && whole && !name.confirmed)) {
+      for (let k = name.first; k <= name.last; k++) otherPeople.add(nameWord(k));
+    } else if (whole && name.confirmed) pupilFirsts.add(nameWord(name.first));
+  });
+  const found: DetectorMatch[] = [];
+  names.forEach((name, n) => {
+    if (adults.has(n)) return;
+    const kind = name.match.data!.kind;
+    if (kind === 'first' || kind === 'surname') {
+      const word = nameWord(name.first);
+      if (units.has(word) || (otherPeople.has(word) && !pupilFirsts.has(word))) return;
+    }
+    found.push(name.match);
+  });
+  return found;
+}

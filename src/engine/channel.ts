@@ -2,10 +2,12 @@ import { CHANNELS, ChannelSchema, type Channel, type LoadedRule, type Severity }
 
 export type SeverityOverride = Severity | 'off';
 
-/** A rule's severity on a channel: the config's `rules:` setting, else the rule's own for the channel. */
+/** A rule's severity on a channel: the config's `rules:` setting, else the rule's own for the channel (off for a rule
+ * that is off unless turned on). */
 export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Record<string, SeverityOverride>): SeverityOverride {
   const override = overrides?.[rule.id];
   if (override) return override;
+  if (!rule.enabled) return 'off';
   if (typeof rule.severity === 'string') return rule.severity;
   return rule.severity[channel] ?? rule.severity.default;
 }

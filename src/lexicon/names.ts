@@ -36,6 +36,8 @@ export interface NameLexicon {
   characters: Set<string>;
   titles: Set<string>;
   before: Set<string>;
+  /** Adults' roles: a name beside one is an adult's ("Kerry (class rep)"). */
+  roles: Set<string>;
   commonWords: Set<string>;
   /** Ordinary English words, days and months: never taken as a spelling variant of a name. */
   english: Set<string>;
@@ -115,6 +117,7 @@ export function buildNameLexicon(): NameLexicon {
     characters: words(lists.characters),
     titles: words(lists.titles),
     before: words(lists.before),
+    roles: words(lists.roles),
     commonWords: words(lists['common-words']),
     english,
   };

@@ -37,30 +37,35 @@ export class RosterIndex {
     /** Plain rosters: `tag:value` strings by tag. */
     private readonly entries: Map<Tag, Set<string>> | null,
     private readonly hashed: HashedEntries | null,
-    /** Plain rosters only: first and last names by sound, for spelling variants. */
+    /** Plain rosters only: first names, and each pupil's "first last", by sound, for spelling variants. */
     private readonly firstsBySound: Map<string, string[]> | null,
-    private readonly lastsBySound: Map<string, string[]> | null,
+    private readonly pairsBySound: Map<string, string[]> | null,
   ) {}
 
   static fromPupils(pupils: RosterPupil[]): RosterIndex {
     const entries = new Map<Tag, Set<string>>();
     const firsts = new Map<string, string[]>();
-    const lasts = new Map<string, string[]>();
-    const bySound = (map: Map<string, string[]>, value: string) => {
-      for (const key of phoneticKeys(value)) {
-        const list = map.get(key) ?? [];
-        if (!list.includes(value)) list.push(value);
-        map.set(key, list);
-      }
+    const pairs = new Map<string, string[]>();
+    const file = (map: Map<string, string[]>, key: string, value: string) => {
+      const list = map.get(key) ?? [];
+      if (!list.includes(value)) list.push(value);
+      map.set(key, list);
     };
     for (const [tag, value] of entriesOf(pupils)) {
       let set = entries.get(tag);
       if (!set) entries.set(tag, (set = new Set()));
       set.add(value);
-      if (tag === 'f') bySound(firsts, value);
-      if (tag === 'l') bySound(lasts, value);
+      if (tag === 'f') for (const key of phoneticKeys(value)) file(firsts, key, value);
     }
-    return new RosterIndex(entries, null, firsts, lasts);
+    for (const pupil of pupils) {
+      const last = pupil.last.join('');
+      if (!last) continue;
+      for (const words of pupil.firsts) {
+        const first = words.join('');
+        for (const a of phoneticKeys(first)) for (const b of phoneticKeys(last)) file(pairs, `${a} ${b}`, `${first} ${last}`);
+      }
+    }
+    return new RosterIndex(entries, null, firsts, pairs);
   }
 
   static fromHashed(file: HashedRosterFile): RosterIndex {
@@ -138,11 +143,17 @@ export class RosterIndex {
   }
 
   private soundsLikePair(first: string, last: string): boolean {
-    const sounds = phoneticKeys(first).some((a) => phoneticKeys(last).some((b) => this.has('pk', `${a} ${b}`)));
-    if (!sounds) return false;
-    // A plain roster can also check the spelling of both names; a hashed one only their sound.
-    if (!this.firstsBySound || !this.lastsBySound) return true;
-    return closeTo(first, this.firstsBySound) && closeTo(last, this.lastsBySound);
+    const keys = phoneticKeys(first).flatMap((a) => phoneticKeys(last).map((b) => `${a} ${b}`));
+    // A hashed roster knows only the sound of a pair; a plain one also checks that one pupil's
+    // first and last names are both spelt close to these (not "Willy" from one and "Wonka" from another).
+    if (!this.pairsBySound) return keys.some((key) => this.has('pk', key));
+    const close = (a: string, b: string) => a === b || jaroWinkler(a, b) >= SPELLING_THRESHOLD;
+    return keys.some((key) =>
+      (this.pairsBySound!.get(key) ?? []).some((pair) => {
+        const space = pair.indexOf(' ');
+        return close(first, pair.slice(0, space)) && close(last, pair.slice(space + 1));
+      }),
+    );
   }
 }
 

@@ -68,6 +68,8 @@ const RuleBase = {
   suggestion: z.string().min(1),
   /** Whether {{match}} may repeat the matched words; never for personal details. */
   quote: z.boolean().default(false),
+  /** `false`: the rule runs only where the config's `rules:` gives it a severity, as ESLint's rules do. */
+  enabled: z.boolean().default(true),
   /** Phrases that cancel a match they overlap or stand within `within` words of. */
   unless: z
     .strictObject({
