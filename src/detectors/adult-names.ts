@@ -1,5 +1,6 @@
 import type { NameLexicon } from '../lexicon/names.js';
 import type { Tokens } from '../text/tokens.js';
+import type { Channel } from '../types/channels.js';
 
 /** A name the finder found, by its words: the first word and the last (inclusive). */
 export interface NameAt {
@@ -20,6 +21,11 @@ const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'shall', 'sh
 
 // Lines that list adults: minutes, attendance and apologies; letters' sign-offs.
 const ATTENDANCE_LINE = /^[ \t>*#-]*(?:(?:governors?|members|trustees|staff|also|those)\s+)?(?:present|apologies(?:\s+(?:received|for\s+absence))?|in\s+attendance|attendees|attending|absent|clerk|chair(?:ed\s+by)?|minutes?\s+taken\s+by)\b[^\n:]{0,30}[:\-–—]/gim;
+const SIGNATURE_LINE = 60;
+const PUPILS_TALKING = /(?:^|[\s,:])(?:[Ss]ir|[Mm]iss)(?:[\s,.!?]|$)(?![ \t]*\p{Lu})/mu;
+// What stands before a chat's speaker on a line (a time, a date, a quote mark), and after (a colon).
+const SPEAKER_BEFORE = /^[\s>*_]*(?:\[[^\]\n]{1,24}\][\s*_]*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]\s*|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]?\s*)?$/i;
+const SPEAKER_AFTER = /^(?:\s+[A-Z]\.?)?[^\p{L}\p{N}\n:]{0,4}:(?:\s|$)/u;
 const SIGN_OFF = /^[ \t]*(?:(?:with\s+)?(?:best|kind|warm|many|warmest)\s+(?:wishes|regards|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|thanks(?:\s+again)?|cheers|signed)[ \t]*[,.!]?[ \t]*\r?\n/gim;
 
 /**
@@ -27,9 +33,17 @@ const SIGN_OFF = /^[ \t]*(?:(?:with\s+)?(?:best|kind|warm|many|warmest)\s+(?:wis
  * role beside the name, a list of those present or sending apologies, and the name under a
  * letter's sign-off. Returns the indexes (into `names`) that are adults.
  */
-export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, names: NameAt[]): Set<number> {
+export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, names: NameAt[], channel?: Channel): Set<number> {
   const adults = new Set<number>();
   if (names.length === 0) return adults;
+  // A chat's speakers ("[19:04] Hannah: …", "Kelly-Anne B: …") on a parent's or a member of
+  // staff's post are adults, unless the chat speaks to a teacher as pupils do ("sir can u send").
+  if ((channel === 'parent' || channel === 'staff-personal') && !PUPILS_TALKING.test(text)) {
+    names.forEach(({ first, last }, n) => {
+      const lineStart = text.lastIndexOf('\n', tokens.starts[first] - 1) + 1;
+      if (SPEAKER_BEFORE.test(text.slice(lineStart, tokens.starts[first])) && SPEAKER_AFTER.test(text.slice(tokens.ends[last], tokens.ends[last] + 8))) adults.add(n);
+    });
+  }
   const { words, sentences, starts, ends, count } = tokens;
   const role = (k: number) => k >= 0 && k < count && lexicon.roles.has(words[k]) && !PUPIL_ROLE_AFTER.has(words[k + 1] ?? '') && !PUPIL_ROLE_BEFORE.has(words[k - 1] ?? '');
   const possessive = (k: number) => /['’]s?$/.test(text.slice(ends[k] - 2, ends[k]));
@@ -49,6 +63,8 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
   };
 
   names.forEach(({ first, last }, n) => {
+    // "Maya (Year 12)": a year group beside the name says it is a pupil's, whatever role she holds.
+    if (/^\s*[(,–—-]?\s*(?:year|yr|y)\s*\d/i.test(text.slice(ends[last], ends[last] + 12))) return;
     // A role after the name, in the same sentence, with only words of the role between.
     if (!possessive(last)) {
       const gapText = text.slice(ends[last], starts[last + 1] ?? ends[last]);
@@ -84,15 +100,17 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
     const end = blank.exec(text)?.index ?? text.length;
     marksLines(from, end);
   }
-  // The one or two lines under a sign-off ("Best wishes,\nDawn Whitlock\nHeadteacher").
+  // The short lines under a sign-off ("Best wishes,\nDawn Whitlock\nHeadteacher"); a heading
+  // "Thank you" over a paragraph is not one.
   for (const match of text.matchAll(SIGN_OFF)) {
-    const from = match.index + match[0].length;
-    let end = from;
-    for (let line = 0; line < 2 && end < text.length; line++) {
-      const next = text.indexOf('\n', end);
-      end = next < 0 ? text.length : next + 1;
+    let from = match.index + match[0].length;
+    for (let line = 0; line < 2 && from < text.length; line++) {
+      const next = text.indexOf('\n', from);
+      const end = next < 0 ? text.length : next + 1;
+      if (end - from > SIGNATURE_LINE) break;
+      marksLines(from, end);
+      from = end;
     }
-    marksLines(from, end);
   }
   return adults;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../language/index.js';
+import type { Channel } from '../types/channels.js';
 import type { DraftImage, PhotoMetadata, Segment } from '../documents/index.js';
 import type { ImageWords } from '../lexicon/image-words.js';
 import type { NameContext } from '../roster/name-context.js';
@@ -13,6 +14,8 @@ export interface DetectorInput {
   segments: Segment[];
   /** The draft's images, in source offsets. */
   images: DraftImage[];
+  /** Who is posting, when known: a chat's speakers are pupils in a pupil's chat, adults in a parents' group. */
+  channel?: Channel;
 }
 
 /**

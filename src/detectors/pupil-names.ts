@@ -1,5 +1,6 @@
 import type { Segment } from '../documents/index.js';
 import type { NameLexicon } from '../lexicon/names.js';
+import type { Channel } from '../types/channels.js';
 import { adultNames, type NameAt } from './adult-names.js';
 import { defineDetector, type DetectorInput, type DetectorMatch } from './detector.js';
 
@@ -7,11 +8,13 @@ type Kind = 'full' | 'first-initial' | 'initial-surname' | 'surname' | 'first';
 
 // Words around a name that say it is a child's: they let a lower-case or ambiguous name count,
 // and a surname alone.
-const NAME_BEFORE = new Set(['done', 'congratulations', 'congrats', 'thanks', 'star', 'pupil', 'pupils', 'student', 'students', 'son', 'daughter', 'brother', 'sister', 'friend', 'friends', 'bestie']);
+const NAME_BEFORE = new Set(['done', 'congratulations', 'congrats', 'thanks', 'bestie']);
+const NAME_NOUN_BEFORE = new Set(['star', 'pupil', 'pupils', 'student', 'students', 'son', 'daughter', 'brother', 'sister', 'friend', 'friends']);
 const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child', 'children', 'class', 'form', 'year', 'reception', 'nursery', 'certificate', 'certificates', 'award', 'star', 'congratulations', 'done', 'aged', 'son', 'daughter']);
-const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'as', 'called']);
+const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'plays', 'as', 'called', 'performed', 'perform', 'performing', 'musical', 'audition', 'auditions', 'starring', 'staged', 'staging', 'cast']);
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
+const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
 const MONTHS = new Set(['may', 'june', 'april', 'august', 'july', 'march']);
 
@@ -72,6 +75,19 @@ export const pupilNames = defineDetector({
     };
     const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /[\r\n]/.test(gap(i - 1));
     const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
+    // A word that can be a surname after a first name: not the start of a place or thing ("Grace Road"), nor an ordinary word.
+    const plausibleSurname = (k: number) => !lexicon.before.has(tokens.words[k]) && !lexicon.english.has(nameWord(k));
+    // Inside a proper name that is not a person's: after a capitalised ordinary word mid-sentence
+    // ("Checkpoint Charlie", "Rock Hero of the week"), or an all-capitals ordinary word ("PE KIT").
+    const partOfProperName = (k: number) => {
+      if (k > 0 && spaced(k - 1) && capital(k - 1) && !sentenceStart(k - 1) && !lexicon.titles.has(tokens.words[k - 1])) {
+        const before = nameWord(k - 1);
+        if (lexicon.english.has(before) && !lexicon.givenNames.has(before) && !NAME_NOUN_BEFORE.has(tokens.words[k - 1]) && !NAME_BEFORE.has(tokens.words[k - 1])) return true;
+      }
+      const word = text.slice(tokens.starts[k], tokens.ends[k]);
+      return word.length > 1 && word === word.toUpperCase() && lexicon.english.has(nameWord(k));
+    };
+    const knownSurname = (k: number) => (roster ? roster.isLast(nameWord(k)) : false) || ((lexicon as { surnames?: Set<string> }).surnames?.has(nameWord(k)) ?? false);
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
         if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -80,8 +96,9 @@ export const pupilNames = defineDetector({
     };
     // Words that make a word a name: "well done Grace", "me and ruby", "ruby and me", and a name
     // in a list after one already found ("Isla and Joe").
+    // A noun before a word makes it a name only when it is written as one: "pupil Grace", not "students may".
     const nameContext = (i: number, last: number) =>
-      (i > 0 && NAME_BEFORE.has(tokens.words[i - 1])) ||
+      (i > 0 && (NAME_BEFORE.has(tokens.words[i - 1]) || (capital(i) && NAME_NOUN_BEFORE.has(tokens.words[i - 1])))) ||
       (i > 1 && tokens.words[i - 1] === 'and' && (tokens.words[i - 2] === 'me' || foundEnds.has(tokens.ends[i - 2]))) ||
       (last + 2 < n && tokens.words[last + 1] === 'and' && (tokens.words[last + 2] === 'me' || tokens.words[last + 2] === 'i'));
     const yearOrAge = (i: number) => {
@@ -154,7 +171,10 @@ export const pupilNames = defineDetector({
       const w = tokens.words[i];
       // Staff and other adults with a title, and saints: skip the title's name.
       if (lexicon.titles.has(w) && (spaced(i) || /^\.\s$/.test(i + 1 < n ? gap(i) : ''))) {
-        i++;
+        // In lower-case chat the name after "mr", "mrs", "ms", "mx" or "dr" is not capitalised either ("mrs bradley").
+        const anyCase = !capital(i) && LOWER_CASE_TITLES.has(w) && i + 1 < n && !capital(i + 1) && !lexicon.english.has(nameWord(i + 1));
+        if (anyCase) otherPeople.add(nameWord(i + 1));
+        i += anyCase ? 2 : 1;
         while (i < n && (capital(i) || isInitial(i)) && i > 0 && /^[ \t.]+$/.test(gap(i - 1))) {
           if (!isInitial(i)) otherPeople.add(nameWord(i));
           i++;
@@ -224,7 +244,7 @@ export const pupilNames = defineDetector({
 
       if (firstEnd < 0) {
         // A pair that sounds like a pupil's though the first name is spelt unlike any ("Jak Smith").
-        if (roster && capital(i) && spaced(i) && capital(i + 1)) {
+        if (roster && capital(i) && spaced(i) && capital(i + 1) && plausibleSurname(i + 1)) {
           const kind = roster.pairKind(nameWord(i), nameWord(i + 1));
           if (kind) {
             push(i, i + 1, 'full', true);
@@ -232,7 +252,7 @@ export const pupilNames = defineDetector({
           }
         }
         // A surname alone, where the text is about a pupil.
-        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && within(i, 5, PUPIL_CONTEXT)) {
+        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && !lexicon.english.has(nameWord(i)) && !partOfProperName(i) && within(i, 5, PUPIL_CONTEXT)) {
           push(i, i, 'surname', true);
           continue;
         }
@@ -268,7 +288,7 @@ export const pupilNames = defineDetector({
         last = lastWords.join('');
         const kind = roster ? (roster.pairKind(first, last) ?? roster.pairKind(first, lastWords[lastWords.length - 1])) : null;
         // A pair that only sounds like a pupil's must be written as a name.
-        if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1))) {
+        if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1) && plausibleSurname(firstEnd + 1))) {
           if (allow.has(`${first} ${last}`)) i = lastEnd + 1;
           else push(i, lastEnd, 'full', true);
           continue;
@@ -298,7 +318,17 @@ export const pupilNames = defineDetector({
         determiner(before(1)) ||
         (determiner(before(2)) && lexicon.characters.has(first)) ||
         (spaced(firstEnd) && tokens.words[firstEnd + 1] === 'by' && firstEnd + 2 < n && capital(firstEnd + 2));
-      if (role && (lexicon.characters.has(first) || !inRoster)) {
+      // A title on its own: "Oliver!" of a musical.
+      const exclaimed = text[tokens.ends[firstEnd]] === '!' && lexicon.characters.has(first);
+      // An author after a work's capitalised title: "Owl Babies by Martin Waddell", "Stormbreaker by Anthony Horowitz".
+      const author = before(1) === 'by' && i > 1 && capital(i - 2) && !foundEnds.has(tokens.ends[i - 2]);
+      if (exclaimed || author || (role && (lexicon.characters.has(first) || !inRoster))) {
+        // The same word alone elsewhere in the draft is the work or its character.
+        if (exclaimed || lexicon.characters.has(first)) units.add(first);
+        i = firstEnd + 1;
+        continue;
+      }
+      if (cap && partOfProperName(i)) {
         i = firstEnd + 1;
         continue;
       }
@@ -320,13 +350,18 @@ export const pupilNames = defineDetector({
       if (!cap) {
         // In lower case, a roster name counts unless it is also an ordinary word; a lexicon name
         // only with a name's context ("me and maddie").
-        if (!(inRoster && (!common || context)) && !(!inRoster && context)) {
+        const ordinary = common || lexicon.english.has(first);
+        if (!(inRoster && (!ordinary || context)) && !(!inRoster && context)) {
           i = firstEnd + 1;
           continue;
         }
       } else if (common && opensSentence && !context && !(spaced(firstEnd) && capital(firstEnd + 1) && !lexicon.before.has(tokens.words[firstEnd + 1]))) {
         // "Will you help?" is not a name; "Grace Hill, our office manager" is.
         i = firstEnd + 1;
+        continue;
+      } else if (common && !context && spaced(firstEnd) && capital(firstEnd + 1) && !isInitial(firstEnd + 1) && lexicon.english.has(nameWord(firstEnd + 1)) && !knownSurname(firstEnd + 1)) {
+        // A word-name before a capitalised ordinary word is a title: "The Summer Reading Challenge".
+        i = firstEnd + 2;
         continue;
       }
 
@@ -363,7 +398,7 @@ export const pupilNames = defineDetector({
       }
       push(i, firstEnd, 'first', inRoster);
     }
-    return decide(found, { text, tokens, lexicon, otherPeople, units, hasRoster: !!roster, nameWord });
+    return decide(found, { text, tokens, lexicon, otherPeople, units, hasRoster: !!roster, nameWord, channel: input.channel });
   },
 });
 
@@ -374,10 +409,14 @@ export const pupilNames = defineDetector({
  */
 function decide(
   names: Array<NameAt & { match: DetectorMatch; confirmed: boolean }>,
-  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; hasRoster: boolean; nameWord: (i: number) => string },
+  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
 ): DetectorMatch[] {
   const { otherPeople, units, nameWord } = draft;
-  const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names);
+  const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names, draft.channel);
+  // The roster's own full names are pupils', whatever the words around them ("Chair: Niamh O'Connell" of a school council).
+  names.forEach((name, n) => {
+    if (name.confirmed && name.last > name.first) adults.delete(n);
+  });
   // First names the roster confirms in full somewhere in the draft: their lone mentions stay pupils.
   const pupilFirsts = new Set<string>();
   names.forEach((name, n) => {

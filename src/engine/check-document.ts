@@ -48,7 +48,7 @@ export function checkDocument(
   const active = rules.rules.map(({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off');
   if (!active.some(Boolean)) return [];
   const text = doc.prose.text;
-  const matches = findMatches(rules, text, tokenize(text), active, doc, context);
+  const matches = findMatches(rules, text, tokenize(text), active, { segments: doc.segments, images: doc.images, channel }, context);
   if (matches.length === 0) return [];
 
   const lines = new LineIndex(doc.source);

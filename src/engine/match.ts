@@ -1,6 +1,7 @@
 import type { Detector, DetectorContext, DetectorMatch } from '../detectors/index.js';
 import type { DraftImage, Segment } from '../documents/index.js';
 import type { CompiledRuleSet, TrieNode } from './compile.js';
+import type { Channel } from '../types/channels.js';
 import { Role } from './compile.js';
 import { tokenize, type Tokens } from '../text/tokens.js';
 import { linearSpans, SlowPatternError } from '../rules/linear-pattern.js';
@@ -33,6 +34,7 @@ export interface RuleMatch {
 export interface DraftParts {
   segments: Segment[];
   images: DraftImage[];
+  channel?: Channel;
 }
 
 /** Word ranges [first, last] of phrase occurrences, by rule and role. */
@@ -147,7 +149,7 @@ export function findMatches(
     if (!byOptions) detected.set(detector, (byOptions = new Map()));
     let found = byOptions.get(key);
     if (!found) {
-      found = detector.detect({ text, tokens, segments: parts.segments, images: parts.images }, context as DetectorContext, options);
+      found = detector.detect({ text, tokens, segments: parts.segments, images: parts.images, channel: parts.channel }, context as DetectorContext, options);
       byOptions.set(key, found);
     }
     return found;

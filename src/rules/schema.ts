@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { EntityType, PartOfSpeech, Tense } from '../language/index.js';
 
-export const CHANNELS = ['official', 'staff-personal', 'parent', 'pupil'] as const;
+import { CHANNELS } from '../types/channels.js';
+
+export { CHANNELS };
 export const CATEGORIES = [
   'pupil-name',
   'contact-details',
