@@ -29,6 +29,22 @@ const SPEAKER_AFTER = /^(?:\s+[A-Z]\.?)?[^\p{L}\p{N}\n:]{0,4}:(?:\s|$)/u;
 const SIGN_OFF = /^[ \t]*(?:(?:with\s+)?(?:best|kind|warm|many|warmest)\s+(?:wishes|regards|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|thanks(?:\s+again)?|cheers|signed)[ \t]*[,.!]?[ \t]*\r?\n/gim;
 
 /**
+ * The lists among names in text order: names joined only by commas and "and" ("Kerry, Jodie and
+ * Sam") share a run number.
+ */
+export function listRuns(text: string, tokens: Tokens, names: NameAt[]): number[] {
+  const runOf: number[] = [];
+  for (let n = 0, run = 0; n < names.length; n++) {
+    if (n > 0) {
+      const gapText = text.slice(tokens.ends[names[n - 1].last], tokens.starts[names[n].first]);
+      if (!/^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*and\s+)$/.test(gapText)) run++;
+    }
+    runOf.push(run);
+  }
+  return runOf;
+}
+
+/**
  * Names that are adults', by how the text speaks of them: a title is handled by the finder; here a
  * role beside the name, a list of those present or sending apologies, and the name under a
  * letter's sign-off. Returns the indexes (into `names`) that are adults.
@@ -48,16 +64,8 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
   const role = (k: number) => k >= 0 && k < count && lexicon.roles.has(words[k]) && !PUPIL_ROLE_AFTER.has(words[k + 1] ?? '') && !PUPIL_ROLE_BEFORE.has(words[k - 1] ?? '');
   const possessive = (k: number) => /['’]s?$/.test(text.slice(ends[k] - 2, ends[k]));
 
-  // The runs of names joined only by commas and "and" ("Kerry, Jodie and Sam"): a role before the
-  // run, or a plural role after it, is every member's.
-  const runOf: number[] = [];
-  for (let n = 0, run = 0; n < names.length; n++) {
-    if (n > 0) {
-      const gapText = text.slice(ends[names[n - 1].last], starts[names[n].first]);
-      if (!/^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*and\s+)$/.test(gapText)) run++;
-    }
-    runOf.push(run);
-  }
+  // A role before a list of names, or a plural role after it, is every member's.
+  const runOf = listRuns(text, tokens, names);
   const markRun = (n: number) => {
     for (let m = 0; m < names.length; m++) if (runOf[m] === runOf[n]) adults.add(m);
   };

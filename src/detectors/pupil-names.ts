@@ -1,7 +1,7 @@
 import type { Segment } from '../documents/index.js';
 import type { NameLexicon } from '../lexicon/names.js';
 import type { Channel } from '../types/channels.js';
-import { adultNames, type NameAt } from './adult-names.js';
+import { adultNames, listRuns, type NameAt } from './adult-names.js';
 import { defineDetector, type DetectorInput, type DetectorMatch } from './detector.js';
 
 type Kind = 'full' | 'first-initial' | 'initial-surname' | 'surname' | 'first';
@@ -14,6 +14,7 @@ const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child'
 const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'plays', 'as', 'called', 'performed', 'perform', 'performing', 'musical', 'audition', 'auditions', 'starring', 'staged', 'staging', 'cast']);
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
+const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
 const MONTHS = new Set(['may', 'june', 'april', 'august', 'july', 'march']);
@@ -73,14 +74,15 @@ export const pupilNames = defineDetector({
       const c = text.charCodeAt(tokens.ends[i]);
       return c === 45 || c === 0x2010;
     };
-    const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /[\r\n]/.test(gap(i - 1));
+    // A table's cell starts like a sentence ("| Star |").
+    const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /[\r\n|]/.test(gap(i - 1));
     const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
     // A word that can be a surname after a first name: not the start of a place or thing ("Grace Road"), nor an ordinary word.
     const plausibleSurname = (k: number) => !lexicon.before.has(tokens.words[k]) && !lexicon.english.has(nameWord(k));
     // Inside a proper name that is not a person's: after a capitalised ordinary word mid-sentence
     // ("Checkpoint Charlie", "Rock Hero of the week"), or an all-capitals ordinary word ("PE KIT").
     const partOfProperName = (k: number) => {
-      if (k > 0 && spaced(k - 1) && capital(k - 1) && !sentenceStart(k - 1) && !lexicon.titles.has(tokens.words[k - 1])) {
+      if (k > 0 && spaced(k - 1) && capital(k - 1) && !sentenceStart(k - 1) && !(k > 1 && /[:;("“‘—–]\s*$/.test(gap(k - 2))) && !lexicon.titles.has(tokens.words[k - 1])) {
         const before = nameWord(k - 1);
         if (lexicon.english.has(before) && !lexicon.givenNames.has(before) && !NAME_NOUN_BEFORE.has(tokens.words[k - 1]) && !NAME_BEFORE.has(tokens.words[k - 1])) return true;
       }
@@ -88,6 +90,10 @@ export const pupilNames = defineDetector({
       return word.length > 1 && word === word.toUpperCase() && lexicon.english.has(nameWord(k));
     };
     const knownSurname = (k: number) => (roster ? roster.isLast(nameWord(k)) : false) || ((lexicon as { surnames?: Set<string> }).surnames?.has(nameWord(k)) ?? false);
+    const inImageFileName = (k: number) => {
+      const s = segmentAt(input.segments, tokens.starts[k]);
+      return s >= 0 && input.segments[s].kind === 'image-src';
+    };
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
         if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -144,6 +150,8 @@ export const pupilNames = defineDetector({
     const otherPeople = new Set<string>();
     // Houses, classes and teams named in the draft ("Willow House"): the same word alone is the house.
     const units = new Set<string>();
+    // Where a famous person's or a character's name starts: a list holding one is a list of characters.
+    const characters: NameAt[] = [];
     /** `confirmed`: the roster holds this name as written (always false without a roster). */
     const push = (first: number, last: number, kind: Kind, confirmed: boolean, endOffset?: number) => {
       const start = tokens.starts[first];
@@ -164,7 +172,7 @@ export const pupilNames = defineDetector({
     const starts = tokens.starts;
     while (i < n) {
       // Most words are neither capitalised nor a name in any case: pass them by quickly.
-      if (!isUpper(text.charCodeAt(starts[i])) && !givenNames.has(forms[i]) && !(roster && roster.isFirst(forms[i]))) {
+      if (!isUpper(text.charCodeAt(starts[i])) && !givenNames.has(forms[i]) && !(roster && roster.isFirst(forms[i])) && !LOWER_CASE_TITLES.has(tokens.words[i])) {
         i++;
         continue;
       }
@@ -190,6 +198,7 @@ export const pupilNames = defineDetector({
         if (lexicon.famous.has(words.join(' '))) famous = len;
       }
       if (famous) {
+        characters.push({ first: i, last: i + famous - 1 });
         i += famous;
         continue;
       }
@@ -229,6 +238,16 @@ export const pupilNames = defineDetector({
           inRoster = true;
           break;
         }
+        // A hyphenated first name of given names is one name ("Kelly-Anne"), on the roster or not;
+        // in a file name hyphens part words ("sami-poppy-potions.jpg").
+        if (len > 1 && !inImageFileName(i)) {
+          let given = true;
+          for (let k = i; k < i + len; k++) if (!lexicon.givenNames.has(nameWord(k)) && !(roster && roster.isFirst(nameWord(k)))) given = false;
+          if (given) {
+            firstEnd = i + len - 1;
+            break;
+          }
+        }
         if (len === 1 && lexicon.givenNames.has(joined)) {
           firstEnd = i;
           break;
@@ -242,6 +261,8 @@ export const pupilNames = defineDetector({
         }
       }
 
+      // A roster's first name of two words ("Hui Min").
+      if (firstEnd >= 0 && inRoster && spaced(firstEnd) && capital(firstEnd + 1) && roster!.isFirst(nameWord(i) + nameWord(firstEnd + 1)) && firstEnd === i) firstEnd++;
       if (firstEnd < 0) {
         // A pair that sounds like a pupil's though the first name is spelt unlike any ("Jak Smith").
         if (roster && capital(i) && spaced(i) && capital(i + 1) && plausibleSurname(i + 1)) {
@@ -252,7 +273,7 @@ export const pupilNames = defineDetector({
           }
         }
         // A surname alone, where the text is about a pupil.
-        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && !lexicon.english.has(nameWord(i)) && !partOfProperName(i) && within(i, 5, PUPIL_CONTEXT)) {
+        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && !lexicon.english.has(nameWord(i)) && !partOfProperName(i) && !(spaced(i) && lexicon.before.has(tokens.words[i + 1])) && within(i, 5, PUPIL_CONTEXT)) {
           push(i, i, 'surname', true);
           continue;
         }
@@ -271,6 +292,11 @@ export const pupilNames = defineDetector({
       const after1 = text[tokens.ends[firstEnd]] ?? ' ';
       const after2 = text[tokens.ends[firstEnd] + 1] ?? ' ';
       if (!inFileName && (/[@./_]/.test(before1) || (/[@._]/.test(after1) && /\w/.test(after2)))) {
+        i = firstEnd + 1;
+        continue;
+      }
+      // A spelt-out address: "bartek dot plays at gmail dot com".
+      if (spaced(firstEnd) && (tokens.words[firstEnd + 1] === 'dot' || tokens.words[firstEnd + 1] === 'underscore')) {
         i = firstEnd + 1;
         continue;
       }
@@ -303,7 +329,7 @@ export const pupilNames = defineDetector({
       }
       // Houses, classes, schools, places and streets named after people (not "Molly's fund").
       const possessive = /['’]s$/.test(raw(firstEnd));
-      if (!possessive && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
+      if ((!possessive || capital(firstEnd + 1)) && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
         if (UNITS.has(tokens.words[firstEnd + 1])) units.add(first);
         i = firstEnd + 2;
         continue;
@@ -318,6 +344,7 @@ export const pupilNames = defineDetector({
         determiner(before(1)) ||
         (determiner(before(2)) && lexicon.characters.has(first)) ||
         (spaced(firstEnd) && tokens.words[firstEnd + 1] === 'by' && firstEnd + 2 < n && capital(firstEnd + 2));
+      const firstIndex = i;
       // A title on its own: "Oliver!" of a musical.
       const exclaimed = text[tokens.ends[firstEnd]] === '!' && lexicon.characters.has(first);
       // An author after a work's capitalised title: "Owl Babies by Martin Waddell", "Stormbreaker by Anthony Horowitz".
@@ -325,7 +352,15 @@ export const pupilNames = defineDetector({
       if (exclaimed || author || (role && (lexicon.characters.has(first) || !inRoster))) {
         // The same word alone elsewhere in the draft is the work or its character.
         if (exclaimed || lexicon.characters.has(first)) units.add(first);
+        if (role || exclaimed) characters.push({ first: firstIndex, last: firstEnd });
         i = firstEnd + 1;
+        if (author) {
+          // The author's surname, and the names in the work's title before "by" ("Grace and Family by Mary Hoffman").
+          while (i < n && capital(i) && spaced(i - 1)) i++;
+          let titleStart = firstIndex - 2;
+          while (titleStart > 0 && tokens.sentences[titleStart - 1] === tokens.sentences[firstIndex] && (capital(titleStart - 1) || TITLE_SMALL_WORDS.has(tokens.words[titleStart - 1])) && !/[,:;]/.test(gap(titleStart - 1))) titleStart--;
+          while (found.length && found[found.length - 1].first >= titleStart) found.pop();
+        }
         continue;
       }
       if (cap && partOfProperName(i)) {
@@ -365,10 +400,11 @@ export const pupilNames = defineDetector({
         continue;
       }
 
-      // First name and initial ("Jack S.", "Chloe M").
-      if (spaced(firstEnd) && isInitial(firstEnd + 1)) {
-        const initial = tokens.words[firstEnd + 1];
-        const after = tokens.ends[firstEnd + 1];
+      // First name and initial ("Jack S.", "Chloe M", "Chloe M's").
+      const initialPossessive = spaced(firstEnd) && /^\p{Lu}['’]s$/u.test(raw(firstEnd + 1));
+      if (spaced(firstEnd) && (isInitial(firstEnd + 1) || initialPossessive)) {
+        const initial = tokens.words[firstEnd + 1][0];
+        const after = initialPossessive ? tokens.starts[firstEnd + 1] + 1 : tokens.ends[firstEnd + 1];
         const dot = text[after] === '.' ? 1 : 0;
         if ((!roster || roster.isFirstAndInitial(first, initial) || !inRoster) && !allow.has(first)) {
           push(i, firstEnd + 1, 'first-initial', !!roster && inRoster && roster.isFirstAndInitial(first, initial), after + dot);
@@ -384,9 +420,13 @@ export const pupilNames = defineDetector({
           !lexicon.titles.has(tokens.words[firstEnd + 1]) &&
           !lexicon.commonWords.has(last) &&
           /^[\p{Lu}][\p{Ll}'’]+$/u.test(surname);
-        // With a roster, its pupil's first name before an ordinary word is that pupil ("Ruby Loves Reading").
-        const ordinaryAfter = roster && inRoster && !roster.isLast(last) && lexicon.english.has(last);
-        if (looksLikeSurname && !ordinaryAfter) {
+        // "the first Alex Rider book", "four Lee Child books": a series or an author, not a person here.
+        const thingAfter = spaced(lastEnd) && lexicon.before.has(tokens.words[lastEnd + 1]);
+        if (looksLikeSurname && thingAfter) {
+          i = lastEnd + 2;
+          continue;
+        }
+        if (looksLikeSurname) {
           if (allow.has(`${first} ${last}`) || allow.has(first)) i = lastEnd + 1;
           else push(i, lastEnd, 'full', false);
           continue;
@@ -398,7 +438,7 @@ export const pupilNames = defineDetector({
       }
       push(i, firstEnd, 'first', inRoster);
     }
-    return decide(found, { text, tokens, lexicon, otherPeople, units, hasRoster: !!roster, nameWord, channel: input.channel });
+    return decide(found, { text, tokens, lexicon, otherPeople, units, characters, hasRoster: !!roster, nameWord, channel: input.channel });
   },
 });
 
@@ -409,10 +449,22 @@ export const pupilNames = defineDetector({
  */
 function decide(
   names: Array<NameAt & { match: DetectorMatch; confirmed: boolean }>,
-  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
+  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; characters: NameAt[]; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
 ): DetectorMatch[] {
   const { otherPeople, units, nameWord } = draft;
   const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names, draft.channel);
+  // A list holding a character or a famous person is a cast list: "Oliver Twist, the Artful Dodger, Nancy, Fagin".
+  if (draft.characters.length) {
+    const all = [...names.map((name, n) => ({ ...name, n })), ...draft.characters.map((c) => ({ ...c, n: -1, confirmed: false }))].sort((a, b) => a.first - b.first);
+    const runs = listRuns(draft.text, draft.tokens, all);
+    const castRuns = new Set(all.flatMap((item, k) => (item.n < 0 ? [runs[k]] : [])));
+    all.forEach((item, k) => {
+      if (item.n >= 0 && castRuns.has(runs[k]) && !(item.confirmed && item.last > item.first)) {
+        adults.add(item.n);
+        units.add(nameWord(item.first));
+      }
+    });
+  }
   // The roster's own full names are pupils', whatever the words around them ("Chair: Niamh O'Connell" of a school council).
   names.forEach((name, n) => {
     if (name.confirmed && name.last > name.first) adults.delete(n);
