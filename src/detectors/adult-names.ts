@@ -28,6 +28,10 @@ const SPEAKER_BEFORE = /^[\s>*_]*(?:\[[^\]\n]{1,24}\][\s*_]*|\d{1,2}[/.]\d{1,2}[
 const SPEAKER_AFTER = /^(?:\s+[A-Z]\.?)?[^\p{L}\p{N}\n:]{0,4}:(?:\s|$)/u;
 const SIGN_OFF = /^[ \t]*(?:(?:with\s+)?(?:best|kind|warm|many|warmest)\s+(?:wishes|regards|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|thanks(?:\s+again)?|cheers|signed)[ \t]*[,.!]?[ \t]*\r?\n/gim;
 
+// Between two names of one list: commas and "and", and other capitalised items of the list
+// ("Nancy, Fagin and Bill Sikes"), on one line.
+const LIST_GAP = /^(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*,[ \t]*and[ \t]+)(?:(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*,[ \t]*and[ \t]+))*$/u;
+
 /**
  * The lists among names in text order: names joined only by commas and "and" ("Kerry, Jodie and
  * Sam") share a run number.
@@ -37,7 +41,7 @@ export function listRuns(text: string, tokens: Tokens, names: NameAt[]): number[
   for (let n = 0, run = 0; n < names.length; n++) {
     if (n > 0) {
       const gapText = text.slice(tokens.ends[names[n - 1].last], tokens.starts[names[n].first]);
-      if (!/^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*and\s+)$/.test(gapText)) run++;
+      if (!LIST_GAP.test(gapText)) run++;
     }
     runOf.push(run);
   }
@@ -81,6 +85,11 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
           if (role(k)) {
             if (words[k].endsWith('s') && words[k] !== 'ceo') markRun(n);
             else adults.add(n);
+            break;
+          }
+          // "Kerry, Isla's mum": the mum is Kerry.
+          if (possessive(k) && role(k + 1)) {
+            adults.add(n);
             break;
           }
           if (ANOTHER_PERSON.has(words[k])) break;

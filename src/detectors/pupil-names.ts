@@ -77,8 +77,8 @@ export const pupilNames = defineDetector({
     // A table's cell starts like a sentence ("| Star |").
     const sentenceStart = (i: number) => i === 0 || tokens.sentences[i - 1] !== tokens.sentences[i] || /[\r\n|]/.test(gap(i - 1));
     const isInitial = (i: number) => tokens.ends[i] - tokens.starts[i] === 1 && isUpper(text.charCodeAt(tokens.starts[i]));
-    // A word that can be a surname after a first name: not the start of a place or thing ("Grace Road"), nor an ordinary word.
-    const plausibleSurname = (k: number) => !lexicon.before.has(tokens.words[k]) && !lexicon.english.has(nameWord(k));
+    // A word that can be a surname after a first name: not the start of a place or thing ("Grace Road").
+    const plausibleSurname = (k: number) => !lexicon.before.has(tokens.words[k]);
     // Inside a proper name that is not a person's: after a capitalised ordinary word mid-sentence
     // ("Checkpoint Charlie", "Rock Hero of the week"), or an all-capitals ordinary word ("PE KIT").
     const partOfProperName = (k: number) => {
