@@ -5,7 +5,7 @@ import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../draf
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, readDraft, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, readDraft, readDraftBytes, UnreadableDraftError } from '../documents/index.js';
 import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
 import { FORMATTERS, JsonReportWriter, mayGroup, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
@@ -58,6 +58,18 @@ function wantsColor(flags: CheckFlags, io: CliIO): boolean {
 }
 
 const NOTES_SHOWN = 10;
+
+/**
+ * A draft's text as its findings' positions count it (a Word draft's paragraphs, one a line), for
+ * the reports that show or group by it; only a Word draft needs parsing for it.
+ */
+async function sourceOf(path: string): Promise<string | undefined> {
+  try {
+    return formatOf(path) === 'docx' ? (await readDraft(path)).doc.source : decodeDraft(readDraftBytes(path));
+  } catch {
+    return undefined;
+  }
+}
 
 function onlyErrors(file: FileResult): FileResult {
   return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
@@ -189,9 +201,8 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
           if (flags.format === 'html' || grouped) {
             for (const file of files) {
               if (sources.has(file.path) || file.error || (grouped && !mayGroup(file))) continue;
-              // As its positions count it: a Word draft's paragraphs, one a line.
-              const draft = await readDraft(resolve(io.cwd, file.path)).catch(() => undefined);
-              if (draft) sources.set(file.path, draft.doc.source);
+              const source = await sourceOf(resolve(io.cwd, file.path));
+              if (source !== undefined) sources.set(file.path, source);
             }
           }
           output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color, group: flags.group }));
