@@ -122,6 +122,11 @@ describe('findings of one rule on the same words, in the reports for people', ()
     ]);
     expect(report.summary).toMatchObject({ errors: 7, warnings: 1 });
     expect(r.stdout).not.toMatch(/Jack|Smith|Jane|Scott|count/i);
+    for (const format of ['github', 'sarif', 'gitlab']) {
+      const out = runCli(['check', 'post.md', '--format', format], { cwd: folder() }).stdout;
+      const entries = format === 'github' ? out.match(/^::/gm)!.length : format === 'sarif' ? JSON.parse(out).runs[0].results.length : JSON.parse(out).length;
+      expect(entries).toBe(8);
+    }
   });
 
   it('prints no more of a name than the messages do', () => {
