@@ -112,16 +112,25 @@ describe('time linear in the input', () => {
 
   it('builds the HTML report of a 2 MB draft with 40,000 findings', { timeout: 120_000 }, () => {
     const text = 'Well done Amelia Smith in Year 2 and Oliver Jones. '.repeat(40_000);
-    const page = html(findingsOver(text, 40_000), { color: false, rules: [], sourceOf: () => text });
+    const page = html(findingsOver(text, 40_000), { color: false, rules: [], sourceOf: () => text, group: false });
     expect(page.match(/<li class="finding /g)).toHaveLength(40_000);
     // Every finding's first mark takes focus once.
     expect(page.match(/aria-describedby="/g)!.length).toBeGreaterThan(0);
     for (const id of [1, 20_000, 40_000]) expect(page).toContain(`f-${id}"`);
+    // Grouped by their words, a card for each group counts every finding.
+    const grouped = html(findingsOver(text, 40_000), { color: false, rules: [], sourceOf: () => text });
+    const counts = [...grouped.matchAll(/data-count="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(counts.length).toBeLessThan(200);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(40_000);
   });
 
   it('prints 250,000 findings in the terminal report', { timeout: 60_000 }, () => {
     const out = stylish(findingsOver('x'.repeat(100), 250_000), { color: false, rules: [] });
     expect(out.match(/ Policy 5\.2: Pupils$/gm)).toHaveLength(250_000);
+    // Grouped: one line for the errors and one for the warnings, all on the same words.
+    const text = 'x'.repeat(100);
+    const grouped = stylish(findingsOver(text, 250_000), { color: false, rules: [], sourceOf: () => text });
+    expect(grouped.match(/ ×\d+$/gm)).toEqual([' ×83334', ' ×166666']);
   });
 
   it('applies suppression comments by the hundred thousand', { timeout: 60_000 }, () => {

@@ -5,9 +5,9 @@ import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../draf
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, readDraft, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, readDraft, readDraftBytes, UnreadableDraftError } from '../documents/index.js';
 import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
-import { FORMATTERS, JsonReportWriter, type FormatName } from '../report/index.js';
+import { FORMATTERS, JsonReportWriter, mayGroup, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
@@ -21,6 +21,7 @@ interface CheckFlags {
   maxWarnings: number;
   quiet?: boolean;
   color: boolean;
+  group: boolean;
   stdinFilename?: string;
   concurrency: number | 'auto';
   showMatches?: boolean;
@@ -58,6 +59,18 @@ function wantsColor(flags: CheckFlags, io: CliIO): boolean {
 
 const NOTES_SHOWN = 10;
 
+/**
+ * A draft's text as its findings' positions count it (a Word draft's paragraphs, one a line), for
+ * the reports that show or group by it; only a Word draft needs parsing for it.
+ */
+async function sourceOf(path: string): Promise<string | undefined> {
+  try {
+    return formatOf(path) === 'docx' ? (await readDraft(path)).doc.source : decodeDraft(readDraftBytes(path));
+  } catch {
+    return undefined;
+  }
+}
+
 function onlyErrors(file: FileResult): FileResult {
   return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
 }
@@ -73,6 +86,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger, -1)
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colour in the report')
+    .option('--no-group', 'in the stylish and html reports, one line for every finding, even of one rule on the same words')
     .addOption(
       new Option('--concurrency <n>', 'threads for many drafts: a number, auto (one a core for large runs) or off')
         .argParser(concurrency)
@@ -181,16 +195,17 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         if (hideBaselined) summary.baselined = hideBaselined.hidden;
         if (writer) writer.end(summary);
         else {
-          // The HTML report shows each draft: read them again, as they were checked.
-          if (flags.format === 'html') {
+          // The HTML report shows each draft, and the reports for people group a draft's findings
+          // by the words found, which only the draft holds: read them again, as they were checked.
+          const grouped = flags.group && flags.format === 'stylish';
+          if (flags.format === 'html' || grouped) {
             for (const file of files) {
-              if (sources.has(file.path) || file.error) continue;
-              // As its positions count it: a Word draft's paragraphs, one a line.
-              const draft = await readDraft(resolve(io.cwd, file.path)).catch(() => undefined);
-              if (draft) sources.set(file.path, draft.doc.source);
+              if (sources.has(file.path) || file.error || (grouped && !mayGroup(file))) continue;
+              const source = await sourceOf(resolve(io.cwd, file.path));
+              if (source !== undefined) sources.set(file.path, source);
             }
           }
-          output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color }));
+          output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color, group: flags.group }));
         }
         output.finish();
       } catch (error) {

@@ -8,6 +8,11 @@ export interface FormatOptions {
   rules: LoadedRule[];
   /** The text of a draft by its path in the report, for formats that show drafts (HTML). */
   sourceOf?: (path: string) => string | undefined;
+  /**
+   * Formats for people (stylish, HTML) show the findings of one rule on the same words in a file
+   * once, with their count and lines, when `sourceOf` gives the file's text. On unless false.
+   */
+  group?: boolean;
 }
 
 /** One output format: a pure function from results to text. */

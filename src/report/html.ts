@@ -3,6 +3,7 @@ import { LineIndex } from '../text/positions.js';
 import { CATEGORIES } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
+import { groupFindings, linesOf, listOf } from './group.js';
 import { plural } from './plural.js';
 
 /**
@@ -46,7 +47,7 @@ mark:focus, .finding:focus { outline: 3px solid #000; outline-offset: 2px; }
 .finding.current { box-shadow: 0 0 0 2px #000; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; padding: 0 .4rem; border-radius: .25rem; margin-right: .35rem; }
 .badge.error { color: #fff; background: var(--error); } .badge.warning { color: #fff; background: var(--warning); } .badge.info { color: #fff; background: var(--info); }
-.badge.category { color: var(--text); background: #eee; }
+.badge.category, .badge.count { color: var(--text); background: #eee; }
 .where { color: var(--muted); font-size: .9rem; }
 .message { font-weight: 600; margin: .25rem 0; }
 .advice { margin: .25rem 0; }
@@ -72,7 +73,7 @@ const SCRIPT = `
     for (const f of findings) {
       const show = categories.has(f.dataset.category) && severities.has(f.dataset.severity);
       f.classList.toggle('hidden', !show);
-      if (show) shown++;
+      if (show) shown += Number(f.dataset.count);
       else hidden.add(f.dataset.id);
     }
     // A mark stays while any of its findings is shown.
@@ -111,7 +112,14 @@ const SCRIPT = `
  * the findings' words in marks. A finding on something a reader does not see (a link's address,
  * a photo's file metadata) is marked where it stands by a small flag.
  */
-function markedText(source: string, path: string, findings: Array<{ f: Finding; id: number }>): string {
+/** A finding where it is in the text, and the card (its group's first finding) that describes it. */
+interface Occurrence {
+  f: Finding;
+  id: number;
+  card: number;
+}
+
+function markedText(source: string, path: string, findings: Occurrence[]): string {
   const format = formatOf(path);
   const doc = parseDocument(source, format === 'docx' ? 'text' : format);
   const text = doc.prose.text;
@@ -120,7 +128,7 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
   const at = new Int32Array(text.length);
   for (let t = 0; t < text.length; t++) at[t] = doc.prose.toSource(t, t + 1).start;
   const spans = findings
-    .map(({ f, id }) => ({ id, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
+    .map(({ f, id, card }) => ({ id, card, severity: f.severity, start: lines.offset(f.line, f.column), end: Math.max(lines.offset(f.endLine, f.endColumn), lines.offset(f.line, f.column) + 1) }))
     .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
   type Span = (typeof spans)[number];
   // The text's characters by where they stand in the file, so that the characters of each
@@ -168,16 +176,17 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
     }
   }
   const keys = cover.map((c) => (c === NONE ? '' : c.map((s) => s.id).join(' ')));
+  const cardsOf = (group: Span[]) => [...new Set(group.map((c) => c.card))];
   const out: string[] = [];
   const seen = new Set<number>();
   const open = (group: typeof spans, inner: string) => {
     const sorted = [...group].sort((x, y) => RANK[x.severity] - RANK[y.severity]);
-    const ids = sorted.map((c) => c.id);
-    // Only the first piece of a finding takes focus, so Tab goes once through each finding.
-    const starts = ids.filter((id) => !seen.has(id));
-    const focus = starts.length ? ` tabindex="0" aria-describedby="${starts.map((id) => `f-${id}`).join(' ')}"` : '';
-    for (const id of ids) seen.add(id);
-    return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].id}" data-findings="${ids.join(' ')}"${focus}>${inner}</mark>`;
+    // Only the first piece of a finding takes focus, so Tab goes once through each finding (each
+    // place of a group's); marks name the cards that describe them.
+    const starts = sorted.filter((c) => !seen.has(c.id));
+    const focus = starts.length ? ` tabindex="0" aria-describedby="${cardsOf(starts).map((card) => `f-${card}`).join(' ')}"` : '';
+    for (const c of sorted) seen.add(c.id);
+    return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].card}" data-findings="${cardsOf(sorted).join(' ')}"${focus}>${inner}</mark>`;
   };
   // Headings and captions look like themselves, so the draft reads as it will be seen.
   const style = new Uint8Array(text.length);
@@ -202,20 +211,28 @@ function markedText(source: string, path: string, findings: Array<{ f: Finding; 
   return out.join('');
 }
 
-function fileSection(file: FileResult, source: string | undefined, next: () => number): string {
+function fileSection(file: FileResult, source: string | undefined, next: () => number, group: boolean): string {
   const shown = file.findings.filter((f) => !f.suppressed).map((f) => ({ f, id: next() }));
+  const groups = groupFindings(shown, group ? source : undefined);
+  const occurrences: Occurrence[] = groups.flatMap(({ members }) => members.map((m) => ({ ...m, card: members[0].id })));
+  occurrences.sort((a, b) => a.id - b.id);
   const where = file.positions === 'paragraphs' ? 'paragraph' : 'line';
   const parts = [`<section aria-labelledby="h-${escape(file.path)}"><h2 id="h-${escape(file.path)}">${escape(file.path)} <span class="where">(posted as ${escape(file.channel)}; ${plural(shown.length, 'finding')})</span></h2>`];
   if (file.error) parts.push(`<p class="file-error">This file was not checked: ${escape(file.error)}</p>`);
   if (file.note) parts.push(`<p class="where">${escape(file.note)}</p>`);
-  const cards = shown.map(
-    ({ f, id }) => `<li class="finding ${f.severity}" id="f-${id}" tabindex="-1" data-id="${id}" data-category="${f.category}" data-severity="${f.severity}">
-<span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${f.category}</span><span class="where">${where} ${f.line}, column ${f.column}</span>
-<p class="message">${escape(f.message)}</p>
+  const cards = groups.map((g) => {
+    const [{ f, id }] = g.members;
+    const count = g.members.length;
+    const lines = linesOf(g);
+    const times = count > 1 ? `<span class="badge count">×${count}</span>` : '';
+    const places = count > 1 ? `\n<p class="where places">${count} times, ${lines.length === 1 ? `all on ${where}` : `on ${where}s`} ${listOf(lines)}</p>` : '';
+    return `<li class="finding ${f.severity}" id="f-${id}" tabindex="-1" data-id="${id}" data-count="${count}" data-category="${f.category}" data-severity="${f.severity}">
+<span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${f.category}</span>${times}<span class="where">${where} ${f.line}, column ${f.column}</span>
+<p class="message">${escape(f.message)}</p>${places}
 <p class="advice"><strong>What to do:</strong> ${escape(f.suggestion)}</p>
-<blockquote><strong>Policy ${escape(f.clause.id)}, ${escape(f.clause.title)}:</strong> ${escape(f.clause.text)}</blockquote></li>`,
-  );
-  const text = source === undefined ? '<p class="where">The draft could not be read to show it here.</p>' : `<div class="text" role="document" aria-label="The draft ${escape(file.path)}, as a reader sees it">${markedText(source, file.path, shown)}</div>`;
+<blockquote><strong>Policy ${escape(f.clause.id)}, ${escape(f.clause.title)}:</strong> ${escape(f.clause.text)}</blockquote></li>`;
+  });
+  const text = source === undefined ? '<p class="where">The draft could not be read to show it here.</p>' : `<div class="text" role="document" aria-label="The draft ${escape(file.path)}, as a reader sees it">${markedText(source, file.path, occurrences)}</div>`;
   parts.push(`<div class="draft"><div>${text}</div><ol class="findings" aria-label="Findings in ${escape(file.path)}">${cards.join('\n')}</ol></div></section>`);
   return parts.join('\n');
 }
@@ -232,7 +249,7 @@ export const html: Formatter = (report, options) => {
   const filters = (name: string, values: readonly string[]) =>
     values.map((v) => `<label><input type="checkbox" name="${name}" value="${v}" checked> ${v}</label>`).join('');
   const { errors, warnings, infos, files } = report.summary;
-  const sections = report.files.filter((f) => f.error || f.findings.some((x) => !x.suppressed)).map((f) => fileSection(f, options.sourceOf?.(f.path), next));
+  const sections = report.files.filter((f) => f.error || f.findings.some((x) => !x.suppressed)).map((f) => fileSection(f, options.sourceOf?.(f.path), next, options.group !== false));
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -7,6 +7,7 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
 export type { FormatOptions, Formatter } from './formatter.js';
+export { mayGroup } from './group.js';
 export { JsonReportWriter } from './json.js';
 
 /** Output formats by the name `--format` takes. */

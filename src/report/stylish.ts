@@ -2,11 +2,17 @@ import { Chalk } from 'chalk';
 import type { Finding } from '../results/schema.js';
 import { printable } from '../text/shown-text.js';
 import type { Formatter } from './formatter.js';
+import { groupFindings, linesOf, listOf } from './group.js';
 import { plural } from './plural.js';
 
+// A group's lines past these are a count: the line stays readable in a terminal.
+const LINES_SHOWN = 10;
 
-/** The terminal report: grouped by file, one finding a line with its clause and advice below. */
-export const stylish: Formatter = (report, { color }) => {
+/**
+ * The terminal report: grouped by file, one finding a line with its clause and advice below. The
+ * findings of one rule on the same words are one line, with their count and the lines they are on.
+ */
+export const stylish: Formatter = (report, { color, sourceOf, group }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const severityText = (f: Finding) =>
     f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info');
@@ -20,16 +26,27 @@ export const stylish: Formatter = (report, { color }) => {
       const where = file.errorLine ? `${file.errorLine}:1` : '0:0';
       out.push(`  ${c.dim(where)}  ${c.red('error')}  ${printable(file.findings.length ? file.error : `could not check this file: ${file.error}`)}`);
     }
-    const pos = shown.map((f) => `${f.line}:${f.column}`);
+    const groups = groupFindings(
+      shown.map((f) => ({ f })),
+      group === false ? undefined : sourceOf?.(file.path),
+    );
+    const pos = groups.map(({ members: [{ f }] }) => `${f.line}:${f.column}`);
     // Widest by a loop: spreading a file's findings into Math.max overflows the stack on a big one.
     let posWidth = 0;
     for (const p of pos) if (p.length > posWidth) posWidth = p.length;
     let sevWidth = 0;
-    for (const f of shown) if (f.severity.length > sevWidth) sevWidth = f.severity.length;
+    for (const { members: [{ f }] } of groups) if (f.severity.length > sevWidth) sevWidth = f.severity.length;
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
-    shown.forEach((f, i) => {
+    const unit = file.positions === 'paragraphs' ? ['in paragraph', 'in paragraphs'] : ['on line', 'on lines'];
+    groups.forEach((g, i) => {
+      const { f } = g.members[0];
       const sev = severityText(f) + ' '.repeat(sevWidth - f.severity.length);
-      out.push(`  ${c.dim(pos[i].padEnd(posWidth))}  ${sev}  ${f.message}  ${c.bold(f.clause.id)}  ${c.dim(f.ruleId)}`);
+      const count = g.members.length > 1 ? `  ${c.bold(`×${g.members.length}`)}` : '';
+      out.push(`  ${c.dim(pos[i].padEnd(posWidth))}  ${sev}  ${f.message}  ${c.bold(f.clause.id)}  ${c.dim(f.ruleId)}${count}`);
+      if (count) {
+        const lines = linesOf(g);
+        out.push(`${indent}${c.dim(`${unit[lines.length === 1 ? 0 : 1]} ${listOf(lines, LINES_SHOWN)}`)}`);
+      }
       out.push(`${indent}${c.dim(`Policy ${f.clause.id}: ${f.clause.title}`)}`);
       out.push(`${indent}${c.green('→')} ${f.suggestion}`);
     });

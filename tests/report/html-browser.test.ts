@@ -20,11 +20,15 @@ interface JsonReport {
 describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
   let browser: Browser;
   let pageUrl: string;
+  // With --no-group: a card for every finding.
+  let eachUrl: string;
   let report: JsonReport;
   beforeAll(async () => {
     const dir = tempFolder();
     runCli(['check', 'fixtures', '--format', 'html', '-o', join(dir, 'report.html'), ...CONFIG]);
     pageUrl = pathToFileURL(join(dir, 'report.html')).href;
+    runCli(['check', 'fixtures', '--format', 'html', '--no-group', '-o', join(dir, 'each.html'), ...CONFIG]);
+    eachUrl = pathToFileURL(join(dir, 'each.html')).href;
     report = JSON.parse(runCli(['check', 'fixtures', '--format', 'json', ...CONFIG]).stdout) as JsonReport;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -33,18 +37,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  async function open() {
+  async function open(url = pageUrl) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request to ${r.url()}`));
-    await page.goto(pageUrl);
+    await page.goto(url);
     return { page, problems };
   }
 
   it('marks every finding at the words the JSON report gives, with no console error and no request', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await open(eachUrl);
     const marked = await page.evaluate(() =>
       [...document.querySelectorAll('.finding')].map((card) => {
         const id = (card as HTMLElement).dataset.id!;
@@ -72,6 +76,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
       if (expected[i].text && /^[\p{L}\p{N} .,'’@-]+$/u.test(expected[i].text!)) expect(m.text).toContain(expected[i].text);
     });
     expect(problems).toEqual([]);
+    // Grouped, each card stands at its first finding and counts the rest.
+    const grouped = await open();
+    const cards = await grouped.page.evaluate(() =>
+      [...document.querySelectorAll('.finding')].map((card) => ({ where: card.querySelector('.where')!.textContent, count: Number((card as HTMLElement).dataset.count) })),
+    );
+    expect(cards.length).toBeLessThan(expected.length);
+    expect(cards.reduce((sum, c) => sum + c.count, 0)).toBe(expected.length);
+    const positions = expected.map((e) => e.where);
+    let from = 0;
+    for (const card of cards) {
+      from = positions.indexOf(card.where!, from) + 1;
+      expect(from).toBeGreaterThan(0);
+    }
+    expect(grouped.problems).toEqual([]);
     // The README's picture of the report: made again with SAFEPOST_SCREENSHOT=1.
     if (process.env.SAFEPOST_SCREENSHOT) await page.locator('section').first().screenshot({ path: join(ROOT, 'docs', 'html-report.png') });
   });
@@ -79,11 +97,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
   it('filters by category and severity, and moves from finding to finding with n and p', async () => {
     const { page } = await open();
     const visible = () => page.evaluate(() => [...document.querySelectorAll('.finding:not(.hidden)')].map((c) => (c as HTMLElement).dataset.category + '/' + (c as HTMLElement).dataset.severity));
+    // The count is of findings, a card standing for as many as it says.
+    const shownFindings = () => page.evaluate(() => [...document.querySelectorAll('.finding:not(.hidden)')].reduce((sum, c) => sum + Number((c as HTMLElement).dataset.count), 0));
     const all = await visible();
     await page.getByLabel('contact-details').uncheck();
     const withoutContacts = await visible();
     expect(withoutContacts.length).toBe(all.filter((c) => !c.startsWith('contact-details/')).length);
-    expect(await page.locator('#shown').textContent()).toBe(`${withoutContacts.length} findings shown`);
+    expect(await shownFindings()).toBeGreaterThan(withoutContacts.length);
+    expect(await page.locator('#shown').textContent()).toBe(`${await shownFindings()} findings shown`);
     await page.getByLabel('warning').uncheck();
     expect((await visible()).every((c) => c.endsWith('/error') || c.endsWith('/info'))).toBe(true);
     await page.getByLabel('contact-details').check();
@@ -97,6 +118,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
     await page.keyboard.press('n');
     await page.keyboard.press('p');
     expect(await page.evaluate(() => document.querySelector('.finding.current')!.id)).toBe('f-1');
+
+    // A group's later places lead to its one card.
+    const card = await page.evaluate(() => (document.querySelector('.finding:not([data-count="1"])') as HTMLElement).dataset.id!);
+    const places = page.locator(`mark[data-finding="${card}"]`);
+    expect(await places.count()).toBeGreaterThan(1);
+    await places.last().click();
+    expect(await page.evaluate(() => document.activeElement!.id)).toBe(`f-${card}`);
   });
 
   it('has no accessibility violations that axe-core finds (WCAG 2.1 A and AA)', async () => {
