@@ -22,7 +22,7 @@ export function findConfigFile(from: string): string | undefined {
 
 export const EMPTY_CONFIG: ResolvedConfig = {
   official: { domains: [], phones: [], addresses: [], handles: [] },
-  allow: { names: [] },
+  allow: { names: [], adults: [] },
   rules: {},
   ruleFolders: [],
 };
@@ -43,6 +43,12 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     roster = resolve(base, config.roster);
     checkReadable(roster, `${name}:${lineOf(file, ['roster'])}: roster`, cwd);
   }
+  let adults: string[] | { file: string } = [];
+  const listed = config.allow?.adults;
+  if (typeof listed === 'string') {
+    adults = { file: resolve(base, listed) };
+    checkReadable(adults.file, `${name}:${lineOf(file, ['allow', 'adults'])}: adults list`, cwd);
+  } else if (listed) adults = listed;
   const ruleFolders = (config['rule-folders'] ?? []).map((folder, i) => {
     const abs = resolve(base, folder);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) {
@@ -62,7 +68,7 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
       addresses: config.official?.addresses ?? [],
       handles: config.official?.handles ?? [],
     },
-    allow: { names: config.allow?.names ?? [] },
+    allow: { names: config.allow?.names ?? [], adults },
     rules: config.rules ?? {},
     ruleFolders,
     ruleLines: Object.fromEntries(Object.keys(config.rules ?? {}).map((id) => [id, lineOf(file, ['rules', id])])),

@@ -19,7 +19,13 @@ export const ConfigFileSchema = z.strictObject({
     })
     .optional(),
   /** People who may be named. */
-  allow: z.strictObject({ names: z.array(z.string().min(1)).optional() }).optional(),
+  allow: z
+    .strictObject({
+      names: z.array(z.string().min(1)).optional(),
+      /** The school's adults (staff, governors, volunteers): a list of names, or a file of them (safepost's own key). */
+      adults: z.union([z.array(z.string().min(1)), z.string().min(1)]).optional(),
+    })
+    .optional(),
   /** Turn a rule off or change its severity: `rules: { exam-results: off }`. */
   rules: z.record(z.string(), z.enum(['off', 'error', 'warning', 'info'])).optional(),
   /** Folders of extra rule files, relative to the config file. */
@@ -37,7 +43,7 @@ export interface ResolvedConfig {
   channel?: ConfigFile['channel'];
   roster?: string;
   official: Filled<NonNullable<ConfigFile['official']>>;
-  allow: Filled<NonNullable<ConfigFile['allow']>>;
+  allow: { names: string[]; adults: string[] | { file: string } };
   rules: NonNullable<ConfigFile['rules']>;
   ruleFolders: string[];
   /** Where each `rules:` entry is, for messages about unknown rule ids. */

@@ -1,5 +1,6 @@
 import type { Segment } from '../documents/index.js';
 import type { NameLexicon } from '../lexicon/names.js';
+import type { KnownAdults, RosterIndex } from '../roster/index.js';
 import type { Channel } from '../types/channels.js';
 import { adultNames, listRuns, type NameAt } from './adult-names.js';
 import { defineDetector, type DetectorInput, type DetectorMatch } from './detector.js';
@@ -438,7 +439,7 @@ export const pupilNames = defineDetector({
       }
       push(i, firstEnd, 'first', inRoster);
     }
-    return decide(found, { text, tokens, lexicon, otherPeople, units, characters, hasRoster: !!roster, nameWord, channel: input.channel });
+    return decide(found, { text, tokens, lexicon, adults: names.adults, roster, otherPeople, units, characters, hasRoster: !!roster, nameWord, channel: input.channel });
   },
 });
 
@@ -449,7 +450,7 @@ export const pupilNames = defineDetector({
  */
 function decide(
   names: Array<NameAt & { match: DetectorMatch; confirmed: boolean }>,
-  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; otherPeople: Set<string>; units: Set<string>; characters: NameAt[]; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
+  draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; adults?: KnownAdults; roster: RosterIndex | null; otherPeople: Set<string>; units: Set<string>; characters: NameAt[]; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
 ): DetectorMatch[] {
   const { otherPeople, units, nameWord } = draft;
   const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names, draft.channel);
@@ -469,6 +470,18 @@ function decide(
   names.forEach((name, n) => {
     if (name.confirmed && name.last > name.first) adults.delete(n);
   });
+  // The school's adults as the config lists them; a first name alone only where no pupil has it.
+  const known = draft.adults;
+  if (known && (known.full.size || known.firsts.size)) {
+    names.forEach((name, n) => {
+      const first = nameWord(name.first);
+      if (name.last > name.first) {
+        let rest = '';
+        for (let k = name.first + 1; k <= name.last; k++) rest += nameWord(k);
+        if (known.full.has(`${first} ${rest}`) && !name.confirmed) adults.add(n);
+      } else if (known.firsts.has(first) && !draft.roster?.isFirst(first)) adults.add(n);
+    });
+  }
   // First names the roster confirms in full somewhere in the draft: their lone mentions stay pupils.
   const pupilFirsts = new Set<string>();
   names.forEach((name, n) => {

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
-import { loadRosterCsv } from './load.js';
-import { normalizeName } from '../text/name-form.js';
+import { loadRosterCsv, type RosterPupil } from './load.js';
+import { nameWords, normalizeName } from '../text/name-form.js';
+import type { KnownAdults } from './name-context.js';
 import { RosterIndex } from './roster-index.js';
 import { HASHED_ROSTER_VERSION, HashedRosterFileSchema } from './hashed-file.js';
 
 export { loadNameLexicon, type NameLexicon } from '../lexicon/names.js';
-export { loadRosterCsv, type RosterPupil } from './load.js';
+export { ADULTS, loadRosterCsv, type RosterPupil } from './load.js';
+export type { KnownAdults, NameContext } from './name-context.js';
 export { RosterIndex } from './roster-index.js';
 export { DEFAULT_HASH_COST, HASHED_ROSTER_VERSION, HashedRosterFileSchema, type HashCost, type HashedRosterFile } from './hashed-file.js';
 
@@ -49,4 +51,26 @@ export function allowedNames(names: string[]): Set<string> {
     for (const w of words) allowed.add(w);
   }
   return allowed;
+}
+
+/** The school's adults, from the config's list or file, as the name finder compares them. */
+export function knownAdults(people: RosterPupil[]): KnownAdults {
+  const adults: KnownAdults = { full: new Set(), firsts: new Set() };
+  for (const person of people) {
+    const last = person.last.join('');
+    for (const words of person.firsts) {
+      adults.firsts.add(words.join(''));
+      if (last) adults.full.add(`${words.join('')} ${last}`);
+    }
+  }
+  return adults;
+}
+
+/** Names written out in the config ("Dawn Whitlock"), as a list file would give them. */
+export function peopleFromNames(names: string[]): RosterPupil[] {
+  return names.flatMap((name) => {
+    const words = name.trim().split(/\s+/);
+    const firsts = nameWords(words.length > 1 ? words.slice(0, -1).join(' ') : words[0]);
+    return firsts.length ? [{ firsts: [firsts], last: words.length > 1 ? nameWords(words[words.length - 1]) : [] }] : [];
+  });
 }

@@ -15,6 +15,16 @@ const PREFERRED = ['preferred forename', 'preferred first name', 'preferred name
 const LAST = ['last_name', 'last name', 'lastname', 'surname', 'legal surname', 'family name', 'last', 'preferred surname'];
 const FULL = ['name', 'full name', 'full_name', 'pupil name', 'pupil', 'student name', 'child name'];
 
+/** What a list of people is called in its messages. */
+export interface NameList {
+  file: string;
+  person: string;
+  people: string;
+  export: string;
+}
+const ROSTER: NameList = { file: 'roster', person: 'pupil', people: 'pupils', export: 'the pupil list' };
+export const ADULTS: NameList = { file: 'adults list', person: 'person', people: 'names', export: 'the staff list' };
+
 const headerKey = (h: string) => h.trim().toLowerCase().replace(/[_\s]+/g, ' ');
 const findColumn = (headers: string[], names: string[]) => {
   const wanted = new Set(names.map(headerKey));
@@ -26,24 +36,25 @@ const findColumn = (headers: string[], names: string[]) => {
  * fields, a BOM, CRLF and ; or tab separators are fine; extra columns are ignored) or a plain
  * list of full names, one a line. Errors name the file and what was expected, never a name.
  */
-export function loadRosterCsv(path: string, cwd = process.cwd()): RosterPupil[] {
+export function loadRosterCsv(path: string, cwd = process.cwd(), list: NameList = ROSTER): RosterPupil[] {
   const shown = shownPath(path, cwd);
+  const { file, person, people, export: exported } = list;
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new SafepostError(`roster ${shown} is a folder, not a file`);
+    if (statSync(path).isDirectory()) throw new SafepostError(`${file} ${shown} is a folder, not a file`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof SafepostError) throw error;
-    throw new SafepostError(`roster file ${shown} not found or not readable`);
+    throw new SafepostError(`${file} file ${shown} not found or not readable`);
   }
   if (bytes.subarray(0, 8000).includes(0)) {
-    throw new SafepostError(`roster ${shown} is a binary file, not a CSV; export the pupil list as CSV (UTF-8)`);
+    throw new SafepostError(`${file} ${shown} is a binary file, not a CSV; export ${exported} as CSV (UTF-8)`);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new SafepostError(`roster ${shown} is not UTF-8 text; export the pupil list as CSV in UTF-8`);
+    throw new SafepostError(`${file} ${shown} is not UTF-8 text; export ${exported} as CSV in UTF-8`);
   }
   let rows: string[][];
   try {
@@ -57,10 +68,10 @@ export function loadRosterCsv(path: string, cwd = process.cwd()): RosterPupil[] 
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new SafepostError(`roster ${shown}${line ? `:${line}` : ''} is not valid CSV; check its quotes and separators`);
+    throw new SafepostError(`${file} ${shown}${line ? `:${line}` : ''} is not valid CSV; check its quotes and separators`);
   }
   rows = rows.filter((r) => r.some((cell) => cell !== ''));
-  if (rows.length === 0) throw new SafepostError(`roster ${shown} is empty; it needs a first_name,last_name header and a line a pupil`);
+  if (rows.length === 0) throw new SafepostError(`${file} ${shown} is empty; it needs a first_name,last_name header and a line a ${person}, or a full name a line`);
 
   const header = rows[0];
   const first = findColumn(header, FIRST);
@@ -86,9 +97,9 @@ export function loadRosterCsv(path: string, cwd = process.cwd()): RosterPupil[] 
     }
   } else {
     throw new SafepostError(
-      `roster ${shown} has no name columns: expected a first-name column (first_name, forename, legal forename, preferred forename or given name) and a last-name column (last_name, surname, legal surname or family name), or a list of full names one a line`,
+      `${file} ${shown} has no name columns: expected a first-name column (first_name, forename, legal forename, preferred forename or given name) and a last-name column (last_name, surname, legal surname or family name), or a list of full names one a line`,
     );
   }
-  if (pupils.length === 0) throw new SafepostError(`roster ${shown} has a header but no pupils`);
+  if (pupils.length === 0) throw new SafepostError(`${file} ${shown} has a header but no ${people}`);
   return pupils;
 }

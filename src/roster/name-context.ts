@@ -7,4 +7,12 @@ export interface NameContext {
   lexicon: NameLexicon;
   /** Normalised names (full, joined by a space, and single) of people who may be named. */
   allow: Set<string>;
+  /** The school's adults from the config: never pupils, nor their first names alone unless the roster holds them. */
+  adults?: KnownAdults;
+}
+
+/** Normalised names of the school's adults: full names (words joined by a space) and first names. */
+export interface KnownAdults {
+  full: Set<string>;
+  firsts: Set<string>;
 }
