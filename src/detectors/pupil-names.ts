@@ -15,6 +15,7 @@ const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child'
 const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'plays', 'as', 'called', 'performed', 'perform', 'performing', 'musical', 'audition', 'auditions', 'starring', 'staged', 'staging', 'cast']);
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
+const WRAPPED_LINE = 40;
 const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
@@ -64,11 +65,15 @@ export const pupilNames = defineDetector({
       const from = tokens.ends[i];
       const to = tokens.starts[i + 1];
       if (to <= from) return false;
+      let newline = -1;
       for (let k = from; k < to; k++) {
         const c = text.charCodeAt(k);
-        if (c !== 32 && c !== 9) return false;
+        if (c === 10 && newline < 0) newline = k;
+        else if (c !== 32 && c !== 9 && c !== 13) return false;
       }
-      return true;
+      // A paragraph wrapped between a first name and a surname ("… Jack\nSmith"): a long line
+      // before the break, not a list of short ones.
+      return newline < 0 || newline - (text.lastIndexOf('\n', from - 1) + 1) >= WRAPPED_LINE;
     };
     const hyphened = (i: number) => {
       if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;

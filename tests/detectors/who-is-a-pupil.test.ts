@@ -40,6 +40,9 @@ describe('with a roster, a name is a pupil when the roster says so', () => {
     ["Chloe M's story made us laugh.", [['Chloe M', 'roster']]],
     // The school council's chair is a pupil the roster holds, whatever the role.
     ["Chair: Niamh O'Connell", [["Niamh O'Connell", 'roster']]],
+    // A paragraph wrapped inside a name; a list a name a line is not one name.
+    ['We were so proud of everyone who took part, especially Jack\nSmith, who ran twice.', [['Jack\nSmith', 'roster']]],
+    ['Team:\nHannah\nIsla', [['Hannah', 'roster'], ['Isla', 'roster']]],
   ])('%j', (text, expected) => {
     expect(find(text)).toEqual(expected);
   });
