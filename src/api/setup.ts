@@ -7,6 +7,7 @@ import { bakedSection } from '../lexicon/baked.js';
 import { loadLanguage } from '../language/index.js';
 import { loadImageWords } from '../lexicon/image-words.js';
 import { loadNameLexicon } from '../lexicon/names.js';
+import { ownNames } from '../detectors/own-names.js';
 import { ADULTS, allowedNames, knownAdults, loadRoster, loadRosterCsv, peopleFromNames } from '../roster/index.js';
 import { loadRules } from '../rules/load.js';
 import { loadPolicy, type Policy } from '../rules/policy.js';
@@ -65,6 +66,7 @@ const PROVIDERS: { [K in RunContextName]: (config: ResolvedConfig, cwd: string) 
     roster: config.roster ? loadRoster(config.roster, cwd) : null,
     lexicon: loadNameLexicon(),
     allow: allowedNames(config.allow.names),
+    schools: ownNames(config.official.domains),
     adults: knownAdults(Array.isArray(config.allow.adults) ? peopleFromNames(config.allow.adults) : loadRosterCsv(config.allow.adults.file, cwd, ADULTS)),
   }),
   imageWords: () => loadImageWords(),

@@ -16,6 +16,9 @@ const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', '
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
 const WRAPPED_LINE = 40;
+const CONTRACTION = /['’](?:ve|ll|re|m|d)$/i;
+// Festivals and history's periods: capitalised, listed as given names, never a pupil here.
+const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 'hanukkah', 'halloween', 'lent', 'advent', 'pentecost', 'whitsun', 'vaisakhi', 'tudor', 'tudors', 'victorian', 'victorians', 'roman', 'romans', 'viking', 'vikings', 'saxon', 'saxons', 'norman', 'normans', 'stuart', 'stuarts', 'georgian', 'edwardian', 'elizabethan', 'celtic', 'celts']);
 const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
@@ -50,6 +53,7 @@ export const pupilNames = defineDetector({
   detect: (input, { names }) => {
     if (!names) return [];
     const { text, tokens } = input;
+    const schools = names.schools ?? [];
     const { roster, lexicon, allow } = names;
     const n = tokens.count;
     // Where each name found so far ends: a list of names looks back at them for every name.
@@ -99,6 +103,16 @@ export const pupilNames = defineDetector({
     const inImageFileName = (k: number) => {
       const s = segmentAt(input.segments, tokens.starts[k]);
       return s >= 0 && input.segments[s].kind === 'image-src';
+    };
+    // The capitalised words around a name, as letters: inside the school's own name?
+    const inOwnName = (from: number, to: number) => {
+      let a = from;
+      let b = to;
+      while (a > 0 && from - a < 3 && spaced(a - 1) && capital(a - 1)) a--;
+      while (b + 1 < n && b - to < 3 && spaced(b) && capital(b + 1)) b++;
+      let letters = '';
+      for (let k = a; k <= b; k++) letters += nameWord(k);
+      return schools.some((school) => letters.includes(school) || (letters.length >= 5 && school.includes(letters)));
     };
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
@@ -290,6 +304,16 @@ export const pupilNames = defineDetector({
       let first = nameWord(i);
       for (let k = i + 1; k <= firstEnd; k++) first += nameWord(k);
       const cap = capital(i);
+      // Contractions are words, not names ("I've", "I'll").
+      if (CONTRACTION.test(raw(firstEnd)) || NEVER_NAMES.has(first)) {
+        i = firstEnd + 1;
+        continue;
+      }
+      // The school's own name and its namesake: "Kestrel Fields Weekly" of kestrelfields-primary.org.uk.
+      if (cap && schools.length && inOwnName(i, firstEnd)) {
+        i = firstEnd + 1;
+        continue;
+      }
       const segment = segmentAt(input.segments, tokens.starts[i]);
       const segmentKind = segment >= 0 ? input.segments[segment].kind : 'text';
       const inFileName = segmentKind === 'image-src';

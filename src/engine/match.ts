@@ -9,7 +9,7 @@ import { SafepostError } from '../errors.js';
 import { sentencePieces, type Analysis } from '../language/index.js';
 import { lastAtOrBefore } from '../text/positions.js';
 import { sequenceSpans } from './sequence.js';
-import { namesOwn, ownNames } from './own-names.js';
+import { namesOwn, ownNames } from '../detectors/own-names.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
 export class StoppedRuleError extends SafepostError {

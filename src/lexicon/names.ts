@@ -59,7 +59,11 @@ function englishWords(): Set<string> {
   const words = new Set<string>();
   for (const line of dic.split('\n')) {
     const c = line.charCodeAt(0);
-    if (c >= 97 && c <= 122) words.add(line.split('/')[0]);
+    if (c < 97 || c > 122) continue;
+    const [word, flags = ''] = line.split('/');
+    words.add(word);
+    // The dictionary lists stems: its S flag makes plurals ("gates", "fields"), as its affix file says.
+    if (flags.includes('S')) words.add(/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /[sxzh]$/.test(word) ? `${word}es` : `${word}s`);
   }
   return words;
 }

@@ -9,6 +9,8 @@ export interface NameContext {
   allow: Set<string>;
   /** The school's adults from the config: never pupils, nor their first names alone unless the roster holds them. */
   adults?: KnownAdults;
+  /** The organisation's own names from its domains, as letters ("kestrelfield"): never a pupil's. */
+  schools?: string[];
 }
 
 /** Normalised names of the school's adults: full names (words joined by a space) and first names. */

@@ -29,3 +29,4 @@ export function namesOwn(passage: string, names: readonly string[]): boolean {
   const letters = passage.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   return names.some((name) => letters.includes(name));
 }
+
