@@ -22,10 +22,14 @@ const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'shall', 'sh
 // Lines that list adults: minutes, attendance and apologies; letters' sign-offs.
 const ATTENDANCE_LINE = /^[ \t>*#-]*(?:(?:governors?|members|trustees|staff|also|those)\s+)?(?:present|apologies(?:\s+(?:received|for\s+absence))?|in\s+attendance|attendees|attending|absent|clerk|chair(?:ed\s+by)?|minutes?\s+taken\s+by)\b[^\n:]{0,30}[:\-–—]/gim;
 const SIGNATURE_LINE = 60;
+const DETERMINERS = new Set(['our', 'the', 'a', 'an', 'their', 'your']);
+const FORMER_PUPIL = /^\s*\((?:left|class of|alumn[aiu]s?|former|\d{4}\s*[-–]\s*\d{2,4}\))/i;
+const STUDIED = new Set(['researched', 'researching', 'studied', 'studying', 'portrait', 'portraits', 'statue', 'statues', 'biography', 'biographies', 'life', 'memory', 'honour', 'named', 'remembering', 'remembered']);
 const PUPILS_TALKING = /(?:^|[\s,:])(?:[Ss]ir|[Mm]iss)(?:[\s,.!?]|$)(?![ \t]*\p{Lu})/mu;
 // What stands before a chat's speaker on a line (a time, a date, a quote mark), and after (a colon).
-const SPEAKER_BEFORE = /^[\s>*_]*(?:\[[^\]\n]{1,24}\][\s*_]*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]\s*|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]?\s*)?$/i;
-const SPEAKER_AFTER = /^(?:\s+[A-Z]\.?)?[^\p{L}\p{N}\n:]{0,4}:(?:\s|$)/u;
+const SPEAKER_BEFORE = /^[\s>*_]*(?:\[[^\]\n]{1,24}\][\s*_]*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]\s*|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\s*[-–]?\s*)?(?:\p{Lu}[\p{L}'’]*[- ]){0,2}$/u;
+// After the speaker's name: a colon, perhaps after an initial, an emoji or where they live ("Janet, Evington:").
+const SPEAKER_AFTER = /^(?:[- ]\p{Lu}[\p{L}'’]*){0,2}(?:\s+\p{Lu}\.?)?(?:,[ \t]*\p{Lu}[\p{L}'’ -]{0,30})?[^\p{L}\p{N}\n:]{0,4}:(?:\s|$)/u;
 const SIGN_OFF = /^[ \t]*(?:(?:with\s+)?(?:best|kind|warm|many|warmest)\s+(?:wishes|regards|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|thanks(?:\s+again)?|cheers|signed)[ \t]*[,.!]?[ \t]*\r?\n/gim;
 
 // Between two names of one list: commas and "and", and other capitalised items of the list
@@ -77,7 +81,18 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
   names.forEach(({ first, last }, n) => {
     // "Maya (Year 12)": a year group beside the name says it is a pupil's, whatever role she holds.
     if (/^\s*[(,–—-]?\s*(?:year|yr|y)\s*\d/i.test(text.slice(ends[last], ends[last] + 12))) return;
-    // A role after the name, in the same sentence, with only words of the role between.
+    // "Joseph Okafor (left 2009)": a former pupil, now an adult.
+    if (FORMER_PUPIL.test(text.slice(ends[last], ends[last] + 20))) {
+      adults.add(n);
+      return;
+    }
+    // The subject of a project or a portrait: "researched Lilian Bader", "a statue of Richard III", "about Alan Turing".
+    if (first > 1 && sentences[first - 2] === sentences[first] && (STUDIED.has(words[first - 1]) || (words[first - 1] === 'of' && STUDIED.has(words[first - 2] ?? '')) || (words[first - 1] === 'about' && last > first))) {
+      adults.add(n);
+      return;
+    }
+    // A role after the name, in the same sentence, with only words of the role between
+    // (after "our", "the" or "a", any two: "Whitaker, our inclusion lead").
     if (!possessive(last)) {
       const gapText = text.slice(ends[last], starts[last + 1] ?? ends[last]);
       if (last + 1 < count && sentences[last + 1] === sentences[last] && /^\s*(?:[,(:\-–—|]\s*|\s+)$/.test(gapText)) {
@@ -93,7 +108,8 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
             break;
           }
           if (ANOTHER_PERSON.has(words[k])) break;
-          if (!APPOSITION.has(words[k]) && !lexicon.roles.has(words[k])) break;
+          const described = k - 1 > last && DETERMINERS.has(words[k - 1]) || (k - 2 > last && DETERMINERS.has(words[k - 2]));
+          if (!APPOSITION.has(words[k]) && !lexicon.roles.has(words[k]) && !described) break;
         }
       }
     }

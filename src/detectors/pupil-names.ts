@@ -359,6 +359,13 @@ export const pupilNames = defineDetector({
       }
       // Houses, classes, schools, places and streets named after people (not "Molly's fund").
       const possessive = /['’]s$/.test(raw(firstEnd));
+      // A business or a charity named after someone: "Harcourt & Sons", "Winston's Wish".
+      const business = /^\s*&\s*(?:sons|daughters|co|partners|family)\b/i.test(text.slice(tokens.ends[firstEnd], tokens.ends[firstEnd] + 14));
+      const namedThing = possessive && spaced(firstEnd) && capital(firstEnd + 1) && !sentenceStart(firstEnd + 1) && lexicon.english.has(nameWord(firstEnd + 1)) && !lexicon.givenNames.has(nameWord(firstEnd + 1));
+      if (business || namedThing) {
+        i = firstEnd + 1;
+        continue;
+      }
       if ((!possessive || capital(firstEnd + 1)) && spaced(firstEnd) && lexicon.before.has(tokens.words[firstEnd + 1])) {
         if (UNITS.has(tokens.words[firstEnd + 1])) units.add(first);
         i = firstEnd + 2;
@@ -368,9 +375,9 @@ export const pupilNames = defineDetector({
       // "the Gruffalo", "Matilda by Roald Dahl".
       const before = (k: number) => (i - k >= 0 && tokens.sentences[i - k] === tokens.sentences[i] ? tokens.words[i - k] : '');
       const determiner = (w: string) => w === 'the' || w === 'a';
+      const performed = PERFORMANCE.has(before(1)) || (before(1) === 'of' && PERFORMANCE.has(before(2)));
       const role =
-        PERFORMANCE.has(before(1)) ||
-        (before(1) === 'of' && PERFORMANCE.has(before(2))) ||
+        performed ||
         determiner(before(1)) ||
         (determiner(before(2)) && lexicon.characters.has(first)) ||
         (spaced(firstEnd) && tokens.words[firstEnd + 1] === 'by' && firstEnd + 2 < n && capital(firstEnd + 2));
@@ -382,7 +389,7 @@ export const pupilNames = defineDetector({
       if (exclaimed || author || (role && (lexicon.characters.has(first) || !inRoster))) {
         // The same word alone elsewhere in the draft is the work or its character.
         if (exclaimed || lexicon.characters.has(first)) units.add(first);
-        if (role || exclaimed) characters.push({ first: firstIndex, last: firstEnd });
+        if (performed || exclaimed || lexicon.characters.has(first)) characters.push({ first: firstIndex, last: firstEnd });
         i = firstEnd + 1;
         if (author) {
           // The author's surname, and the names in the work's title before "by" ("Grace and Family by Mary Hoffman").
@@ -432,7 +439,9 @@ export const pupilNames = defineDetector({
 
       // First name and initial ("Jack S.", "Chloe M", "Chloe M's").
       const initialPossessive = spaced(firstEnd) && /^\p{Lu}['’]s$/u.test(raw(firstEnd + 1));
-      if (spaced(firstEnd) && (isInitial(firstEnd + 1) || initialPossessive)) {
+      // "Easter I want…": the pronoun, not an initial, unless a full stop says so.
+      const pronoun = raw(firstEnd + 1) === 'I' && text[tokens.ends[firstEnd + 1]] !== '.';
+      if (spaced(firstEnd) && (isInitial(firstEnd + 1) || initialPossessive) && !pronoun) {
         const initial = tokens.words[firstEnd + 1][0];
         const after = initialPossessive ? tokens.starts[firstEnd + 1] + 1 : tokens.ends[firstEnd + 1];
         const dot = text[after] === '.' ? 1 : 0;
@@ -483,6 +492,22 @@ function decide(
 ): DetectorMatch[] {
   const { otherPeople, units, nameWord } = draft;
   const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names, draft.channel);
+  // A cast list's lines: "Mary: Ava-Rose" (a role, then only the names of who plays it).
+  names.forEach((name, n) => {
+    const next = names[n + 1];
+    if (!next) return;
+    const between = draft.text.slice(draft.tokens.ends[name.last], draft.tokens.starts[next.first]);
+    if (!/^[ \t*_]*:[ \t*_]*$/.test(between)) return;
+    const lineEnd = draft.text.indexOf('\n', draft.tokens.ends[next.last]);
+    let rest = draft.text.slice(draft.tokens.ends[next.last], lineEnd < 0 ? draft.text.length : lineEnd);
+    for (let m = n + 2; m < names.length && draft.tokens.starts[names[m].first] < (lineEnd < 0 ? draft.text.length : lineEnd); m++) {
+      rest = rest.replace(draft.text.slice(draft.tokens.starts[names[m].first], draft.tokens.ends[names[m].last]), '');
+    }
+    if (/^[\s,.&*_]*(?:(?:and|&)[\s,.*_]*)*$/.test(rest) && !name.confirmed) {
+      adults.add(n);
+      units.add(nameWord(name.first));
+    }
+  });
   // A list holding a character or a famous person is a cast list: "Oliver Twist, the Artful Dodger, Nancy, Fagin".
   if (draft.characters.length) {
     const all = [...names.map((name, n) => ({ ...name, n })), ...draft.characters.map((c) => ({ ...c, n: -1, confirmed: false }))].sort((a, b) => a.first - b.first);

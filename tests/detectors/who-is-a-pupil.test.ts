@@ -83,6 +83,13 @@ describe('adults are not pupils', () => {
     expect(find(text, { roster: null })).toEqual(expected);
   });
 
+  it("the school's own name, from its web address, is not a pupil's", () => {
+    const doc = parseMarkdown('# Kestrel Fields Weekly\n\nKestrel Fields and Ambervale both had visits. Fields Weekly is out.');
+    const text = doc.prose.text;
+    const names = { roster: null, lexicon, allow: allowedNames([]), schools: ['kestrelfield'] };
+    expect(pupilNames.detect({ text, tokens: tokenize(text), segments: doc.segments, images: doc.images }, { names }, {})).toEqual([]);
+  });
+
   it("a chat's speakers are adults on a parent's post, pupils on a pupil's", () => {
     const chat = '[19:04] Hannah: Zainab will be there\n[19:31] Marta: see you all there';
     expect(find(chat, { channel: 'parent' })).toEqual([['Zainab', 'roster']]);
@@ -112,6 +119,16 @@ describe('things named after people are not pupils', () => {
     ['Congratulations to Castle Street Primary.', []],
     ['The Summer Reading Challenge is back.', []],
     ['business: bartek dot plays at gmail dot com', []],
+    ['Joseph Okafor (left 2009) now teaches in Leeds.', []],
+    ['In Year 4, Isla researched Lilian Bader and Jo built a model of a Spitfire.', [['Isla', 'lexicon'], ['Jo', 'lexicon']]],
+    ['We learned about Alan Turing.', []],
+    ['Olympic sprinter Dina Asher-Smith sent a video.', []],
+    ['Private Albert Edward Cotton served in France.', []],
+    ['- Mary: Ava-Rose\n- Shepherds: Teddy, Mustafa and Oscar', [['Ava-Rose', 'lexicon'], ['Teddy', 'lexicon'], ['Mustafa', 'lexicon'], ['Oscar', 'lexicon']]],
+    ['Thank you to our sponsors, Harcourt & Sons.', []],
+    ["Donations to Winston's Wish, please.", []],
+    ['As we head towards Easter I want to thank you.', []],
+    ["I've been a SENCo for eleven years.", []],
     // Not a work's title: a pupil's own poem.
     ['Listen to a poem by Isla.', [['Isla', 'lexicon']]],
   ])('%j', (text, expected) => {
