@@ -65,6 +65,7 @@ const CALL_CUE = new RegExp(
   'u',
 );
 const CALL_CUE_REACH = 40;
+const SPOKEN_CUE = /\b(?:ring|rung|call|phone|tel|telephone|text|landline|number|mobile|whatsapp|contact)\b/i;
 
 function findLocalNumbers(text: string, official: Set<string>): ContactDetail[] {
   const found: ContactDetail[] = [];
@@ -114,7 +115,10 @@ export function findPhones(text: string, official: Set<string>): ContactDetail[]
   }
   for (const n of findSpokenNumbers(text)) {
     const detail = personalNumber(n.digits, official);
-    if (!detail || (detail !== 'mobile number' && inOrganisationSentence(text, n.start, n.end))) continue;
+    if (!detail) continue;
+    // Counting in words ("zero, one, two, three…") can spell a landline; a mobile's "oh seven"
+    // cannot be mistaken, a landline in words needs a word for calling in its sentence.
+    if (detail !== 'mobile number' && (!SPOKEN_CUE.test(sentenceTail(text.slice(Math.max(0, n.start - 80), n.start))) || inOrganisationSentence(text, n.start, n.end))) continue;
     found.push({ start: n.start, end: n.end, kind: 'phone', detail });
   }
   found.push(...findLocalNumbers(text, official));
