@@ -72,7 +72,7 @@ const NI_CUE = /\b(?:NI|NINO|national insurance)\s*(?:number|no\.?|num|#)?[\s:#.
 export function findIdentifiers(text: string): ContactDetail[] {
   const found: ContactDetail[] = [];
   // Every one of these has six digits in a row or in groups: most texts have no such run.
-  if (!/\d{2}\s?\d{2}\s?\d{2}/.test(text)) return found;
+  if (!/\d{2}[\s-]?\d{2}[\s-]?\d{2}/.test(text)) return found;
   for (const m of text.matchAll(UPN)) {
     if (isValidUpn(m[0]) || cuedBy(text, m.index, UPN_CUE)) {
       found.push({ start: m.index, end: m.index + m[0].length, kind: 'upn', detail: 'unique pupil number' });

@@ -5,7 +5,7 @@
  * website". Such details are public; the policy is about people's own.
  */
 const ORGANISATION =
-  /\b(?:council|pharmacy|chemist|surgery|supplier|suppliers|shop|store|services?|helpline|advice\s*line|library|charity|bank|practice|clinic|hospital|ltd|limited|plc|company|department|agency|business|restaurant|caf[eé]|garage|salon|websites?|opening\s+(?:hours|times)|open\s+(?:from|daily|weekdays|mon|tue|wed|thu|fri|sat|sun|\d))\b/i;
+  /\b(?:council|pharmacy|chemist|surgery|supplier|suppliers|shop|store|services?|helpline|advice\s*line|library|charity|bank|box\s+office|theatre|cinema|museum|cent(?:re|er)|practice|clinic|hospital|ltd|limited|plc|company|department|agency|business|restaurant|caf[eé]|garage|salon|websites?|opening\s+(?:hours|times)|open\s+(?:from|daily|weekdays|mon|tue|wed|thu|fri|sat|sun|\d))\b/i;
 // The writer's own number stays theirs whatever the sentence is about: "call me on".
 const OWN_DETAIL = /\b(?:me|my|mine|our\s+(?:home|house|landline|number))\b[^.!?\n]{0,20}$/i;
 const SENTENCE_REACH = 160;

@@ -56,7 +56,8 @@ function personalNumber(written: string, official: Set<string>): string | null {
  * A local number without its area code ("ring me on 456 789", "call 612345") is a number only
  * where a word says so just before it: six or seven digits are too often a reference or a URN.
  */
-const LOCAL = /(?<![\p{L}\p{N}£$€#.,/:+-])(?:\d{3}[ -]?\d{3,4}|\d{2} \d{2} \d{2})(?![\p{L}\p{N}%]|[.,/:-]\d)/gu;
+// Not a part of a longer number: no digits just before or after, across a space or a dash.
+const LOCAL = /(?<![\p{L}\p{N}£$€#.,/:+-]|\d[ -])(?:\d{3}[ -]?\d{3,4}|\d{2} \d{2} \d{2})(?![\p{L}\p{N}%]|[.,/:-]\d|[ -]\d)/gu;
 // The first letter of each cue in either case; a person after it is a name with a capital.
 const cue = (words: string[]) => words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
 const CALL_CUE = new RegExp(

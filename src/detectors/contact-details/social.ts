@@ -17,6 +17,9 @@ const CUED = new RegExp(
 // The cue that a name right after a colon may be any word: "snap: jadeh", "username = jadeh".
 const NAMES_ACCOUNT = new RegExp(String.raw`(?:^|[\s:=(–-])(?:${PLATFORMS}|${NAME_WORDS})$`, 'i');
 
+// Words that start a sentence after "Snap:", not a user name.
+const FUNCTION_WORD = /^(?:the|a|an|my|our|your|his|her|their|this|that|these|those|it|its|i|we|you|they|he|she|yes|no|not|and|or|but|so|if|to|of|in|on|at|for|with|is|are|was|be|do|did|just|please|see|what|who|how|when|where|why)$/i;
+
 // A name shaped like a user name: a dot or underscore inside it, or letters with digits.
 const SHAPED = /[A-Za-z0-9][._][A-Za-z0-9]|^@|[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}/;
 // Letters and a number that are not a user name: "Year10", "KS2", "Wk3", "covid19".
@@ -88,7 +91,7 @@ function findCued(text: string, official: Set<string>): ContactDetail[] {
     const name = m[3].replace(/\.+$/, '');
     const cueAndFillers = m[0].slice(0, m[0].length - m[2].length - m[3].length);
     // A plain word is a name only right after "snap:", "username =": "follow the signs" is not.
-    const afterColon = /[:=]/.test(m[2]) && NAMES_ACCOUNT.test(cueAndFillers);
+    const afterColon = /[:=]/.test(m[2]) && NAMES_ACCOUNT.test(cueAndFillers) && !FUNCTION_WORD.test(name);
     if (!afterColon && !isShapedLikeName(name)) continue;
     if (official.has(bare(name))) continue;
     const start = m.index + m[0].length - m[3].length;
