@@ -75,7 +75,7 @@ export function findIdentifiers(text: string): ContactDetail[] {
   if (!/\d{2}[\s-]?\d{2}[\s-]?\d{2}/.test(text)) return found;
   for (const m of text.matchAll(UPN)) {
     if (isValidUpn(m[0]) || cuedBy(text, m.index, UPN_CUE)) {
-      found.push({ start: m.index, end: m.index + m[0].length, kind: 'upn', detail: 'unique pupil number' });
+      found.push({ start: m.index, end: m.index + m[0].length, kind: 'upn', detail: 'Unique Pupil Number' });
     }
   }
   for (const m of text.matchAll(TEN_DIGITS)) {

@@ -14,7 +14,14 @@ export type { OfficialDetails } from './types.js';
 const FIRST_PERSON = new Set(['my', 'me', 'i', "i'm", 'im', "i'll", 'mine', 'myself']);
 const LOOK_BACK = 8;
 
+// A record number or a birth date is the writer's own only when they say so right before it:
+// "my DOB is", "I was born on"; "Maya in my form, DOB ..." is Maya's.
+const RECORD_KINDS = new Set(['date-of-birth', 'upn', 'nhs-number', 'ni-number']);
+const OWN_RECORD =
+  /\b(?:my|i\s+was)\s+(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s?date|born|upn|unique\s+pupil\s+number|nhs|ni|nino|national\s+insurance)(?:\s+(?:number|no\.?))?(?:\s+(?:is|on))?[\s:=-]*$/i;
+
 function ownerOf(detail: ContactDetail, input: DetectorInput): 'author' | 'others' {
+  if (RECORD_KINDS.has(detail.kind)) return OWN_RECORD.test(input.text.slice(Math.max(0, detail.start - 50), detail.start)) ? 'author' : 'others';
   const { tokens } = input;
   const first = tokens.firstEndingAfter(detail.start);
   const sentence = first < tokens.count ? tokens.sentences[first] : -1;
