@@ -14,8 +14,12 @@ const CUED = new RegExp(
   String.raw`\b${CUE}((?:[\s:=(–-]+${FILLER}\b){0,4})([\s:=(–-]+)(@?[A-Za-z_][A-Za-z0-9_.]{1,29})(?![\w@/-]|\.\w)`,
   'gi',
 );
-// The cue that a name right after a colon may be any word: "snap: jadeh", "username = jadeh".
-const NAMES_ACCOUNT = new RegExp(String.raw`(?:^|[\s:=(–-])(?:${PLATFORMS}|${NAME_WORDS})$`, 'i');
+// The cues after which a name right after a colon may be any word: "snap: jadeh", "username =
+// jadeh". Not a game's or a video site's name: "Minecraft: Tuesdays", "YouTube: our channel".
+const ACCOUNT_PLATFORMS = String.raw`snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|discord|telegram|threads|kik|xbox|psn`;
+const NAMES_ACCOUNT = new RegExp(String.raw`(?:^|[\s:=(–-])(?:${ACCOUNT_PLATFORMS}|${NAME_WORDS})$`, 'i');
+// A word in title case after the colon is a heading's words ("Snapchat: Parents' guide").
+const TITLE_WORD = /^[A-Z][a-z]+$/;
 
 // Words that start a sentence after "Snap:", not a user name.
 const FUNCTION_WORD = /^(?:the|a|an|my|our|your|his|her|their|this|that|these|those|it|its|i|we|you|they|he|she|yes|no|not|and|or|but|so|if|to|of|in|on|at|for|with|is|are|was|be|do|did|just|please|see|what|who|how|when|where|why)$/i;
@@ -91,7 +95,7 @@ function findCued(text: string, official: Set<string>): ContactDetail[] {
     const name = m[3].replace(/\.+$/, '');
     const cueAndFillers = m[0].slice(0, m[0].length - m[2].length - m[3].length);
     // A plain word is a name only right after "snap:", "username =": "follow the signs" is not.
-    const afterColon = /[:=]/.test(m[2]) && NAMES_ACCOUNT.test(cueAndFillers) && !FUNCTION_WORD.test(name);
+    const afterColon = /[:=]/.test(m[2]) && NAMES_ACCOUNT.test(cueAndFillers) && !FUNCTION_WORD.test(name) && !TITLE_WORD.test(name);
     if (!afterColon && !isShapedLikeName(name)) continue;
     if (official.has(bare(name))) continue;
     const start = m.index + m[0].length - m[3].length;

@@ -80,6 +80,11 @@ describe('user names written without @', () => {
       'add me on TikTok tonight',
       'Snap: the card game we played at wet play.',
       'Hand in the tiktok-9y3-pov.mp4 clip.',
+      'Minecraft: building club on Tuesdays',
+      'YouTube: watch our assembly',
+      'Snapchat: Parents guide to settings',
+      'Please add your child to the list.',
+      'We follow up every absence.',
     ]);
   });
 
