@@ -40,7 +40,8 @@ export interface Document {
   segments: Segment[];
   images: DraftImage[];
   /**
-   * Link targets that are contact details themselves (`mailto:`, `tel:`, `sms:`), whole, in source
+   * Link targets that are contact details themselves (`mailto:`, `tel:`, `sms:`, a social network's
+   * profile or invite link), whole, in source
    * offsets: their address is in the reader text after the link's words, so that it is checked.
    */
   linkTargets: LinkTarget[];

@@ -44,6 +44,12 @@ describe('contact details in link targets', () => {
     ]);
   });
 
+  it('puts a social network\'s profile or invite link in the text, and finds it there', () => {
+    expect(found('Follow [my insta](https://instagram.com/jade.h07) for clips.\n', 'markdown')).toEqual(['https://instagram.com/jade.h07']);
+    expect(found('<p>Join <a href="https://chat.whatsapp.com/Ab12Cd34">the chat</a>.</p>\n', 'html')).toEqual(['https://chat.whatsapp.com/Ab12Cd34']);
+    expect(found('Like [our page](https://facebook.com/BrookfieldAcad).\n', 'markdown')).toEqual([]);
+  });
+
   it('keeps the organisation\'s own addresses silent in targets too', () => {
     expect(found('[Email the office](mailto:office@brookfield-academy.org.uk)\n', 'markdown')).toEqual([]);
   });

@@ -9,9 +9,10 @@ const PLATFORMS = String.raw`snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitte
 const NAME_WORDS = String.raw`gamer\s?tag|user\s?name|handle`;
 const CUE = String.raw`(?:${PLATFORMS}|${NAME_WORDS}|add|follow|dm)`;
 // Words that may stand between the cue and the name: "add me on snap", "my insta name is".
-const FILLER = String.raw`(?:me|us|on|my|is|it's|its|name|account|id|tag|new|at|her|his|our|their|called|${CUE})`;
+const FILLER = String.raw`(?:me|us|on|my|is|it's|its|as|name|account|id|tag|new|at|her|his|our|their|called|${CUE})`;
+// Each word may take "'s" ("my snap's ..."); a Discord name may end in its old "#1234".
 const CUED = new RegExp(
-  String.raw`\b${CUE}((?:[\s:=(–-]+${FILLER}\b){0,4})([\s:=(–-]+)(@?[A-Za-z_][A-Za-z0-9_.]{1,29})(?![\w@/-]|\.\w)`,
+  String.raw`\b${CUE}(?:['’]s)?((?:[\s:=(–-]+${FILLER}(?:['’]s)?\b){0,4})([\s:=(–-]+)(@?[A-Za-z_][A-Za-z0-9_.]{1,29}(?:#\d{4})?)(?![\w@/#-]|\.\w)`,
   'gi',
 );
 // The cues after which a name right after a colon may be any word: "snap: jadeh", "username =

@@ -10,9 +10,9 @@ const DIGIT_WORDS: Record<string, string> = {
 };
 const REPEATS: Record<string, number> = { double: 2, treble: 3, triple: 3 };
 
-// A run of digit words, digits and "double"/"treble", between spaces, commas, dots or dashes.
-const PIECE = String.raw`(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|treble|triple|\d)`;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${PIECE}(?:[\s,.-]{1,3}${PIECE}){6,}(?![\p{L}\p{N}])`, 'giu');
+// A run of digit words, groups of digits and "double"/"treble", between spaces, commas, dots or dashes.
+const PIECE = String.raw`(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|treble|triple|\d{1,5})`;
+const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${PIECE}(?:[\s,.-]{1,3}${PIECE}){3,}(?![\p{L}\p{N}])`, 'giu');
 // A number needs nine or more digits; "one or two" never gets there.
 const MIN_DIGITS = 9;
 
@@ -27,7 +27,7 @@ export function spokenDigits(words: string): string | null {
       repeat = REPEATS[part];
       continue;
     }
-    const digit = /^\d$/.test(part) ? part : DIGIT_WORDS[part];
+    const digit = /^\d+$/.test(part) ? part : DIGIT_WORDS[part];
     if (digit === undefined) return null;
     digits += digit.repeat(repeat);
     repeat = 1;

@@ -60,6 +60,9 @@ describe('user names written without @', () => {
       ['Ask me on Snapchat, my username is [[mrs_tate_science]].', 'handle'],
       ['🎮 epic: [[KaiPlaysFN07]]', 'handle'],
       ['dm me on ig [[luna.paints]] xx', 'handle'],
+      ['I post on tiktok as [[sk8r.milo]] now', 'handle'],
+      ["my snap's [[lottie.b14]] x", 'handle'],
+      ['discord: [[ghostfox#4821]]', 'handle'],
     ]);
   });
 
@@ -108,6 +111,7 @@ describe('phone numbers in words and local numbers', () => {
       ['it is [[zero seven seven zero zero nine zero zero two two seven]] ok', 'phone'],
       ['ring [[oh one one six, two seven four, nine one eight three]] after six', 'phone'],
       ['my number: [[oh seven seven oh oh nine oh oh treble three]]', 'phone'],
+      ['text [[oh 7700 900 double four six]] tonight', 'phone'],
     ]);
   });
 
@@ -164,6 +168,8 @@ describe('dates of birth', () => {
     expect(spans('D.O.B. 02.09.13, Year 7')).toEqual(['02.09.13']);
     expect(spans('date of birth is the 9th of January')).toEqual(['the 9th of January']);
     expect(spans('birthdate - March 4th, 2017')).toEqual(['March 4th, 2017']);
+    expect(spans('DOB: 2016-03-14')).toEqual(['2016-03-14']);
+    expect(spans("Tom's birthday is 9 October 2018.")).toEqual(['9 October 2018']);
   });
 
   it('leaves events, years, famous people and birthdays without a year', () => {
@@ -174,6 +180,8 @@ describe('dates of birth', () => {
     expect(spans('She was born on 3rd May and loves cake.')).toEqual([]);
     expect(spans('Our newborn lambs arrived on 3 May 2025.')).toEqual([]);
     expect(spans('Jack was born 3 weeks early.')).toEqual([]);
+    expect(spans('Her birthday is 3 May 2026, a Sunday.')).toEqual([]);
+    expect(spans('Birthday party on 3 May 2025 at the hall.')).toEqual([]);
   });
 });
 
