@@ -89,7 +89,8 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
       let left: LeftAlone[] = [];
       for (let pass = 0; pass < PASSES; pass++) {
         const result = checker.checkText(text, asPath);
-        const plan = planRedaction(text, result.findings, parseDocument(text, formatOf(asPath)).images);
+        const parsed = parseDocument(text, formatOf(asPath));
+        const plan = planRedaction(text, result.findings, parsed.images, parsed.linkTargets);
         left = plan.left;
         if (plan.edits.length === 0) break;
         const lines = new LineIndex(text);

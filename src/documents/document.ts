@@ -16,6 +16,12 @@ export interface DraftImage {
   end: number;
 }
 
+/** A link's target as written (`mailto:jo@example.com`), in source offsets. */
+export interface LinkTarget {
+  start: number;
+  end: number;
+}
+
 /** A `safepost-disable…` comment, in source offsets. */
 export interface SuppressionComment {
   kind: 'disable-next-line' | 'disable' | 'enable';
@@ -33,6 +39,12 @@ export interface Document {
   prose: SourceText;
   segments: Segment[];
   images: DraftImage[];
+  /**
+   * Link targets that are contact details themselves (`mailto:`, `tel:`, `sms:`, a social network's
+   * profile or invite link), whole, in source
+   * offsets: their address is in the reader text after the link's words, so that it is checked.
+   */
+  linkTargets: LinkTarget[];
   /** Parsed front matter, when the draft has a valid block. */
   frontMatter: Record<string, unknown> | null;
   suppressions: SuppressionComment[];

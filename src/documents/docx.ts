@@ -223,6 +223,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       images,
       frontMatter: null,
       suppressions: [],
+      linkTargets: [],
       problems: [],
     },
     embedded,

@@ -2,7 +2,8 @@ import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { appendDecodedHtml } from './align.js';
 import { addImageFileName } from './image-file-name.js';
-import type { Document, DraftImage } from './document.js';
+import { addContactLinkTarget } from './link-target.js';
+import type { Document, DraftImage, LinkTarget } from './document.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 import { findSuppressionComments } from './suppressions.js';
 import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
@@ -59,8 +60,11 @@ export function readHtmlInto(
   from: number,
   to: number,
   images: DraftImage[],
+  linkTargets: LinkTarget[] = [],
 ): void {
   let hiddenDepth = 0;
+  // The contact targets of the links open now, added to the text when each link closes.
+  const openLinks: Array<{ start: number; end: number } | null> = [];
   let cellsInRow = 0;
   const figures: DraftImage[][] = [];
   const kinds: SegmentKind[] = [];
@@ -82,6 +86,10 @@ export function readHtmlInto(
         if (kind) {
           kinds.push(kind);
           builder.beginSegment(kind);
+        }
+        if (name === 'a') {
+          const href = attributePositions(source, start, end).get('href');
+          openLinks.push(href ? { start: href.start, end: href.end } : null);
         }
         if (name === 'figure') figures.push([]);
         if (name === 'figcaption') captionParts = [];
@@ -116,12 +124,18 @@ export function readHtmlInto(
         appendDecodedHtml(builder, source, start, end);
         if (captionParts) captionParts.push(decodeHTML(source.slice(start, end)));
       },
-      onclosetag(name) {
+      onclosetag(name, isImplied) {
         if (HIDDEN.has(name)) {
           hiddenDepth = Math.max(0, hiddenDepth - 1);
           return;
         }
         if (hiddenDepth > 0) return;
+        if (name === 'a') {
+          const href = openLinks.pop();
+          // A link closed only by the piece's end (Markdown's inline HTML comes a tag at a time)
+          // has its words still to come.
+          if (href) addContactLinkTarget(builder, source, href.start, href.end, linkTargets, true, isImplied && parser.endIndex >= to - from - 1);
+        }
         if (KIND_OF[name]) {
           kinds.pop();
           builder.endSegment();
@@ -150,10 +164,11 @@ export function readHtmlInto(
 export function parseHtml(source: string): Document {
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];
+  const linkTargets: LinkTarget[] = [];
   // Liquid and other template tags in a site's HTML pages are masked out, as in Markdown.
   const tags = findTemplateTags(source);
   if (tags.length > 0) builder.maskedBy = MASK;
-  readHtmlInto(builder, maskTemplateTags(source, tags), 0, source.length, images);
+  readHtmlInto(builder, maskTemplateTags(source, tags), 0, source.length, images, linkTargets);
   emitTemplateTags(tags, 0, source.length, builder, source, images);
   if (tags.length > 0) {
     const unmask = (v: string | undefined) => v?.split(MASK).join('');
@@ -166,6 +181,7 @@ export function parseHtml(source: string): Document {
     prose,
     segments: builder.segments,
     images,
+    linkTargets,
     frontMatter: null,
     suppressions: findSuppressionComments(source),
     problems: [],

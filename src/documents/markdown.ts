@@ -3,7 +3,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { lineStarts } from '../text/positions.js';
 import { alignInto, indexWithin } from './align.js';
 import { addImageFileName } from './image-file-name.js';
-import type { Document, DraftImage } from './document.js';
+import { addContactLinkTarget } from './link-target.js';
+import type { Document, DraftImage, LinkTarget } from './document.js';
 import { readFrontMatter } from './front-matter.js';
 import { readHtmlInto } from './html.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
@@ -52,6 +53,7 @@ class InlineReader {
     private readonly images: DraftImage[],
     public limit: number,
     start: number,
+    private readonly linkTargets: LinkTarget[] = [],
   ) {
     this.cursor = start;
   }
@@ -139,7 +141,17 @@ class InlineReader {
     const next = this.source[this.cursor];
     if (next === '(' || next === '[') {
       const end = skipBracketed(this.source, this.cursor, this.limit);
-      if (end > 0) this.cursor = end;
+      if (end > 0) {
+        if (next === '(') {
+          // The destination as written: after "(" and any spaces, up to a space, ">" or ")".
+          const dest = /^\(\s*<?([^\s)>]*)/.exec(this.source.slice(this.cursor, end));
+          if (dest && dest[1]) {
+            const at = this.cursor + dest[0].length - dest[1].length;
+            addContactLinkTarget(this.builder, this.source, at, at + dest[1].length, this.linkTargets);
+          }
+        }
+        this.cursor = end;
+      }
     }
   }
 
@@ -163,7 +175,7 @@ class InlineReader {
         }
         case 'html_inline': {
           const start = this.pass(token.content);
-          if (start >= 0) readHtmlInto(this.builder, this.source, start, this.cursor, this.images);
+          if (start >= 0) readHtmlInto(this.builder, this.source, start, this.cursor, this.images, this.linkTargets);
           break;
         }
         case 'link_open':
@@ -246,6 +258,7 @@ const KIND_OF: Record<string, SegmentKind> = {
 export function parseMarkdown(original: string): Document {
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];
+  const linkTargets: LinkTarget[] = [];
   const front = readFrontMatter(original, builder, images);
   // Template tags are masked out before parsing (offsets unchanged) and their prose added apart.
   const tags = findTemplateTags(original, front.bodyStart);
@@ -293,7 +306,7 @@ export function parseMarkdown(original: string): Document {
           kind === 'paragraph' && listDepth > 0 ? 'list-item' : kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind,
         );
         const imagesBefore = images.length;
-        const reader = new InlineReader(builder, source, images, blockEnd, cursor);
+        const reader = new InlineReader(builder, source, images, blockEnd, cursor, linkTargets);
         const children = token.children ?? [];
         reader.children(children);
         cursor = reader.cursor;
@@ -317,7 +330,7 @@ export function parseMarkdown(original: string): Document {
         break;
       }
       case 'html_block':
-        readHtmlInto(builder, source, cursor, blockEnd, images);
+        readHtmlInto(builder, source, cursor, blockEnd, images, linkTargets);
         cursor = blockEnd;
         builder.separator();
         break;
@@ -342,6 +355,7 @@ export function parseMarkdown(original: string): Document {
     prose,
     segments: builder.segments,
     images,
+    linkTargets,
     frontMatter: front.data,
     suppressions: findSuppressionComments(source),
     problems,

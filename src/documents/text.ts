@@ -8,5 +8,5 @@ export function parseText(source: string): Document {
   builder.verbatim(source.slice(start), start);
   builder.endSegment();
   const prose = builder.build();
-  return { format: 'text', source, prose, segments: builder.segments, images: [], frontMatter: null, suppressions: [], problems: [] };
+  return { format: 'text', source, prose, segments: builder.segments, images: [], linkTargets: [], frontMatter: null, suppressions: [], problems: [] };
 }

@@ -4,7 +4,7 @@
  * gives away no word's length: names keep each word's initial ("Jack Smith" -> "J. S."), numbers
  * only their last three digits ("07812 660 491" -> "*** 491"), emails the first letter ("j…@…"),
  * handles and links their first character ("@j…", "f…/…"), addresses each word's initial with
- * numbers hidden ("22 Fernlea Close" -> "# F. C.").
+ * numbers hidden ("22 Fernlea Close" -> "# F. C."); record numbers and dates of birth not at all ("***").
  *
  * `kind` is what a detector says it found (`phone`, `email`, `handle`, `profile`…); without one,
  * the text's shape decides.
@@ -15,13 +15,14 @@ export function mask(text: string, kind?: string): string {
     const digits = text.replace(/\D/g, '');
     return digits.length >= 7 ? `*** ${digits.slice(-3)}` : '***';
   }
+  if (shape === 'hidden') return '***';
   if (shape === 'email') return `${firstCharacter(text)}…@…`;
   if (shape === 'handle') return `${text.startsWith('@') ? '@' : ''}${firstCharacter(text)}…`;
   if (shape === 'link') return `${firstCharacter(text.replace(/^[a-z]+:\/\/(www\.)?|^www\./i, ''))}…/…`;
   return initials(text);
 }
 
-type Shape = 'number' | 'email' | 'handle' | 'link' | 'words';
+type Shape = 'number' | 'email' | 'handle' | 'link' | 'words' | 'hidden';
 
 // The detectors' kinds that have a mask of their own; names, addresses and the rest are words.
 const SHAPE_OF_KIND: Record<string, Shape> = {
@@ -31,6 +32,11 @@ const SHAPE_OF_KIND: Record<string, Shape> = {
   handle: 'handle',
   profile: 'link',
   invite: 'link',
+  // Record numbers and birth dates: no part of them is safe to show.
+  'date-of-birth': 'hidden',
+  upn: 'hidden',
+  'nhs-number': 'hidden',
+  'ni-number': 'hidden',
 };
 
 function shapeOf(text: string, kind: string | undefined): Shape {

@@ -1,4 +1,4 @@
-import type { DraftImage } from '../documents/index.js';
+import type { DraftImage, LinkTarget } from '../documents/index.js';
 import { LineIndex } from '../text/positions.js';
 import type { Finding } from '../results/schema.js';
 
@@ -41,14 +41,20 @@ function srcRange(source: string, image: DraftImage): [number, number] | null {
 
 /**
  * The edits that take pupils' names and personal contact details out of a draft:
- * - a personal contact detail is replaced by "(removed)";
+ * - a personal contact detail is replaced by "(removed)"; one in a link's target (`mailto:…`)
+ *   empties the target, as "mailto:(removed)" would still be a link to nowhere;
  * - a pupil's full name is cut to the first name ("Jack Smith" → "Jack");
  * - a name that identifies a child where it stands (an error: beside a photo, in a caption or
  *   alt text, with a year group or age) is replaced by "a pupil";
  * - a name in a photo's file name is left alone, as renaming the photo is the fix.
  * Findings hidden by a suppression comment are kept as they are.
  */
-export function planRedaction(source: string, findings: Finding[], images: DraftImage[]): { edits: Edit[]; left: LeftAlone[] } {
+export function planRedaction(
+  source: string,
+  findings: Finding[],
+  images: DraftImage[],
+  linkTargets: LinkTarget[] = [],
+): { edits: Edit[]; left: LeftAlone[] } {
   const lines = new LineIndex(source);
   const edits: Edit[] = [];
   const left: LeftAlone[] = [];
@@ -75,7 +81,9 @@ export function planRedaction(source: string, findings: Finding[], images: Draft
     const start = lines.offset(f.line, f.column);
     const end = lines.offset(f.endLine, f.endColumn);
     if (f.category === 'contact-details') {
-      edits.push({ start, end, replacement: REMOVED, ruleId: f.ruleId, action: 'contact detail removed' });
+      const target = linkTargets.find((t) => t.start <= start && end <= t.end);
+      if (target) edits.push({ start: target.start, end: target.end, replacement: '', ruleId: f.ruleId, action: "contact detail removed from a link's target" });
+      else edits.push({ start, end, replacement: REMOVED, ruleId: f.ruleId, action: 'contact detail removed' });
       continue;
     }
     if (f.category !== 'pupil-name' || f.ruleId === 'photo-metadata-name') continue;

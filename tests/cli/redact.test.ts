@@ -58,6 +58,20 @@ describe('safepost redact', () => {
     expect(namesAndContacts(runCli(['check', 'post.safe.md', '--format', 'json', ...ROSTER], { cwd: dir }).stdout)).toEqual([]);
   });
 
+  it('empties a link target that holds a contact detail, in Markdown and in HTML', () => {
+    const md = ['Questions? [Drop me a line](mailto:coach.dave@gmail.com?subject=Kit) or [coach.dave@gmail.com](mailto:coach.dave@gmail.com).', ''].join('\n');
+    const html = '<p>Write to <a href="mailto:coach.dave&#64;gmail.com">Dave</a> or <a href="tel:07700900184">ring him</a>.</p>\n';
+    const dir = tempFolder({ 'post.md': md, 'page.html': html });
+    const fromMd = runCli(['redact', 'post.md', '-o', 'post.safe.md'], { cwd: dir });
+    expect(fromMd.status).toBe(0);
+    expect(readFileSync(join(dir, 'post.safe.md'), 'utf8')).toBe('Questions? [Drop me a line]() or [(removed)]().\n');
+    expect(fromMd.stdout).toContain("line 1: contact detail removed from a link's target (personal-email-address)");
+    const fromHtml = runCli(['redact', 'page.html', '-o', 'page.safe.html'], { cwd: dir });
+    expect(fromHtml.status).toBe(0);
+    expect(readFileSync(join(dir, 'page.safe.html'), 'utf8')).toBe('<p>Write to <a href="">Dave</a> or <a href="">ring him</a>.</p>\n');
+    expect(namesAndContacts(runCli(['check', 'post.safe.md', 'page.safe.html', '--format', 'json'], { cwd: dir }).stdout)).toEqual([]);
+  });
+
   it('writes to standard output by default, and changes the draft only with --in-place', () => {
     const dir = tempFolder({ 'post.md': DRAFT });
     const out = runCli(['redact', 'post.md', ...ROSTER], { cwd: dir });

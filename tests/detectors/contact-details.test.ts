@@ -204,4 +204,15 @@ describe('contact-details rules by channel', () => {
       expect(messages.join(' ')).not.toContain(detail);
     }
   });
+
+  it('shows no part of a birth date or a record number, and no more of a user name than its first letter', () => {
+    const text = 'DOB 14/03/2016, UPN B801200005001, NHS no 943 476 5919, NI AB 12 34 56 C, snap: ruby.k_2013.';
+    expect(run(text, 'official').map((f) => [f[0], f[3]])).toEqual([
+      ['date-of-birth', 'Date of birth ***: a child can be traced by it'],
+      ['unique-pupil-number', 'Unique Pupil Number ***: a pupil can be traced by it for life'],
+      ['nhs-number', "NHS number ***: it identifies a person's health records"],
+      ['national-insurance-number', 'National Insurance number ***: it can be misused for identity theft'],
+      ['social-media-contact', 'Personal social media handle r…'],
+    ]);
+  });
 });

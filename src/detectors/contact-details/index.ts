@@ -1,5 +1,8 @@
 import { defineDetector, type DetectorInput, type DetectorMatch } from '../detector.js';
+import { findBirthDates } from './birth-dates.js';
 import { findEmails } from './emails.js';
+import { findIdentifiers } from './identifiers.js';
+import { inOrganisationSentence } from './organisations.js';
 import { findPhones, normalizePhone } from './phones.js';
 import { findPostal } from './postal.js';
 import { findSocial, namesPlatform } from './social.js';
@@ -11,7 +14,14 @@ export type { OfficialDetails } from './types.js';
 const FIRST_PERSON = new Set(['my', 'me', 'i', "i'm", 'im', "i'll", 'mine', 'myself']);
 const LOOK_BACK = 8;
 
+// A record number or a birth date is the writer's own only when they say so right before it:
+// "my DOB is", "I was born on"; "Maya in my form, DOB ..." is Maya's.
+const RECORD_KINDS = new Set(['date-of-birth', 'upn', 'nhs-number', 'ni-number']);
+const OWN_RECORD =
+  /\b(?:my|i\s+was)\s+(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s?date|born|upn|unique\s+pupil\s+number|nhs|ni|nino|national\s+insurance)(?:\s+(?:number|no\.?))?(?:\s+(?:is|on))?[\s:=-]*$/i;
+
 function ownerOf(detail: ContactDetail, input: DetectorInput): 'author' | 'others' {
+  if (RECORD_KINDS.has(detail.kind)) return OWN_RECORD.test(input.text.slice(Math.max(0, detail.start - 50), detail.start)) ? 'author' : 'others';
   const { tokens } = input;
   const first = tokens.firstEndingAfter(detail.start);
   const sentence = first < tokens.count ? tokens.sentences[first] : -1;
@@ -35,7 +45,8 @@ function officialPhones(official: OfficialDetails): Set<string> {
 /**
  * Personal contact details: phone numbers (validated with libphonenumber), email addresses
  * (also spelt out), postcodes, street addresses, social media handles, profile links and
- * chat invite links, less the organisation's own. Each match says what it is (`kind`,
+ * chat invite links, less the organisation's own; and what a child can be traced by: a date
+ * of birth, a Unique Pupil Number, an NHS or National Insurance number. Each match says what it is (`kind`,
  * `detail`) and whose it seems to be (`owner`: the writer's own, or someone else's).
  */
 export const contactDetails = defineDetector({
@@ -46,10 +57,14 @@ export const contactDetails = defineDetector({
     const postal = findPostal(text, input.tokens, official.addresses, (word) => {
       if (!platformNamed && namesPlatform(word)) platformNamed = true;
     });
+    // Identifiers first: where one is also read as a phone number, the identifier stands.
     const all = [
+      ...findIdentifiers(text),
+      ...findBirthDates(text),
       ...findPhones(text, officialPhones(official)),
       ...findEmails(text, official.domains),
-      ...postal,
+      // A shop's or a service's address is public: "our supplier, Stitch & Co, 4 Market Street".
+      ...postal.filter((d) => !inOrganisationSentence(text, d.start, d.end, true)),
       ...findSocial(text, platformNamed, official.handles, official.domains),
     ];
     for (const d of all) {

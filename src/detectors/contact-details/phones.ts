@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+import { inOrganisationSentence, sentenceTail } from './organisations.js';
+import { findSpokenNumbers } from './spoken-phones.js';
 import type { ContactDetail } from './types.js';
 
 /**
@@ -31,6 +33,54 @@ function isDramaNumber(phone: PhoneNumber): boolean {
 // Numbers of organisations rather than people: freephone, shared cost, premium, 03 numbers.
 const NOT_PERSONAL = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN', 'VOICEMAIL', 'PAGER']);
 
+/** A number's type, also for drama numbers, whose type is their range's: 0808 is freephone. */
+function typeOf(phone: PhoneNumber, drama: boolean): string | undefined {
+  if (!drama) return phone.getType();
+  const first = phone.nationalNumber[0];
+  return first === '8' ? 'TOLL_FREE' : first === '9' ? 'PREMIUM_RATE' : first === '3' ? 'UAN' : first === '7' ? 'MOBILE' : 'FIXED_LINE';
+}
+
+/** "mobile number" or "phone number" when a number is a valid personal one not the organisation's. */
+function personalNumber(written: string, official: Set<string>): string | null {
+  const phone = parsePhoneNumberFromString(written, 'GB');
+  if (!phone) return null;
+  const drama = isDramaNumber(phone);
+  if (!drama && !phone.isValid()) return null;
+  const type = typeOf(phone, drama);
+  if (type && NOT_PERSONAL.has(type)) return null;
+  if (official.has(phone.number)) return null;
+  return type === 'MOBILE' || phone.nationalNumber.startsWith('7') ? 'mobile number' : 'phone number';
+}
+
+/*
+ * A local number without its area code ("ring me on 456 789", "call 612345") is a number only
+ * where a word says so just before it: six or seven digits are too often a reference or a URN.
+ */
+// Not a part of a longer number: no digits just before or after, across a space or a dash.
+const LOCAL = /(?<![\p{L}\p{N}£$€#.,/:+-]|\d[ -])(?:\d{3}[ -]?\d{3,4}|\d{2} \d{2} \d{2})(?![\p{L}\p{N}%]|[.,/:-]\d|[ -]\d)/gu;
+// The first letter of each cue in either case; a person after it is a name with a capital.
+const cue = (words: string[]) => words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const CALL_CUE = new RegExp(
+  String.raw`\b(?:${cue(['ring', 'rung', 'call', 'phone', 'tel', 'telephone', 'text', 'landline'])}|(?:${cue(['my', 'her', 'his', 'their', 'home', 'house', 'phone', 'landline'])})\s+(?:number|no))\b\.?` +
+    String.raw`(?:\s+(?:${cue(['me', 'us', 'him', 'her', 'them', 'mum', 'dad', 'nan', 'grandma', 'grandad', 'home'])}|\p{Lu}\p{Ll}+)){0,2}(?:\s+(?:on|at))?(?:\s+is)?[\s:=-]*$`,
+  'u',
+);
+const CALL_CUE_REACH = 40;
+const SPOKEN_CUE = /\b(?:ring|rung|call|phone|tel|telephone|text|landline|number|mobile|whatsapp|contact)\b/i;
+
+function findLocalNumbers(text: string, official: Set<string>): ContactDetail[] {
+  const found: ContactDetail[] = [];
+  if (!/\b(?:ring|rung|call|phone|tel|telephone|text|landline|number|no)\b/i.test(text)) return found;
+  const officialDigits = [...official].map((e164) => e164.replace(/\D/g, ''));
+  for (const m of text.matchAll(LOCAL)) {
+    if (!CALL_CUE.test(sentenceTail(text.slice(Math.max(0, m.index - CALL_CUE_REACH), m.index)))) continue;
+    const digits = m[0].replace(/\D/g, '');
+    if (officialDigits.some((o) => o.endsWith(digits))) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', detail: 'phone number' });
+  }
+  return found;
+}
+
 // A run of digits that could be a phone number: an optional +country or 00 prefix, digits with
 // spaces, dots, dashes or brackets between them. Which runs are numbers libphonenumber decides.
 const CANDIDATE = /(?<![\w@/.:£$€#-]|\d[.,])(?:\+|00)?\(?\d[\d ().-]{6,22}\d(?![\w/%]|[.,]\d|-\d)/g;
@@ -41,6 +91,12 @@ export function normalizePhone(text: string): string | null {
   return phone ? phone.number : null;
 }
 
+/**
+ * Personal phone numbers: written with digits (judged by libphonenumber), said in words ("oh
+ * seven seven double oh…"), and local numbers with a word for calling before them. Not the
+ * organisation's (`official`, in E.164), not freephone or other shared numbers, not a landline
+ * in a sentence about a business or a service.
+ */
 export function findPhones(text: string, official: Set<string>): ContactDetail[] {
   const found: ContactDetail[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
@@ -53,16 +109,19 @@ export function findPhones(text: string, official: Set<string>): ContactDetail[]
     if (digits < 9 || digits > 15) continue;
     // A pair of years or a date range written with a dash is not a number.
     if (/^\d{4}\s?[-–]\s?\d{2,4}$/.test(candidate)) continue;
-    const phone = parsePhoneNumberFromString(candidate, 'GB');
-    if (!phone) continue;
-    const drama = isDramaNumber(phone);
-    if (!drama && !phone.isValid()) continue;
-    const type = phone.getType();
-    if (!drama && type && NOT_PERSONAL.has(type)) continue;
-    if (official.has(phone.number)) continue;
     const start = m.index + lead;
-    const detail = type === 'MOBILE' || phone.nationalNumber.startsWith('7') ? 'mobile number' : 'phone number';
+    const detail = personalNumber(candidate, official);
+    if (!detail || (detail !== 'mobile number' && inOrganisationSentence(text, start, start + candidate.length))) continue;
     found.push({ start, end: start + candidate.length, kind: 'phone', detail });
   }
+  for (const n of findSpokenNumbers(text)) {
+    const detail = personalNumber(n.digits, official);
+    if (!detail) continue;
+    // Counting in words ("zero, one, two, three…") can spell a landline; a mobile's "oh seven"
+    // cannot be mistaken, a landline in words needs a word for calling in its sentence.
+    if (detail !== 'mobile number' && (!SPOKEN_CUE.test(sentenceTail(text.slice(Math.max(0, n.start - 80), n.start))) || inOrganisationSentence(text, n.start, n.end))) continue;
+    found.push({ start: n.start, end: n.end, kind: 'phone', detail });
+  }
+  found.push(...findLocalNumbers(text, official));
   return found;
 }

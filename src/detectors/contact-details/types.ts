@@ -2,7 +2,19 @@
 export interface ContactDetail {
   start: number;
   end: number;
-  kind: 'phone' | 'email' | 'school-email' | 'address' | 'postcode' | 'handle' | 'profile' | 'invite';
+  kind:
+    | 'phone'
+    | 'email'
+    | 'school-email'
+    | 'address'
+    | 'postcode'
+    | 'handle'
+    | 'profile'
+    | 'invite'
+    | 'date-of-birth'
+    | 'upn'
+    | 'nhs-number'
+    | 'ni-number';
   /** What it is, in words for a message: "mobile number", "email address". */
   detail: string;
 }
