@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { parse } from 'yaml';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
@@ -78,14 +79,26 @@ function englishWords(): Set<string> {
 }
 
 /**
- * The lexicon as `npm run build` bakes it: each set one text, an entry a line. A run parses one
- * string a set, and splits it into a set only when the set is first used.
+ * The lexicon as `npm run build` bakes it: each set one sorted text, an entry a line; a long one
+ * brotli-compressed (a sorted name list packs to a fifth, which keeps the package small). A run
+ * parses one string a set, and unpacks and splits it only when the set is first used.
  */
-export type LexiconLists = Record<keyof NameLexicon, string>;
+type BakedList = string | { brotli: string };
+export type LexiconLists = Record<keyof NameLexicon, BakedList>;
+
+const PACK_OVER = 20_000;
 
 export function lexiconLists(lexicon: NameLexicon): LexiconLists {
-  return Object.fromEntries(Object.entries(lexicon).map(([key, set]) => [key, [...(set as Set<string>)].join('\n')])) as LexiconLists;
+  const pack = (set: Set<string>): BakedList => {
+    const text = [...set].sort().join('\n');
+    if (text.length <= PACK_OVER) return text;
+    return { brotli: brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length } }).toString('base64') };
+  };
+  return Object.fromEntries(LEXICON_KEYS.map((key) => [key, pack(lexicon[key])])) as LexiconLists;
 }
+
+const unpack = (list: BakedList) => (typeof list === 'string' ? list : brotliDecompressSync(Buffer.from(list.brotli, 'base64')).toString('utf8'));
+const isBakedList = (list: unknown) => typeof list === 'string' || typeof (list as { brotli?: unknown } | null)?.brotli === 'string';
 
 const LEXICON_KEYS: (keyof NameLexicon)[] = [
   'givenNames', 'surnames', 'commonSurnames', 'places', 'counties', 'famous', 'famousFirstWords', 'characters', 'titles', 'before', 'commonWords', 'english',
@@ -95,11 +108,18 @@ const LEXICON_KEYS: (keyof NameLexicon)[] = [
 export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
   const lists = bakedSection<LexiconLists>('lexicon');
-  if (!lists || !LEXICON_KEYS.every((key) => typeof lists[key] === 'string')) return (cached = buildNameLexicon());
+  if (!lists || !LEXICON_KEYS.every((key) => isBakedList(lists[key]))) return (cached = buildNameLexicon());
   const lexicon = {} as NameLexicon;
   for (const key of LEXICON_KEYS) {
     let set: Set<string> | undefined;
-    Object.defineProperty(lexicon, key, { enumerable: true, get: () => (set ??= new Set(lists[key] ? lists[key].split('\n') : [])) });
+    Object.defineProperty(lexicon, key, {
+      enumerable: true,
+      get: () => {
+        if (set) return set;
+        const text = unpack(lists[key]);
+        return (set = new Set(text ? text.split('\n') : []));
+      },
+    });
   }
   return (cached = lexicon);
 }
