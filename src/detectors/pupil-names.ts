@@ -16,6 +16,7 @@ const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', '
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
 const WRAPPED_LINE = 40;
+const PLACE_BEFORE = new Set(['in', 'at', 'near', 'via', 'towards', 'outside', 'around', 'across', 'through', 'visit', 'visited', 'visiting', 'into']);
 const CONTRACTION = /['’](?:ve|ll|re|m|d)$/i;
 // Festivals and history's periods: capitalised, listed as given names, never a pupil here.
 const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 'hanukkah', 'halloween', 'lent', 'advent', 'pentecost', 'whitsun', 'vaisakhi', 'tudor', 'tudors', 'victorian', 'victorians', 'roman', 'romans', 'viking', 'vikings', 'saxon', 'saxons', 'norman', 'normans', 'stuart', 'stuarts', 'georgian', 'edwardian', 'elizabethan', 'celtic', 'celts']);
@@ -52,7 +53,9 @@ export const pupilNames = defineDetector({
   needs: ['names'],
   detect: (input, { names }) => {
     if (!names) return [];
-    const { text, tokens } = input;
+    const { tokens } = input;
+    // Lines end at LF here, whatever the draft used: CRLF and a lone CR become " \n" and "\n", same length.
+    const text = input.text.includes('\r') ? input.text.replace(/\r\n?/g, (end) => (end.length === 2 ? ' \n' : '\n')) : input.text;
     const schools = names.schools ?? [];
     const { roster, lexicon, allow } = names;
     const n = tokens.count;
@@ -99,7 +102,8 @@ export const pupilNames = defineDetector({
       const word = text.slice(tokens.starts[k], tokens.ends[k]);
       return word.length > 1 && word === word.toUpperCase() && lexicon.english.has(nameWord(k));
     };
-    const knownSurname = (k: number) => (roster ? roster.isLast(nameWord(k)) : false) || ((lexicon as { surnames?: Set<string> }).surnames?.has(nameWord(k)) ?? false);
+    const isPlace = (words: string) => lexicon.places.has(words) || lexicon.counties.has(words);
+    const knownSurname = (k: number) => (roster ? roster.isLast(nameWord(k)) : false) || lexicon.surnames.has(nameWord(k)) || lexicon.commonSurnames.has(nameWord(k));
     const inImageFileName = (k: number) => {
       const s = segmentAt(input.segments, tokens.starts[k]);
       return s >= 0 && input.segments[s].kind === 'image-src';
@@ -270,6 +274,8 @@ export const pupilNames = defineDetector({
         }
         if (len === 1 && lexicon.givenNames.has(joined)) {
           firstEnd = i;
+          // A given name may still be a roster name spelt another way ("Katy" for Katie).
+          inRoster = !!roster && capital(i) && !sentenceStart(i) && joined.length >= 4 && roster.firstVariant(joined);
           break;
         }
         // A spelling variant of a roster name ("Katy"): written as a name inside a sentence, long
@@ -401,6 +407,16 @@ export const pupilNames = defineDetector({
         continue;
       }
       if (cap && partOfProperName(i)) {
+        i = firstEnd + 1;
+        continue;
+      }
+      // Places: a name and the word after it that together are one ("Sutton Coldfield", "Kirby
+      // Muxloe"), or a place after "in", "at", "near"… ("lunch by the river in Hope", "in France").
+      if (cap && spaced(firstEnd) && capital(firstEnd + 1) && isPlace(`${nameWord(i)} ${nameWord(firstEnd + 1)}`)) {
+        i = firstEnd + 2;
+        continue;
+      }
+      if (cap && i > 0 && spaced(i - 1) && PLACE_BEFORE.has(tokens.words[i - 1]) && isPlace(first) && !(spaced(firstEnd) && capital(firstEnd + 1) && knownSurname(firstEnd + 1))) {
         i = firstEnd + 1;
         continue;
       }

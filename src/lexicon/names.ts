@@ -43,7 +43,7 @@ export interface NameLexicon {
   commonSurnames: Set<string>;
   /** Cities, towns, villages and suburbs of the United Kingdom. */
   places: Set<string>;
-  /** The United Kingdom's nations, counties, unitary authorities and council areas. */
+  /** The United Kingdom's nations, counties, unitary authorities and council areas; the world's countries. */
   counties: Set<string>;
   /** Whole names of famous people and characters, normalised words joined by a space. */
   famous: Set<string>;
@@ -108,7 +108,7 @@ const unpack = (list: BakedList) => (typeof list === 'string' ? list : brotliDec
 const isBakedList = (list: unknown) => typeof list === 'string' || typeof (list as { brotli?: unknown } | null)?.brotli === 'string';
 
 const LEXICON_KEYS: (keyof NameLexicon)[] = [
-  'givenNames', 'surnames', 'commonSurnames', 'places', 'counties', 'famous', 'famousFirstWords', 'characters', 'titles', 'before', 'commonWords', 'english',
+  'givenNames', 'surnames', 'commonSurnames', 'places', 'counties', 'famous', 'famousFirstWords', 'characters', 'titles', 'before', 'roles', 'commonWords', 'english',
 ];
 
 /** Loaded once a process: as `npm run build` saved it, or from the packages and rules/lexicon/. */

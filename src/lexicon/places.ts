@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 export interface UkPlaces {
   /** Cities, towns, villages and suburbs of the United Kingdom, as GeoNames names them. */
   places: string[];
-  /** Counties, unitary authorities and council areas (with and without "City of"), and the four nations. */
+  /** Counties, unitary authorities and council areas (with and without "City of"), the four nations, and the world's countries. */
   counties: string[];
 }
 
@@ -35,5 +35,7 @@ export function ukPlaces(): UkPlaces {
     const short = a.name.replace(/^(?:Royal )?(?:City|County|County Borough|District|Borough) of (?:the )?/, '');
     return short === a.name ? [a.name] : [a.name, short];
   });
-  return { places, counties };
+  // The world's countries, in English, from faker's English locale: trips and heritage name them.
+  const { allLocales } = require('@faker-js/faker') as { allLocales: { en: { location?: { country?: string[] } } } };
+  return { places, counties: [...counties, ...(allLocales.en.location?.country ?? [])] };
 }
