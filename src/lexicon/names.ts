@@ -8,7 +8,7 @@ import { shownPath } from '../text/shown-path.js';
 import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
 import { BAKED_FILE, bakedSection } from './baked.js';
-import { cspellNameWords, fakerNames } from './name-sources.js';
+import { cspellNameWords, fakerNames, ssaNames } from './name-sources.js';
 import { ukPlaces } from './places.js';
 
 const require = createRequire(import.meta.url);
@@ -158,7 +158,8 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
   // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
   // the finder then takes them as names only where they are written or used as names.
-  const isWord = (n: string) => !commonNames.has(n) && (english.has(n) || DAYS_AND_MONTHS.has(n));
+  const alsoWords = new Set((lists['names-also-words'] ?? []).map(normalizeName));
+  const isWord = (n: string) => !commonNames.has(n) && !alsoWords.has(n) && (english.has(n) || DAYS_AND_MONTHS.has(n));
   const isName = (name: string) => {
     const n = normalizeName(name);
     return !isWord(n) && (commonNames.has(n) || !/(?:ly|ing|ed|ness)$/.test(n));
@@ -176,12 +177,14 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // Vietnamese "Bình Minh") gives each word; a surname of several ("Dela Cruz") is kept whole.
   const source = fromPackage(fakerNames);
   const givenCandidates = new Set(source.given.flatMap((n) => lexiconForm(n).split(' ')).filter((w) => w.length >= 2 && LATIN_WORDS.test(w)));
+  // CSpell's name words are given names and surnames together: those that no list of names
+  // chosen as given names knows are taken as surnames ("Fletcher", "Okafor", "Begum"). The Social
+  // Security data is every name babies were given, surnames among them ("Hussain"), so it is not asked.
+  const givenAnywhere = new Set([...givenCandidates, ...female, ...male, ...local].map(normalizeName));
+  for (const name of fromPackage(ssaNames)) givenCandidates.add(normalizeName(name));
   const given = [...givenCandidates].filter((n) => !isWord(n));
   const surnames = new Set<string>();
   const commonSurnames = new Set<string>();
-  // CSpell's name words are given names and surnames together: those that no list knows as a
-  // given name are taken as surnames ("Fletcher", "Okafor", "Begum").
-  const givenAnywhere = new Set([...givenCandidates, ...female, ...male, ...local].map(normalizeName));
   const cspellSurnames = fromPackage(cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
   for (const name of [...source.surnames, ...cspellSurnames]) {
     const n = lexiconForm(name);
@@ -200,7 +203,7 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   }
   for (const day of DAYS_AND_MONTHS) english.add(day);
   return {
-    givenNames: new Set([...female, ...male, ...local].map(normalizeName).concat(given)),
+    givenNames: new Set([...female, ...male, ...local].map(normalizeName).concat(given, [...alsoWords])),
     surnames,
     commonSurnames,
     places: gazetteer(places),
