@@ -23,7 +23,7 @@ const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 
 const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
-const MONTHS = new Set(['may', 'june', 'april', 'august', 'july', 'march']);
+const MONTHS = new Set(['may', 'june', 'april', 'august', 'july', 'march', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
 
@@ -121,6 +121,14 @@ export const pupilNames = defineDetector({
     // A roster's surname alone, where the text is about a pupil.
     const surnameAlone = (k: number) =>
       !!roster && capital(k) && !sentenceStart(k) && roster.isLast(nameWord(k)) && !lexicon.english.has(nameWord(k)) && !partOfProperName(k) && !(spaced(k) && lexicon.before.has(tokens.words[k + 1])) && within(k, 5, PUPIL_CONTEXT);
+    // The line holding a word has no capital letter, and is more than a word or two.
+    const allLowerCase = (k: number) => {
+      const from = text.lastIndexOf('\n', tokens.starts[k] - 1) + 1;
+      let to = text.indexOf('\n', tokens.ends[k]);
+      if (to < 0) to = text.length;
+      const line = text.slice(from, to);
+      return !/\p{Lu}/u.test(line) && (line.match(/\p{L}+/gu)?.length ?? 0) >= 3;
+    };
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
         if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -172,7 +180,7 @@ export const pupilNames = defineDetector({
 
     let i = 0;
     // Every name found, with its words, before the draft as a whole says who is an adult.
-    const found: Array<NameAt & { match: DetectorMatch; confirmed: boolean }> = [];
+    const found: Array<NameAt & { match: DetectorMatch; confirmed: boolean; byline: boolean }> = [];
     // Words of names that are not pupils': adults with a title, and (with a roster) people it does not hold.
     const otherPeople = new Set<string>();
     // Houses, classes and teams named in the draft ("Willow House"): the same word alone is the house.
@@ -190,7 +198,8 @@ export const pupilNames = defineDetector({
       // A hashed roster holds full names only: it cannot say whether a first name alone is a pupil's.
       const source = !roster || (roster.isHashed && kind === 'first') ? 'lexicon' : confirmed ? 'roster' : 'not-on-roster';
       const match = { start, end, data: { kind, strength, source } };
-      found.push({ first, last, match, confirmed });
+      const at = segmentAt(input.segments, start);
+      found.push({ first, last, match, confirmed, byline: at >= 0 && input.segments[at].kind === 'byline' });
       foundEnds.add(end);
       i = last + 1;
     };
@@ -438,7 +447,8 @@ export const pupilNames = defineDetector({
         continue;
       }
       const common = lexicon.commonWords.has(first);
-      const context = nameContext(i, firstEnd) || (inFileName && !common);
+      // A byline holds names only: "author: Grace".
+      const context = nameContext(i, firstEnd) || (inFileName && !common) || segmentKind === 'byline';
       // Months are months unless plainly names ("well done June"); an ordinary word after a
       // capitalised one ends a proper name ("Hollybush Lane").
       if ((MONTHS.has(first) && !context) || (common && !context && i > 0 && spaced(i - 1) && capital(i - 1) && !sentenceStart(i - 1))) {
@@ -446,12 +456,14 @@ export const pupilNames = defineDetector({
         continue;
       }
       // Captions and alt text often start with a name.
-      const opensSentence = sentenceStart(i) && segmentKind !== 'image-alt' && segmentKind !== 'caption' && segmentKind !== 'image-title';
+      const opensSentence = sentenceStart(i) && segmentKind !== 'image-alt' && segmentKind !== 'caption' && segmentKind !== 'image-title' && segmentKind !== 'byline';
       if (!cap) {
         // In lower case, a roster name counts unless it is also an ordinary word; a lexicon name
         // only with a name's context ("me and maddie").
         const ordinary = common || lexicon.english.has(first);
-        if (!(inRoster && (!ordinary || context)) && !(!inRoster && context)) {
+        // In a line written all in lower case (a chat), a given name that is no ordinary word is a name: "me n maya".
+        const lowerLine = !ordinary && first.length >= 3 && !MONTHS.has(first) && allLowerCase(i);
+        if (!(inRoster && (!ordinary || context)) && !(!inRoster && (context || lowerLine))) {
           i = firstEnd + 1;
           continue;
         }
@@ -515,11 +527,13 @@ export const pupilNames = defineDetector({
  * hold, named in full elsewhere in the draft.
  */
 function decide(
-  names: Array<NameAt & { match: DetectorMatch; confirmed: boolean }>,
+  names: Array<NameAt & { match: DetectorMatch; confirmed: boolean; byline: boolean }>,
   draft: { text: string; tokens: DetectorInput['tokens']; lexicon: NameLexicon; adults?: KnownAdults; roster: RosterIndex | null; otherPeople: Set<string>; units: Set<string>; characters: NameAt[]; hasRoster: boolean; nameWord: (i: number) => string; channel?: Channel },
 ): DetectorMatch[] {
   const { otherPeople, units, nameWord } = draft;
   const adults = adultNames(draft.text, draft.tokens, draft.lexicon, names, draft.channel);
+  // The writer of a member of staff's or a parent's post is that adult.
+  if (draft.channel === 'staff-personal' || draft.channel === 'parent') names.forEach((name, n) => name.byline && adults.add(n));
   // A cast list's lines: "Mary: Ava-Rose" (a role, then only the names of who plays it).
   names.forEach((name, n) => {
     const next = names[n + 1];
@@ -538,7 +552,7 @@ function decide(
   });
   // A list holding a character or a famous person is a cast list: "Oliver Twist, the Artful Dodger, Nancy, Fagin".
   if (draft.characters.length) {
-    const all = [...names.map((name, n) => ({ ...name, n })), ...draft.characters.map((c) => ({ ...c, n: -1, confirmed: false }))].sort((a, b) => a.first - b.first);
+    const all = [...names.map((name, n) => ({ ...name, n })), ...draft.characters.map((c) => ({ ...c, n: -1, confirmed: false, byline: false }))].sort((a, b) => a.first - b.first);
     const runs = listRuns(draft.text, draft.tokens, all);
     const castRuns = new Set(all.flatMap((item, k) => (item.n < 0 ? [runs[k]] : [])));
     all.forEach((item, k) => {

@@ -21,6 +21,8 @@ const MAX_FRONT_MATTER_CHARS = 1024 * 1024;
 
 /** Keys whose text a reader sees on the page or in a link preview. */
 const PROSE_KEYS = ['title', 'subtitle', 'description', 'summary', 'excerpt', 'caption'];
+/** Keys that name the post's writers. */
+const PEOPLE_KEYS = ['author', 'authors', 'byline', 'by', 'writer', 'written_by', 'contributor', 'contributors'];
 /** Single-image keys of Jekyll, Hugo and Eleventy themes. */
 const IMAGE_KEYS = ['image', 'cover', 'thumbnail', 'featured_image', 'og_image'];
 
@@ -83,6 +85,12 @@ export function readFrontMatter(source: string, builder: SourceTextBuilder, imag
     builder.separator();
   };
   for (const key of PROSE_KEYS) addText(root.entries.get(key), 'front-matter');
+  // Who wrote the post: a name on its own, shown as its byline.
+  for (const key of PEOPLE_KEYS) {
+    const node = root.entries.get(key);
+    if (node?.kind === 'seq') for (const item of node.items) addText(item, 'byline');
+    else addText(node, 'byline');
+  }
 
   const addImage = (node: TreeNode | undefined) => {
     const addFileName = (n: TreeNode & { kind: 'scalar' }) => {

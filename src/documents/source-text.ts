@@ -24,6 +24,7 @@ export type SegmentKind =
   | 'image-src'
   | 'image-src'
   | 'front-matter'
+  | 'byline'
   | 'text';
 
 /** A piece of reader-visible text, in text coordinates. */
