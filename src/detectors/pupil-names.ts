@@ -19,7 +19,9 @@ const WRAPPED_LINE = 40;
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'via', 'towards', 'outside', 'around', 'across', 'through', 'visit', 'visited', 'visiting', 'into']);
 const CONTRACTION = /['’](?:ve|ll|re|m|d)$/i;
 // Festivals and history's periods: capitalised, listed as given names, never a pupil here.
-const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 'hanukkah', 'halloween', 'lent', 'advent', 'pentecost', 'whitsun', 'vaisakhi', 'tudor', 'tudors', 'victorian', 'victorians', 'roman', 'romans', 'viking', 'vikings', 'saxon', 'saxons', 'norman', 'normans', 'stuart', 'stuarts', 'georgian', 'edwardian', 'elizabethan', 'celtic', 'celts']);
+const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 'hanukkah', 'halloween', 'lent', 'advent', 'pentecost', 'whitsun', 'vaisakhi', 'tudor', 'tudors', 'victorian', 'victorians', 'roman', 'romans', 'viking', 'vikings', 'saxon', 'saxons', 'norman', 'normans', 'stuart', 'stuarts', 'georgian', 'edwardian', 'elizabethan', 'celtic', 'celts',
+  // Subjects and languages, written with a capital: "English", "French".
+  'english', 'french', 'spanish', 'german', 'italian', 'latin', 'mandarin', 'urdu', 'punjabi', 'polish', 'arabic', 'maths', 'science', 'history', 'geography', 'drama', 'biology', 'chemistry', 'physics', 'computing', 'mubarak']);
 const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);
@@ -187,6 +189,12 @@ export const pupilNames = defineDetector({
     const units = new Set<string>();
     // Where a famous person's or a character's name starts: a list holding one is a list of characters.
     const characters: NameAt[] = [];
+    // A work's title ends at `last` ("Grace and Family" before "by Mary Hoffman"): names found in it are not people.
+    const dropWorkTitle = (last: number) => {
+      let titleStart = last;
+      while (titleStart > 0 && tokens.sentences[titleStart - 1] === tokens.sentences[last] && (capital(titleStart - 1) || TITLE_SMALL_WORDS.has(tokens.words[titleStart - 1])) && !/[,:;]/.test(gap(titleStart - 1))) titleStart--;
+      while (found.length && found[found.length - 1].first >= titleStart) found.pop();
+    };
     /** `confirmed`: the roster holds this name as written (always false without a roster). */
     const push = (first: number, last: number, kind: Kind, confirmed: boolean, endOffset?: number) => {
       const start = tokens.starts[first];
@@ -257,6 +265,12 @@ export const pupilNames = defineDetector({
         }
       }
 
+      // An author after a work's capitalised title, whatever the name: "The Boy at the Back of the Class by Onjali Q. Raúf".
+      if (i > 1 && tokens.words[i - 1] === 'by' && spaced(i - 1) && capital(i - 2) && !foundEnds.has(tokens.ends[i - 2]) && !(roster && roster.isFirst(nameWord(i)))) {
+        dropWorkTitle(i - 2);
+        while (i < n && (capital(i) || isInitial(i)) && spaced(i - 1) && !/[,;:]/.test(gap(i - 1))) i++;
+        continue;
+      }
       // A roster's surname that is also someone's given name ("Hussain"), alone where the text is about a pupil.
       if (roster && !roster.isFirst(nameWord(i)) && !(spaced(i) && capital(i + 1)) && surnameAlone(i)) {
         push(i, i, 'surname', true);
@@ -421,9 +435,7 @@ export const pupilNames = defineDetector({
         if (author) {
           // The author's surname, and the names in the work's title before "by" ("Grace and Family by Mary Hoffman").
           while (i < n && capital(i) && spaced(i - 1)) i++;
-          let titleStart = firstIndex - 2;
-          while (titleStart > 0 && tokens.sentences[titleStart - 1] === tokens.sentences[firstIndex] && (capital(titleStart - 1) || TITLE_SMALL_WORDS.has(tokens.words[titleStart - 1])) && !/[,:;]/.test(gap(titleStart - 1))) titleStart--;
-          while (found.length && found[found.length - 1].first >= titleStart) found.pop();
+          dropWorkTitle(firstIndex - 2);
         }
         continue;
       }

@@ -9,7 +9,7 @@ import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
 import { BAKED_FILE, bakedSection } from './baked.js';
 import { cspellNameWords, fakerNames, ssaNames } from './name-sources.js';
-import { ukPlaces } from './places.js';
+import { ukPlaces, worldPlaceNames } from './places.js';
 
 const require = createRequire(import.meta.url);
 
@@ -64,12 +64,24 @@ let cached: NameLexicon | null = null;
 const DAYS_AND_MONTHS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
 ]);
 
 /**
  * Ordinary English words, from the Hunspell dictionary of the dictionary-en package: its
  * lower-case entries (proper nouns such as "Harriet" are capitalised there).
  */
+/** The dictionary's capitalised entries (places, peoples, names: "Paris", "Harriet"), normalised. */
+function dictionaryProperNouns(): Set<string> {
+  const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
+  const words = new Set<string>();
+  for (const line of dic.split('\n')) {
+    const c = line.charCodeAt(0);
+    if (c >= 65 && c <= 90) words.add(normalizeName(line.split('/')[0]));
+  }
+  return words;
+}
+
 function englishWords(): Set<string> {
   const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
   const words = new Set<string>();
@@ -181,7 +193,18 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // chosen as given names knows are taken as surnames ("Fletcher", "Okafor", "Begum"). The Social
   // Security data is every name babies were given, surnames among them ("Hussain"), so it is not asked.
   const givenAnywhere = new Set([...givenCandidates, ...female, ...male, ...local].map(normalizeName));
-  for (const name of fromPackage(ssaNames)) givenCandidates.add(normalizeName(name));
+  // Babies are named after places ("Paris", "London", "Jamaica"); a post far more often means the
+  // place. A name only this data has is left out when it is a place of the United Kingdom, or a
+  // place of the world that the dictionary knows by name.
+  const { places, counties } = fromPackage(ukPlaces);
+  const ukPlaceNames = new Set([...places, ...counties].map(lexiconForm));
+  const worldPlaces = new Set(fromPackage(worldPlaceNames).map(lexiconForm));
+  const properNouns = dictionaryProperNouns();
+  for (const name of fromPackage(ssaNames)) {
+    const n = normalizeName(name);
+    const place = ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n));
+    if (!place || givenAnywhere.has(n)) givenCandidates.add(n);
+  }
   const given = [...givenCandidates].filter((n) => !isWord(n));
   const surnames = new Set<string>();
   const commonSurnames = new Set<string>();
@@ -191,7 +214,6 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
     if (n.length < 2 || !LATIN_WORDS.test(n)) continue;
     (english.has(n) || DAYS_AND_MONTHS.has(n) ? commonSurnames : surnames).add(n);
   }
-  const { places, counties } = fromPackage(ukPlaces);
   const gazetteer = (list: string[]) => new Set(list.map(lexiconForm).filter((n) => n && LATIN_WORDS.test(n)));
   if (counts) {
     Object.assign(counts, {

