@@ -91,6 +91,24 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
       adults.add(n);
       return;
     }
+    // A role in brackets after the name: "Claire Libeau (Social Studies and Accounting teacher)".
+    if (text[ends[last]] === ' ' && text[ends[last] + 1] === '(' || text[ends[last]] === '(') {
+      const close = text.indexOf(')', ends[last]);
+      if (close > 0 && close - ends[last] < 80) {
+        for (let k = last + 1; k < count && starts[k] < close; k++) {
+          if (role(k)) {
+            if (words[k].endsWith('s') && words[k] !== 'ceo') markRun(n);
+            else adults.add(n);
+            return;
+          }
+        }
+      }
+    }
+    // A journalist's byline: "By Liz Wylie" at the head of a line.
+    if (first > 0 && words[first - 1] === 'by' && text[starts[first - 1]] === 'B' && /(?:^|\n)[ \t*_>]*$/.test(text.slice(Math.max(0, starts[first - 1] - 4), starts[first - 1]))) {
+      adults.add(n);
+      return;
+    }
     // A role after the name, in the same sentence, with only words of the role between
     // (after "our", "the" or "a", any two: "Whitaker, our inclusion lead").
     if (!possessive(last)) {

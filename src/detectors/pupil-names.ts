@@ -340,6 +340,11 @@ export const pupilNames = defineDetector({
       let first = nameWord(i);
       for (let k = i + 1; k <= firstEnd; k++) first += nameWord(k);
       const cap = capital(i);
+      // Two capitals are initials or an abbreviation ("LC", "PE"), not a name.
+      if (firstEnd === i && tokens.ends[i] - tokens.starts[i] === 2 && raw(i) === raw(i).toUpperCase()) {
+        i++;
+        continue;
+      }
       // Contractions are words, not names ("I've", "I'll").
       if (CONTRACTION.test(raw(firstEnd)) || NEVER_NAMES.has(first)) {
         i = firstEnd + 1;
