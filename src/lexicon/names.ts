@@ -41,7 +41,7 @@ export interface NameLexicon {
   surnames: Set<string>;
   /** Surnames that are also ordinary English words ("hall", "young", "little"): names only beside a given name. */
   commonSurnames: Set<string>;
-  /** Cities, towns, villages and suburbs of the United Kingdom. */
+  /** Cities, towns, villages and suburbs of the United Kingdom, and the world's places the dictionary knows by name ("Paris"). */
   places: Set<string>;
   /** The United Kingdom's nations, counties, unitary authorities and council areas; the world's countries. */
   counties: Set<string>;
@@ -228,7 +228,8 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
     givenNames: new Set([...female, ...male, ...local].map(normalizeName).concat(given, [...alsoWords])),
     surnames,
     commonSurnames,
-    places: gazetteer(places),
+    // The world's well-known places too: those the dictionary knows by name ("Paris", "Berlin").
+    places: gazetteer([...places, ...[...worldPlaces].filter((p) => properNouns.has(p))]),
     counties: gazetteer(counties),
     famous: words(lists.famous),
     famousFirstWords: new Set((lists.famous ?? []).map((n) => normalizeName(n.split(/\s+/)[0]))),

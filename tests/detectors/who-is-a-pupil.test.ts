@@ -83,6 +83,19 @@ describe('adults are not pupils', () => {
     expect(find(text, { roster: null })).toEqual(expected);
   });
 
+  it('names the front matter gives as the writer: a pupil on the school\'s site, the poster on a personal post', () => {
+    const post = '---\nauthor: Saoirse Kelly\n---\n\nOur trip to the museum.';
+    expect(find(post, { roster: null, channel: 'official' })).toEqual([['Saoirse Kelly', 'lexicon']]);
+    expect(find(post, { roster: null, channel: 'staff-personal' })).toEqual([]);
+  });
+
+  it('a line of a chat written all in lower case names people in lower case', () => {
+    expect(find('me n maya went to the park', { roster: null, channel: 'pupil' })).toEqual([['maya', 'lexicon']]);
+    // An ordinary word stays a word, and so does a line with capitals.
+    expect(find('me n rose went to the park', { roster: null, channel: 'pupil' })).toEqual([]);
+    expect(find('We saw maya at the park.', { roster: null, channel: 'pupil' })).toEqual([]);
+  });
+
   it("the school's own name, from its web address, is not a pupil's", () => {
     const doc = parseMarkdown('# Kestrel Fields Weekly\n\nKestrel Fields and Ambervale both had visits. Fields Weekly is out.');
     const text = doc.prose.text;
@@ -129,6 +142,16 @@ describe('things named after people are not pupils', () => {
     ["Donations to Winston's Wish, please.", []],
     ['As we head towards Easter I want to thank you.', []],
     ["I've been a SENCo for eleven years.", []],
+    ['Lunch by the river in Hope, then on to Castleton.', []],
+    ['Our Year 8s are in Paris this week, then Berlin.', []],
+    ['Tue 7: football at home. Thu 9: netball.', []],
+    ['Everyone studies English and French.', []],
+    ['Eid Mubarak to all our families!', []],
+    ['A fundraiser on Victoria Ave next week.', []],
+    ['Thanks to Claire Libeau (Social Studies teacher) and her team.', []],
+    ['By Liz Wylie\n\nThe team won again.', []],
+    ['Rowing coach Calvin Fergusson joined the squad.', []],
+    ['Contact LC for details.', []],
     // Not a work's title: a pupil's own poem.
     ['Listen to a poem by Isla.', [['Isla', 'lexicon']]],
   ])('%j', (text, expected) => {
