@@ -16,6 +16,9 @@ const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', '
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
 const WRAPPED_LINE = 40;
+const ARTICLES = new Set(['the', 'a', 'an']);
+// A year group right after a name: "(Year 3)", "(Y10)", ", Year 9".
+const YEAR_AFTER = /^['’]?s?\s*[(,–-]?\s*(?:year|yr|y)\s?\d{1,2}\b/i;
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'via', 'towards', 'outside', 'around', 'across', 'through', 'visit', 'visited', 'visiting', 'into']);
 const CONTRACTION = /['’](?:ve|ll|re|m|d)$/i;
 // Festivals and history's periods: capitalised, listed as given names, never a pupil here.
@@ -130,6 +133,11 @@ export const pupilNames = defineDetector({
       if (to < 0) to = text.length;
       const line = text.slice(from, to);
       return !/\p{Lu}/u.test(line) && (line.match(/\p{L}+/gu)?.length ?? 0) >= 3;
+    };
+    // A word that is nothing else the lexicon knows: no ordinary word, place, title or thing.
+    const unknownWord = (k: number) => {
+      const w = nameWord(k);
+      return w.length >= 3 && !lexicon.english.has(w) && !isPlace(w) && !lexicon.titles.has(w) && !lexicon.before.has(tokens.words[k]) && !NEVER_NAMES.has(w) && /^\p{Lu}\p{Ll}/u.test(raw(k));
     };
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
@@ -332,6 +340,14 @@ export const pupilNames = defineDetector({
         if (surnameAlone(i)) {
           push(i, i, 'surname', true);
           continue;
+        }
+        // A name no list knows, written as one before a year group: "Tiwa (Year 3)", "Ffion Rhys, Y10".
+        if (!roster && capital(i) && !isInitial(i) && unknownWord(i) && !(i > 0 && ARTICLES.has(tokens.words[i - 1]))) {
+          const two = spaced(i) && capital(i + 1) && unknownWord(i + 1) ? i + 1 : i;
+          if (YEAR_AFTER.test(text.slice(tokens.ends[two], tokens.ends[two] + 14))) {
+            push(i, two, two > i ? 'full' : 'first', false);
+            continue;
+          }
         }
         i++;
         continue;

@@ -152,6 +152,9 @@ describe('things named after people are not pupils', () => {
     ['By Liz Wylie\n\nThe team won again.', []],
     ['Rowing coach Calvin Fergusson joined the squad.', []],
     ['Contact LC for details.', []],
+    // A name no list knows, before a year group.
+    ['Well done to Tiwa (Year 3) and Ffion Rhys, Y10, for their art.', [['Tiwa', 'lexicon'], ['Ffion Rhys', 'lexicon']]],
+    ['The Zorblax (Year 3) trip is on Monday.', []],
     // Not a work's title: a pupil's own poem.
     ['Listen to a poem by Isla.', [['Isla', 'lexicon']]],
   ])('%j', (text, expected) => {
