@@ -97,6 +97,8 @@ export function normalizePhone(text: string): string | null {
  * organisation's (`official`, in E.164), not freephone or other shared numbers, not a landline
  * in a sentence about a business or a service.
  */
+const NOT_A_PHONE_BEFORE = /(?:meeting\s+id|webinar\s+id|passcode|pass\s*code|password|pin|order(?:\s+(?:no|number))?|ref(?:erence)?(?:\s+(?:no|number))?|invoice(?:\s+(?:no|number))?|isbn|urn|ukprn|dfe(?:\s+(?:no|number))?)\.?\s*[:#]?\s*$/i;
+
 export function findPhones(text: string, official: Set<string>): ContactDetail[] {
   const found: ContactDetail[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
@@ -107,9 +109,11 @@ export function findPhones(text: string, official: Set<string>): ContactDetail[]
     candidate = candidate.slice(lead);
     const digits = candidate.replace(/\D/g, '').length;
     if (digits < 9 || digits > 15) continue;
-    // A pair of years or a date range written with a dash is not a number.
-    if (/^\d{4}\s?[-–]\s?\d{2,4}$/.test(candidate)) continue;
+    // A pair of years or a date range written with a dash is not a number, nor a date and time ("2017-10-13 18:00").
+    if (/^\d{4}\s?[-–]\s?\d{2,4}$/.test(candidate) || /^\d{4}-\d{2}-\d{2}\b/.test(candidate)) continue;
     const start = m.index + lead;
+    // A video call's meeting ID or passcode, an order or a reference: digits that are not a phone.
+    if (NOT_A_PHONE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     const detail = personalNumber(candidate, official);
     if (!detail || (detail !== 'mobile number' && inOrganisationSentence(text, start, start + candidate.length))) continue;
     found.push({ start, end: start + candidate.length, kind: 'phone', detail });

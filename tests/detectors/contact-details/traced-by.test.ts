@@ -8,6 +8,7 @@ import {
   upnCheckLetter,
 } from '../../../src/detectors/contact-details/identifiers.js';
 import { contactDetails } from '../../../src/detectors/contact-details/index.js';
+import { findPhones } from '../../../src/detectors/contact-details/phones.js';
 import { spokenDigits } from '../../../src/detectors/contact-details/spoken-phones.js';
 import { tokenize } from '../../../src/text/tokens.js';
 import { EXAMPLE_ORGANISATION } from '../../helpers/organisation.js';
@@ -232,5 +233,15 @@ describe('Unique Pupil Numbers, NHS and National Insurance numbers', () => {
       'Ring 020 7946 0018 for the theatre box office.',
     ]);
     expect(findIdentifiers('Tickets £943 476 5919')).toEqual([]);
+  });
+});
+
+describe('digits that are not a phone', () => {
+  it.each(['Meeting ID: 792 049 3614', 'Passcode 07700 900123', 'date: 2017-10-13 18:00:00 -0400', 'Order no. 07700 900 123'])('%j', (text) => {
+    expect(findPhones(text, new Set()).map((d) => text.slice(d.start, d.end))).toEqual([]);
+  });
+  it('a phone after other words still counts', () => {
+    const text = 'Ring me on 07700 900123 tonight.';
+    expect(findPhones(text, new Set()).map((d) => text.slice(d.start, d.end))).toEqual(['07700 900123']);
   });
 });
