@@ -5,13 +5,13 @@ import type { Channel } from '../types/channels.js';
 import { adultNames, listRuns, type NameAt } from './adult-names.js';
 import { defineDetector, type DetectorInput, type DetectorMatch } from './detector.js';
 
-type Kind = 'full' | 'first-initial' | 'initial-surname' | 'surname' | 'first';
+type Kind = 'full' | 'first-initial' | 'initial-surname' | 'initials' | 'surname' | 'first';
 
 // Words around a name that say it is a child's: they let a lower-case or ambiguous name count,
 // and a surname alone.
 const NAME_BEFORE = new Set(['done', 'congratulations', 'congrats', 'thanks', 'bestie']);
 const NAME_NOUN_BEFORE = new Set(['star', 'pupil', 'pupils', 'student', 'students', 'son', 'daughter', 'brother', 'sister', 'friend', 'friends']);
-const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child', 'children', 'class', 'form', 'year', 'reception', 'nursery', 'certificate', 'certificates', 'award', 'star', 'congratulations', 'done', 'aged', 'son', 'daughter']);
+const PUPIL_CONTEXT = new Set(['pupil', 'pupils', 'student', 'students', 'child', 'children', 'class', 'form', 'year', 'reception', 'nursery', 'certificate', 'certificates', 'award', 'star', 'congratulations', 'done', 'aged', 'son', 'daughter', 'captain', 'captains', 'prefect', 'prefects', 'winner', 'winners']);
 const PERFORMANCE = new Set(['performance', 'production', 'played', 'playing', 'plays', 'as', 'called', 'performed', 'perform', 'performing', 'musical', 'audition', 'auditions', 'starring', 'staged', 'staging', 'cast']);
 const SPAN_KINDS_WITH_IMAGES = new Set(['image-alt', 'image-title', 'caption', 'image-src']);
 // A name before one of these is the school's house, class or team, and so is the same word alone.
@@ -139,6 +139,14 @@ export const pupilNames = defineDetector({
       const w = nameWord(k);
       return w.length >= 3 && !lexicon.english.has(w) && !isPlace(w) && !lexicon.titles.has(w) && !lexicon.before.has(tokens.words[k]) && !NEVER_NAMES.has(w) && /^\p{Lu}\p{Ll}/u.test(raw(k));
     };
+    // A word of the set on the line holding word k, or the line before (initials' full stops end sentences).
+    const lineHas = (k: number, set: Set<string>) => {
+      const lineStart = text.lastIndexOf('\n', tokens.starts[k] - 1) + 1;
+      const from = text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1;
+      for (let j = k; j >= 0 && tokens.starts[j] >= from; j--) if (set.has(tokens.words[j])) return true;
+      for (let j = k + 1; j < n && text.lastIndexOf('\n', tokens.starts[j] - 1) + 1 === lineStart; j++) if (set.has(tokens.words[j])) return true;
+      return false;
+    };
     const within = (i: number, distance: number, set: Set<string>) => {
       for (let k = Math.max(0, i - distance); k <= Math.min(n - 1, i + distance); k++) {
         if (k !== i && tokens.sentences[k] === tokens.sentences[i] && set.has(tokens.words[k])) return true;
@@ -255,6 +263,12 @@ export const pupilNames = defineDetector({
         continue;
       }
 
+      // Initials alone where the text is about pupils ("Captains: T. P. and L. K."), not an
+      // author's before a surname ("J. K. Rowling").
+      if (isInitial(i) && i + 1 < n && isInitial(i + 1) && /^\.[ \t]*$/.test(gap(i)) && text[tokens.ends[i + 1]] === '.' && !(i + 2 < n && capital(i + 2) && !isInitial(i + 2) && /^\.[ \t]+$/.test(gap(i + 1))) && lineHas(i, PUPIL_CONTEXT)) {
+        push(i, i + 1, 'initials', false, tokens.ends[i + 1] + 1);
+        continue;
+      }
       // An initial and a surname ("J. Smith"), with a roster only.
       if (roster && isInitial(i) && i + 1 < n && /^\.?[ \t]+$/.test(gap(i))) {
         const last = nameWord(i + 1);

@@ -152,6 +152,10 @@ describe('things named after people are not pupils', () => {
     ['By Liz Wylie\n\nThe team won again.', []],
     ['Rowing coach Calvin Fergusson joined the squad.', []],
     ['Contact LC for details.', []],
+    // Initials alone in a list about pupils; an author's initials before a surname are not.
+    ['House captains: T. P. and L. K.', [['T. P.', 'lexicon'], ['L. K.', 'lexicon']]],
+    ['Our captains read Wonder by R. J. Palacio.', []],
+    ['See you at 10 a.m. on Monday.', []],
     // A name no list knows, before a year group.
     ['Well done to Tiwa (Year 3) and Ffion Rhys, Y10, for their art.', [['Tiwa', 'lexicon'], ['Ffion Rhys', 'lexicon']]],
     ['The Zorblax (Year 3) trip is on Monday.', []],
