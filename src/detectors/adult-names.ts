@@ -16,6 +16,8 @@ const ANOTHER_PERSON = new Set(['whose', 'his', 'her', 'their', 'with', 'who', '
 // Roles pupils hold, which a role word inside them does not make an adult's: "head girl", "school councillor".
 const PUPIL_ROLE_AFTER = new Set(['girl', 'girls', 'boy', 'boys', 'student', 'students', 'pupil', 'pupils', 'prefect', 'prefects']);
 const PUPIL_ROLE_BEFORE = new Set(['school', 'eco', 'student', 'pupil', 'junior', 'young', 'digital', 'sports', 'house', 'form', 'anti']);
+// Roles a pupil can hold with one of those words before: "school councillor", "sports leader" (not "school principal").
+const PUPIL_HELD = new Set(['councillor', 'councillors', 'rep', 'reps', 'lead', 'leads', 'leader', 'leaders', 'officer', 'officers', 'mentor', 'mentors', 'coach', 'coaches', 'volunteer', 'volunteers']);
 // A role word after these is a verb's object, not a title before a name: "to lead Isla's group".
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'shall', 'should', 'must', 'might', 'may', 'did', 'does', 'do', 'please']);
 
@@ -69,7 +71,8 @@ export function adultNames(text: string, tokens: Tokens, lexicon: NameLexicon, n
     });
   }
   const { words, sentences, starts, ends, count } = tokens;
-  const role = (k: number) => k >= 0 && k < count && lexicon.roles.has(words[k]) && !PUPIL_ROLE_AFTER.has(words[k + 1] ?? '') && !PUPIL_ROLE_BEFORE.has(words[k - 1] ?? '');
+  const role = (k: number) =>
+    k >= 0 && k < count && lexicon.roles.has(words[k]) && !PUPIL_ROLE_AFTER.has(words[k + 1] ?? '') && !(PUPIL_HELD.has(words[k]) && PUPIL_ROLE_BEFORE.has(words[k - 1] ?? ''));
   const possessive = (k: number) => /['’]s?$/.test(text.slice(ends[k] - 2, ends[k]));
 
   // A role before a list of names, or a plural role after it, is every member's.

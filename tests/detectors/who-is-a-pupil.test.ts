@@ -74,6 +74,7 @@ describe('adults are not pupils', () => {
     ['Isla, whose mum is a nurse, spoke to the class.', [['Isla', 'lexicon']]],
     ['Congratulations to head girl Isla.', [['Isla', 'lexicon']]],
     ['Our school councillor Isla spoke first.', [['Isla', 'lexicon']]],
+    ['School principal Melissa Tate said it was a first.', []],
     ['Society chair Maya (Year 12) spoke first.', [['Maya', 'lexicon']]],
     ['Present: Jo Bell (Chair), Sam Patel, Kerry Wood\nApologies: Dawn Whitlock\n\nIsla read a poem.', [['Isla', 'lexicon']]],
     ['We had a lovely term.\n\nBest wishes,\nDawn Whitlock\nHeadteacher', []],
