@@ -24,7 +24,7 @@ const CONTRACTION = /['’](?:ve|ll|re|m|d)$/i;
 // Festivals and history's periods: capitalised, listed as given names, never a pupil here.
 const NEVER_NAMES = new Set(['easter', 'christmas', 'diwali', 'eid', 'ramadan', 'hanukkah', 'halloween', 'lent', 'advent', 'pentecost', 'whitsun', 'vaisakhi', 'tudor', 'tudors', 'victorian', 'victorians', 'roman', 'romans', 'viking', 'vikings', 'saxon', 'saxons', 'norman', 'normans', 'stuart', 'stuarts', 'georgian', 'edwardian', 'elizabethan', 'celtic', 'celts',
   // Subjects and languages, written with a capital: "English", "French".
-  'english', 'french', 'spanish', 'german', 'italian', 'latin', 'mandarin', 'urdu', 'punjabi', 'polish', 'arabic', 'maths', 'science', 'history', 'geography', 'drama', 'biology', 'chemistry', 'physics', 'computing', 'mubarak']);
+  'english', 'french', 'spanish', 'german', 'italian', 'latin', 'mandarin', 'urdu', 'punjabi', 'polish', 'arabic', 'maths', 'science', 'history', 'geography', 'drama', 'biology', 'chemistry', 'physics', 'computing', 'mubarak', 'harvest', 'spring']);
 const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at']);
 const LOWER_CASE_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 const UNITS = new Set(['house', 'class', 'team', 'form', 'group']);

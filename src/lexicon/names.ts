@@ -194,17 +194,19 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // chosen as given names knows are taken as surnames ("Fletcher", "Okafor", "Begum"). The Social
   // Security data is every name babies were given, surnames among them ("Hussain"), so it is not asked.
   const givenAnywhere = new Set([...givenCandidates, ...female, ...male, ...local].map(normalizeName));
-  // Babies are named after places ("Paris", "London", "Jamaica"); a post far more often means the
-  // place. A name only this data has is left out when it is a place of the United Kingdom, or a
-  // place of the world that the dictionary knows by name.
+  // Babies are named after places ("Paris", "London", "Leicester"); a post far more often means the
+  // place. A name of the broad lists (the @stdlib lists, the Social Security data) is left out when
+  // it is a place of the United Kingdom, or a place of the world that the dictionary knows by name,
+  // unless faker or the ONS list, whose names were chosen as names, has it too.
   const { places, counties } = fromPackage(ukPlaces);
   const ukPlaceNames = new Set([...places, ...counties].map(lexiconForm));
   const worldPlaces = new Set(fromPackage(worldPlaceNames).map(lexiconForm));
   const properNouns = dictionaryProperNouns();
+  const chosen = new Set([...givenCandidates, ...local.map(normalizeName)]);
+  const broad = (n: string) => chosen.has(n) || !(ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n)));
   for (const name of fromPackage(ssaNames)) {
     const n = normalizeName(name);
-    const place = ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n));
-    if (!place || givenAnywhere.has(n)) givenCandidates.add(n);
+    if (broad(n)) givenCandidates.add(n);
   }
   const given = [...givenCandidates].filter((n) => !isWord(n));
   const surnames = new Set<string>();
@@ -226,7 +228,7 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   }
   for (const day of DAYS_AND_MONTHS) english.add(day);
   return {
-    givenNames: new Set([...female, ...male, ...local].map(normalizeName).concat(given, [...alsoWords])),
+    givenNames: new Set([...female, ...male].map(normalizeName).filter(broad).concat(local.map(normalizeName), given, [...alsoWords])),
     surnames,
     commonSurnames,
     // The world's well-known places too: those the dictionary knows by name ("Paris", "Berlin").
