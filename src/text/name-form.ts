@@ -33,3 +33,11 @@ export function phoneticKeys(word: string): string[] {
   }
   return keys;
 }
+
+/**
+ * Whether a normalised name word is one letter of a cased script ("j", "x"): an initial, which
+ * drafts hold everywhere. One Chinese or Korean character is a whole name and is not one.
+ */
+export function isInitialLetter(word: string): boolean {
+  return /^\p{Ll}$/u.test(word);
+}
