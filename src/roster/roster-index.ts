@@ -141,11 +141,16 @@ export class RosterIndex {
   }
 }
 
-/** Names filed under each of their sounds. */
+/**
+ * Names filed under each of their sounds. Double Metaphone gives names in other scripts than
+ * Latin no sound: they are matched as written, not all filed under one empty key and compared with
+ * every word a draft asks about.
+ */
 function bySound(names: Iterable<string>): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const name of names) {
     for (const key of phoneticKeys(name)) {
+      if (!key) continue;
       const list = map.get(key);
       if (list) list.push(name);
       else map.set(key, [name]);

@@ -4,12 +4,15 @@ const metaphone = new DoubleMetaphone();
 
 /**
  * A name part as the matcher compares it: lower case, no accents (Zoë = Zoe), no apostrophes
- * (O'Connor = O’Connor = OConnor).
+ * (O'Connor = O’Connor = OConnor). Accents are marks on Latin, Greek, Cyrillic, Arabic and Hebrew
+ * letters; in Devanagari and the other scripts of India and South-East Asia the marks are the
+ * vowels, and are kept (राम, Ram, is not रमा, Rama).
  */
 export function normalizeName(part: string): string {
   return part
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(/\p{M}(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]\p{M}+)/gu, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’‘`]/g, '');
 }
@@ -19,7 +22,7 @@ export function nameWords(name: string): string[] {
   return name
     .split(/[\s\-‐–]+/)
     .map(normalizeName)
-    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+    .filter((w) => /^[\p{L}\p{M}\p{N}]+$/u.test(w));
 }
 
 const keyCache = new Map<string, string[]>();

@@ -86,6 +86,16 @@ describe('names in any script', () => {
     expect(run.stdout).not.toContain('王');
   });
 
+  it("keep the vowel marks of Devanagari, which are not accents: Rama is not the roster's Ram", () => {
+    const dir = tempFolder({ 'pupils.csv': 'first_name,last_name\nराम,शर्मा\nZoë,Ngọc\n', 'a.md': 'रमा शर्मा sang and राम शर्मा read; Zoe Ngoc drew.\n' });
+    const run = runCli(['check', 'a.md', '--roster', 'pupils.csv', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(findings(run.stdout).filter(([rule]) => rule === 'pupil-full-name')).toEqual([
+      ['pupil-full-name', 1, 20],
+      ['pupil-full-name', 1, 36],
+    ]);
+  });
+
   it('as a list of adults, are not pupils', () => {
     const dir = tempFolder({ 'staff.csv': 'first_name,last_name\nИван,Петров\n小明,王\n', 'a.md': 'Иван Петров and 小明 王 ran the fair.\n', 'safepost.config.yaml': 'allow:\n  adults: staff.csv\n' });
     const run = runCli(['check', 'a.md', '--format', 'json'], { cwd: dir });
