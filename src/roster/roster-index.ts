@@ -14,7 +14,8 @@ export const SPELLING_THRESHOLD = 0.84;
 
 // Entry tags: what a stored string is. f first name (all its words joined), fw one word of a
 // first name, l last name joined, lw one word of one, p "first last", fi "first l", il "f last".
-type Tag = 'f' | 'fw' | 'l' | 'lw' | 'p' | 'fi' | 'il';
+const TAGS = ['f', 'fw', 'l', 'lw', 'p', 'fi', 'il'] as const;
+type Tag = (typeof TAGS)[number];
 
 /** A hashed roster's side of the index: the file's digests and what it costs to make one. */
 interface HashedEntries {
@@ -45,11 +46,8 @@ export class RosterIndex {
     const entries = new Map<Tag, Set<string>>();
     // Pairs filed by sound would be one list per pupil; names filed by sound are one per distinct
     // name, which a large roster repeats many times over.
-    for (const [tag, value] of entriesOf(pupils)) {
-      let set = entries.get(tag);
-      if (!set) entries.set(tag, (set = new Set()));
-      set.add(value);
-    }
+    for (const tag of TAGS) entries.set(tag, new Set());
+    eachEntry(pupils, (tag, value) => entries.get(tag)!.add(value));
     const fullPairs = new Set<string>();
     for (const pupil of pupils) {
       const last = pupil.last.join('');
@@ -72,7 +70,9 @@ export class RosterIndex {
     const salt = randomBytes(16);
     const keyLength = 16;
     const entries = new Set<string>();
-    for (const [tag, value] of entriesOf(pupils)) if (tag === 'p') entries.add(slowDigest(salt, cost, keyLength, value));
+    eachEntry(pupils, (tag, value) => {
+      if (tag === 'p') entries.add(slowDigest(salt, cost, keyLength, value));
+    });
     return {
       format: 'safepost-roster-hash',
       version: HASHED_ROSTER_VERSION,
@@ -176,22 +176,22 @@ function slowDigest(salt: Buffer, cost: HashCost, keyLength: number, pair: strin
  * Every tagged entry of a roster: names, pairs and initials. A name of one letter ("J", "X") is
  * an initial, which drafts hold everywhere: it is found only with the pupil's other name.
  */
-function* entriesOf(pupils: RosterPupil[]): Generator<[Tag, string]> {
+function eachEntry(pupils: RosterPupil[], file: (tag: Tag, value: string) => void): void {
   for (const pupil of pupils) {
     const last = pupil.last.join('');
     const lastIsInitial = isInitialLetter(last);
     for (const firstWords of pupil.firsts) {
       const first = firstWords.join('');
       const firstIsInitial = isInitialLetter(first);
-      if (!firstIsInitial) yield ['f', first];
-      for (const w of firstWords) if (!isInitialLetter(w)) yield ['fw', w];
+      if (!firstIsInitial) file('f', first);
+      for (const w of firstWords) if (!isInitialLetter(w)) file('fw', w);
       if (!last) continue;
-      if (!lastIsInitial) yield ['l', last];
-      for (const w of pupil.last) if (!isInitialLetter(w)) yield ['lw', w];
-      yield ['p', `${first} ${last}`];
-      if (pupil.last.length > 1) yield ['p', `${first} ${pupil.last[pupil.last.length - 1]}`];
-      if (!firstIsInitial) yield ['fi', `${first} ${firstLetter(last)}`];
-      if (!lastIsInitial) yield ['il', `${firstLetter(first)} ${last}`];
+      if (!lastIsInitial) file('l', last);
+      for (const w of pupil.last) if (!isInitialLetter(w)) file('lw', w);
+      file('p', `${first} ${last}`);
+      if (pupil.last.length > 1) file('p', `${first} ${pupil.last[pupil.last.length - 1]}`);
+      if (!firstIsInitial) file('fi', `${first} ${firstLetter(last)}`);
+      if (!lastIsInitial) file('il', `${firstLetter(first)} ${last}`);
     }
   }
 }
