@@ -2,6 +2,8 @@ import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
 
 const metaphone = new DoubleMetaphone();
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * A name part as the matcher compares it: lower case, no accents (Zoë = Zoe), no apostrophes
  * (O'Connor = O’Connor = OConnor). Accents are marks on Latin, Greek, Cyrillic, Arabic and Hebrew
@@ -9,6 +11,8 @@ const metaphone = new DoubleMetaphone();
  * vowels, and are kept (राम, Ram, is not रमा, Rama).
  */
 export function normalizeName(part: string): string {
+  // Most names and words are plain ASCII, with nothing to decompose.
+  if (ASCII.test(part)) return part.toLowerCase().replace(/['`]/g, '');
   return part
     .normalize('NFD')
     .replace(/\p{M}(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]\p{M}+)/gu, '')
@@ -42,5 +46,5 @@ export function phoneticKeys(word: string): string[] {
  * drafts hold everywhere. One Chinese or Korean character is a whole name and is not one.
  */
 export function isInitialLetter(word: string): boolean {
-  return /^\p{Ll}$/u.test(word);
+  return word.length === 1 && /^\p{Ll}$/u.test(word);
 }
