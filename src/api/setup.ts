@@ -60,14 +60,14 @@ export interface Setup {
 type RunContextName = Exclude<ContextName, 'photos' | 'language'>;
 
 /** How each kind of context a detector may need is made, from the run's config. */
-const PROVIDERS: { [K in RunContextName]: (config: ResolvedConfig, cwd: string) => DetectorContext[K] } = {
+const PROVIDERS: { [K in RunContextName]: (config: ResolvedConfig, cwd: string, warn?: (message: string) => void) => DetectorContext[K] } = {
   official: (config) => config.official,
-  names: (config, cwd) => ({
-    roster: config.roster ? loadRoster(config.roster, cwd) : null,
+  names: (config, cwd, warn) => ({
+    roster: config.roster ? loadRoster(config.roster, cwd, warn) : null,
     lexicon: loadNameLexicon(),
     allow: allowedNames(config.allow.names),
     schools: ownNames(config.official.domains),
-    adults: knownAdults(Array.isArray(config.allow.adults) ? peopleFromNames(config.allow.adults) : loadRosterCsv(config.allow.adults.file, cwd, ADULTS)),
+    adults: knownAdults(Array.isArray(config.allow.adults) ? peopleFromNames(config.allow.adults) : loadRosterCsv(config.allow.adults.file, cwd, ADULTS, warn)),
   }),
   imageWords: () => loadImageWords(),
 };
@@ -92,7 +92,7 @@ export function setUp(options: CheckerOptions): Setup {
   const compiled = compileRules(rules);
   const context: Partial<DetectorContext> = {};
   for (const need of compiled.needs) {
-    if (need !== 'photos' && need !== 'language') (context as Record<RunContextName, unknown>)[need] = PROVIDERS[need](config, cwd);
+    if (need !== 'photos' && need !== 'language') (context as Record<RunContextName, unknown>)[need] = PROVIDERS[need](config, cwd, options.warn);
   }
   return { cwd, config, rules, compiled, policy: loadPolicy(), channel: options.channel ?? config.channel ?? 'official', context };
 }

@@ -31,7 +31,7 @@ export function rosterCommand(io: CliIO): Command {
       const input = resolve(io.cwd, csv);
       const output = resolve(io.cwd, flags.output);
       if (input === output) throw new SafepostError('the output would replace the roster itself; give another file with -o');
-      const pupils = loadRosterCsv(input, io.cwd);
+      const pupils = loadRosterCsv(input, io.cwd, undefined, (message) => io.stderr(`safepost: ${message}\n`));
       const hashed = RosterIndex.hash(pupils);
       try {
         writeFileAtomic(output, `${JSON.stringify(hashed, null, 1)}\n`);

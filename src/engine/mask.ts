@@ -55,11 +55,15 @@ const firstCharacter = (text: string) => text.match(/[\p{L}\p{N}]/u)?.[0] ?? '';
 // Past this many words a mask ends with "…", so that a long match gives a short, fixed mask.
 const MOST_INITIALS = 4;
 
-/** Each word's initial and a dot; a word that starts with a digit is "#". */
+// A character of these scripts is a syllable or a whole word: a Chinese surname is often one.
+const WHOLE_SYLLABLES = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+
+/** Each word's initial and a dot; a word that starts with a digit is "#", with a syllable "*". */
 function initials(text: string): string {
   const words = text.split(/[\s,;]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const shown = words.slice(0, MOST_INITIALS).map((w) => {
     const first = firstCharacter(w);
+    if (WHOLE_SYLLABLES.test(first)) return '*.';
     return /\p{N}/u.test(first) ? '#' : `${first}.`;
   });
   if (words.length > MOST_INITIALS) shown.push('…');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
 import { loadRosterCsv, type RosterPupil } from './load.js';
@@ -14,10 +14,17 @@ export { RosterIndex } from './roster-index.js';
 export { DEFAULT_HASH_COST, HASHED_ROSTER_VERSION, HashedRosterFileSchema, type HashCost, type HashedRosterFile } from './hashed-file.js';
 
 /** Reads a roster file, plain CSV or hashed (`safepost roster hash`), into a matching index. */
-export function loadRoster(path: string, cwd = process.cwd()): RosterIndex {
+export function loadRoster(path: string, cwd = process.cwd(), warn?: (message: string) => void): RosterIndex {
   let head = '';
   try {
-    head = readFileSync(path, 'utf8').slice(0, 200).trimStart();
+    // The start is enough to tell a hashed roster from a CSV one, which is then read once.
+    const fd = openSync(path, 'r');
+    const start = Buffer.alloc(200);
+    try {
+      head = start.subarray(0, readSync(fd, start, 0, 200, 0)).toString('utf8').trimStart();
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     throw new SafepostError(`roster file ${shownPath(path, cwd)} not found or not readable`);
   }
@@ -37,7 +44,7 @@ export function loadRoster(path: string, cwd = process.cwd()): RosterIndex {
     if (!file.success) throw new SafepostError(`roster ${shown} is not a hashed roster safepost can read; make it again with "safepost roster hash"`);
     return RosterIndex.fromHashed(file.data);
   }
-  return RosterIndex.fromPupils(loadRosterCsv(path, cwd));
+  return RosterIndex.fromPupils(loadRosterCsv(path, cwd, undefined, warn));
 }
 
 /** Names (full and single words) of people who may be named, as the matcher compares them. */

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
-import { nameWords } from '../text/name-form.js';
+import { isInitialLetter, nameWords } from '../text/name-form.js';
 
 /** One pupil's names, each a list of normalised words ("Amelia-Rose" -> [amelia, rose]). */
 export interface RosterPupil {
@@ -36,7 +36,7 @@ const findColumn = (headers: string[], names: string[]) => {
  * fields, a BOM, CRLF and ; or tab separators are fine; extra columns are ignored) or a plain
  * list of full names, one a line. Errors name the file and what was expected, never a name.
  */
-export function loadRosterCsv(path: string, cwd = process.cwd(), list: NameList = ROSTER): RosterPupil[] {
+export function loadRosterCsv(path: string, cwd = process.cwd(), list: NameList = ROSTER, warn?: (message: string) => void): RosterPupil[] {
   const shown = shownPath(path, cwd);
   const { file, person, people, export: exported } = list;
   let bytes: Buffer;
@@ -79,10 +79,19 @@ export function loadRosterCsv(path: string, cwd = process.cwd(), list: NameList 
   const preferred = findColumn(header, PREFERRED);
   const full = findColumn(header, FULL);
   const pupils: RosterPupil[] = [];
+  // Counted, never shown: a row with no first name, or only an initial, can match nothing.
+  let ignored = 0;
+  let initials = 0;
   const add = (firsts: string[], lastName: string) => {
     const firstWords = firsts.map(nameWords).filter((w) => w.length > 0);
     const lastWords = nameWords(lastName);
-    if (firstWords.length > 0) pupils.push({ firsts: firstWords, last: lastWords });
+    const last = lastWords.join('');
+    const initialFirst = firstWords.length > 0 && firstWords.every((w) => isInitialLetter(w.join('')));
+    if (firstWords.length === 0 || (initialFirst && !last)) ignored++;
+    else {
+      if (initialFirst || isInitialLetter(last)) initials++;
+      pupils.push({ firsts: firstWords, last: lastWords });
+    }
   };
   if (first >= 0 && last >= 0) {
     for (const row of rows.slice(1)) add([row[first] ?? '', ...(preferred >= 0 ? [row[preferred] ?? ''] : [])], row[last] ?? '');
@@ -101,5 +110,12 @@ export function loadRosterCsv(path: string, cwd = process.cwd(), list: NameList 
     );
   }
   if (pupils.length === 0) throw new SafepostError(`${file} ${shown} has a header but no ${people}`);
+  const notes = [
+    ...(initials > 0 ? [`${rowCount(initials)} with a name of one letter, found only with the ${person}'s other name`] : []),
+    ...(ignored > 0 ? [`${rowCount(ignored)} ignored, with no first name or only an initial`] : []),
+  ];
+  if (notes.length > 0) warn?.(`${file} ${shown}: ${notes.join('; ')}`);
   return pupils;
 }
+
+const rowCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;

@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { phoneticKeys } from '../text/name-form.js';
+import { isInitialLetter, phoneticKeys } from '../text/name-form.js';
 import type { RosterPupil } from './load.js';
 import { DEFAULT_HASH_COST, HASHED_ROSTER_VERSION, type HashCost, type HashedRosterFile, SCRYPT_MAX_MEMORY } from './hashed-file.js';
 
@@ -13,9 +13,9 @@ import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 export const SPELLING_THRESHOLD = 0.84;
 
 // Entry tags: what a stored string is. f first name (all its words joined), fw one word of a
-// first name, l last name joined, lw one word of one, p "first last", fi "first l", il "f last",
-// fk a first name's sound, pk "first-sound last-sound".
-type Tag = 'f' | 'fw' | 'l' | 'lw' | 'p' | 'fi' | 'il' | 'fk' | 'pk';
+// first name, l last name joined, lw one word of one, p "first last", fi "first l", il "f last".
+const TAGS = ['f', 'fw', 'l', 'lw', 'p', 'fi', 'il'] as const;
+type Tag = (typeof TAGS)[number];
 
 /** A hashed roster's side of the index: the file's digests and what it costs to make one. */
 interface HashedEntries {
@@ -37,35 +37,23 @@ export class RosterIndex {
     /** Plain rosters: `tag:value` strings by tag. */
     private readonly entries: Map<Tag, Set<string>> | null,
     private readonly hashed: HashedEntries | null,
-    /** Plain rosters only: first names, and each pupil's "first last", by sound, for spelling variants. */
+    /** Plain rosters only: first and last names by sound, and each pupil's "first last", for spelling variants. */
     private readonly firstsBySound: Map<string, string[]> | null,
-    private readonly pairsBySound: Map<string, string[]> | null,
+    private readonly pairs: { lastsBySound: Map<string, string[]>; fullPairs: Set<string> } | null,
   ) {}
 
   static fromPupils(pupils: RosterPupil[]): RosterIndex {
     const entries = new Map<Tag, Set<string>>();
-    const firsts = new Map<string, string[]>();
-    const pairs = new Map<string, string[]>();
-    const file = (map: Map<string, string[]>, key: string, value: string) => {
-      const list = map.get(key) ?? [];
-      if (!list.includes(value)) list.push(value);
-      map.set(key, list);
-    };
-    for (const [tag, value] of entriesOf(pupils)) {
-      let set = entries.get(tag);
-      if (!set) entries.set(tag, (set = new Set()));
-      set.add(value);
-      if (tag === 'f') for (const key of phoneticKeys(value)) file(firsts, key, value);
-    }
+    // Pairs filed by sound would be one list per pupil; names filed by sound are one per distinct
+    // name, which a large roster repeats many times over.
+    for (const tag of TAGS) entries.set(tag, new Set());
+    eachEntry(pupils, (tag, value) => entries.get(tag)!.add(value));
+    const fullPairs = new Set<string>();
     for (const pupil of pupils) {
       const last = pupil.last.join('');
-      if (!last) continue;
-      for (const words of pupil.firsts) {
-        const first = words.join('');
-        for (const a of phoneticKeys(first)) for (const b of phoneticKeys(last)) file(pairs, `${a} ${b}`, `${first} ${last}`);
-      }
+      if (last) for (const words of pupil.firsts) fullPairs.add(`${words.join('')} ${last}`);
     }
-    return new RosterIndex(entries, null, firsts, pairs);
+    return new RosterIndex(entries, null, bySound(entries.get('f') ?? []), { lastsBySound: bySound(entries.get('l') ?? []), fullPairs });
   }
 
   static fromHashed(file: HashedRosterFile): RosterIndex {
@@ -82,7 +70,9 @@ export class RosterIndex {
     const salt = randomBytes(16);
     const keyLength = 16;
     const entries = new Set<string>();
-    for (const [tag, value] of entriesOf(pupils)) if (tag === 'p') entries.add(slowDigest(salt, cost, keyLength, value));
+    eachEntry(pupils, (tag, value) => {
+      if (tag === 'p') entries.add(slowDigest(salt, cost, keyLength, value));
+    });
     return {
       format: 'safepost-roster-hash',
       version: HASHED_ROSTER_VERSION,
@@ -138,55 +128,73 @@ export class RosterIndex {
 
   /** Whether a word is a roster first name spelt differently ("Katy" for Katie). */
   firstVariant(word: string): boolean {
-    if (this.firstsBySound) return closeTo(word, this.firstsBySound);
-    return phoneticKeys(word).some((key) => this.has('fk', key));
+    return this.firstsBySound ? closeNames(word, this.firstsBySound).length > 0 : false;
   }
 
   private soundsLikePair(first: string, last: string): boolean {
-    const keys = phoneticKeys(first).flatMap((a) => phoneticKeys(last).map((b) => `${a} ${b}`));
-    // A hashed roster knows only the sound of a pair; a plain one also checks that one pupil's
-    // first and last names are both spelt close to these (not "Willy" from one and "Wonka" from another).
-    if (!this.pairsBySound) return keys.some((key) => this.has('pk', key));
-    const close = (a: string, b: string) => a === b || jaroWinkler(a, b) >= SPELLING_THRESHOLD;
-    return keys.some((key) =>
-      (this.pairsBySound!.get(key) ?? []).some((pair) => {
-        const space = pair.indexOf(' ');
-        return close(first, pair.slice(0, space)) && close(last, pair.slice(space + 1));
-      }),
-    );
+    // A hashed roster knows only full names as written. A plain one checks that one pupil's first
+    // and last names are both alike in sound and spelling (not "Willy" from one and "Wonka" from another).
+    if (!this.pairs || !this.firstsBySound) return false;
+    const lasts = closeNames(last, this.pairs.lastsBySound);
+    if (lasts.length === 0) return false;
+    return closeNames(first, this.firstsBySound).some((f) => lasts.some((l) => this.pairs!.fullPairs.has(`${f} ${l}`)));
   }
 }
 
-/** Whether a word sounds like and is spelt close to one of the names filed under its sound. */
-function closeTo(word: string, bySound: Map<string, string[]>): boolean {
-  for (const key of phoneticKeys(word)) {
-    for (const name of bySound.get(key) ?? []) if (name === word || jaroWinkler(word, name) >= SPELLING_THRESHOLD) return true;
+/**
+ * Names filed under each of their sounds. Double Metaphone gives names in other scripts than
+ * Latin no sound: they are matched as written, not all filed under one empty key and compared with
+ * every word a draft asks about.
+ */
+function bySound(names: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const name of names) {
+    for (const key of phoneticKeys(name)) {
+      if (!key) continue;
+      const list = map.get(key);
+      if (list) list.push(name);
+      else map.set(key, [name]);
+    }
   }
-  return false;
+  return map;
+}
+
+/** The names filed under a word's sounds that are spelt close to it (or are it). */
+function closeNames(word: string, names: Map<string, string[]>): string[] {
+  const found = new Set<string>();
+  for (const key of phoneticKeys(word)) {
+    for (const name of names.get(key) ?? []) if (name === word || jaroWinkler(word, name) >= SPELLING_THRESHOLD) found.add(name);
+  }
+  return [...found];
 }
 
 function slowDigest(salt: Buffer, cost: HashCost, keyLength: number, pair: string): string {
   return scryptSync(`full-name:${pair}`, salt, keyLength, { ...cost, maxmem: SCRYPT_MAX_MEMORY }).toString('base64url');
 }
 
-/** Every tagged entry of a roster: names, pairs, initials and sounds. */
-function* entriesOf(pupils: RosterPupil[]): Generator<[Tag, string]> {
+/**
+ * Every tagged entry of a roster: names, pairs and initials. A name of one letter ("J", "X") is
+ * an initial, which drafts hold everywhere: it is found only with the pupil's other name.
+ */
+function eachEntry(pupils: RosterPupil[], file: (tag: Tag, value: string) => void): void {
   for (const pupil of pupils) {
     const last = pupil.last.join('');
+    const lastIsInitial = isInitialLetter(last);
     for (const firstWords of pupil.firsts) {
       const first = firstWords.join('');
-      yield ['f', first];
-      for (const w of firstWords) yield ['fw', w];
-      for (const key of phoneticKeys(first)) yield ['fk', key];
+      const firstIsInitial = isInitialLetter(first);
+      if (!firstIsInitial) file('f', first);
+      for (const w of firstWords) if (!isInitialLetter(w)) file('fw', w);
       if (!last) continue;
-      yield ['l', last];
-      for (const w of pupil.last) yield ['lw', w];
-      yield ['p', `${first} ${last}`];
-      if (pupil.last.length > 1) yield ['p', `${first} ${pupil.last[pupil.last.length - 1]}`];
-      yield ['fi', `${first} ${last[0]}`];
-      yield ['il', `${first[0]} ${last}`];
-      for (const a of phoneticKeys(first)) for (const b of phoneticKeys(last)) yield ['pk', `${a} ${b}`];
+      if (!lastIsInitial) file('l', last);
+      for (const w of pupil.last) if (!isInitialLetter(w)) file('lw', w);
+      file('p', `${first} ${last}`);
+      if (pupil.last.length > 1) file('p', `${first} ${pupil.last[pupil.last.length - 1]}`);
+      if (!firstIsInitial) file('fi', `${first} ${firstLetter(last)}`);
+      if (!lastIsInitial) file('il', `${firstLetter(first)} ${last}`);
     }
   }
 }
 
+/** The first letter of a name, whole even outside the Basic Multilingual Plane. */
+const firstLetter = (name: string) => String.fromCodePoint(name.codePointAt(0)!);

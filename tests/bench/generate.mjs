@@ -1,5 +1,5 @@
 // Writes a deterministic corpus of newsletter-sized Markdown posts for the benchmark.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function random(seed) {
@@ -80,13 +80,17 @@ function post(rand, i) {
 /** A roster of `count` invented pupils, deterministic, as CSV. */
 export function generateRoster(count) {
   const rand = random(count);
-  const firsts = [...NAMES, 'Jack', 'Ava', 'Leo', 'Mia', 'Arlo', 'Ivy', 'Yusuf', 'Zofia', 'Kayode', 'Nia', 'Rohan', 'Elsie'];
+  // The posts' own names first, so that a roster of any size holds pupils the posts name.
+  const listed = readFileSync(new URL('../../rules/lexicon/given-names-england-wales.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
+  const firsts = [...NAMES, 'Jack', 'Ava', 'Leo', 'Mia', 'Arlo', 'Ivy', 'Yusuf', 'Zofia', 'Kayode', 'Nia', 'Rohan', 'Elsie', ...listed];
+  // Surnames made up from syllables, so that a large roster has many different ones (22,000).
+  const syllables = ['ash', 'ber', 'cott', 'den', 'ford', 'gale', 'ham', 'ley', 'mor', 'ton', 'well', 'wick'];
   const lines = ['first_name,last_name,year_group'];
   for (let i = 0; i < count; i++) {
     const first = firsts[Math.floor(rand() * firsts.length)];
-    // Surnames made up from syllables, so that a large roster has many different ones.
-    const syllables = ['ash', 'ber', 'cott', 'den', 'ford', 'gale', 'ham', 'ley', 'mor', 'ton', 'well', 'wick'];
-    const last = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+    const last = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
     lines.push(`${first},${last[0].toUpperCase()}${last.slice(1)},${1 + Math.floor(rand() * 6)}`);
   }
   return `${lines.join('\n')}\n`;

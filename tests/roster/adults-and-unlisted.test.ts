@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
@@ -27,6 +29,29 @@ describe("the school's adults from the config", () => {
     const missing = runCli(['check', 'a.txt'], { cwd: tempFolder({ 'a.txt': DRAFT, 'safepost.config.yaml': 'allow:\n  adults: staff.csv\n' }) });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('safepost: safepost.config.yaml:2: adults list file staff.csv not found or not readable\n');
+  });
+
+  it('an empty list in the config is no list at all', () => {
+    const dir = tempFolder({ 'a.txt': DRAFT, 'safepost.config.yaml': 'allow:\n  adults: []\n' });
+    const run = runCli(['check', 'a.txt', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(findings(run.stdout).map((f: unknown[]) => f[1])).toEqual([1, 53, 84]);
+  });
+
+  it.each([
+    ['an empty file', '', 'safepost: adults list staff.csv is empty; it needs a first_name,last_name header and a line a person, or a full name a line\n'],
+    ['a folder', null, 'safepost: safepost.config.yaml:2: adults list staff.csv is a folder, not a file\n'],
+    ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x44, 0x61, 0x77, 0x6e]), 'safepost: adults list staff.csv is a binary file, not a CSV; export the staff list as CSV (UTF-8)\n'],
+    ['not UTF-8', Buffer.from('first_name,last_name\nDaw\xf1,Whitlock\n', 'latin1'), 'safepost: adults list staff.csv is not UTF-8 text; export the staff list as CSV in UTF-8\n'],
+  ])('%s is exit 2 with one line naming it, and nothing of its contents', (_what, content, message) => {
+    const dir = tempFolder({ 'a.txt': DRAFT, 'safepost.config.yaml': 'allow:\n  adults: staff.csv\n' });
+    if (content === null) mkdirSync(join(dir, 'staff.csv'));
+    else writeFileSync(join(dir, 'staff.csv'), content);
+    const run = runCli(['check', 'a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(message);
   });
 });
 
