@@ -371,7 +371,7 @@ export const pupilNames = defineDetector({
       for (let k = i + 1; k <= firstEnd; k++) first += nameWord(k);
       const cap = capital(i);
       // Two capitals are initials or an abbreviation ("LC", "PE"), not a name.
-      if (firstEnd === i && tokens.ends[i] - tokens.starts[i] === 2 && raw(i) === raw(i).toUpperCase()) {
+      if (firstEnd === i && /^\p{Lu}{2}$/u.test(raw(i))) {
         i++;
         continue;
       }
