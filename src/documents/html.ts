@@ -5,6 +5,7 @@ import { addImageFileName } from './image-file-name.js';
 import { addContactLinkTarget } from './link-target.js';
 import type { Document, DraftImage, LinkTarget } from './document.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
+import { readFrontMatter } from './front-matter.js';
 import { findSuppressionComments } from './suppressions.js';
 import { emitTemplateTags, findTemplateTags, MASK, maskTemplateTags } from './templates.js';
 
@@ -165,10 +166,12 @@ export function parseHtml(source: string): Document {
   const builder = new SourceTextBuilder();
   const images: DraftImage[] = [];
   const linkTargets: LinkTarget[] = [];
+  // A static site's HTML page may open with front matter, as Jekyll's and Hugo's do: read as in Markdown.
+  const front = readFrontMatter(source, builder, images);
   // Liquid and other template tags in a site's HTML pages are masked out, as in Markdown.
-  const tags = findTemplateTags(source);
+  const tags = findTemplateTags(source, front.bodyStart);
   if (tags.length > 0) builder.maskedBy = MASK;
-  readHtmlInto(builder, maskTemplateTags(source, tags), 0, source.length, images, linkTargets);
+  readHtmlInto(builder, maskTemplateTags(source, tags), front.bodyStart, source.length, images, linkTargets);
   emitTemplateTags(tags, 0, source.length, builder, source, images);
   if (tags.length > 0) {
     const unmask = (v: string | undefined) => v?.split(MASK).join('');
@@ -182,8 +185,8 @@ export function parseHtml(source: string): Document {
     segments: builder.segments,
     images,
     linkTargets,
-    frontMatter: null,
+    frontMatter: front.data,
     suppressions: findSuppressionComments(source),
-    problems: [],
+    problems: front.problem ? [front.problem] : [],
   };
 }

@@ -87,3 +87,22 @@ describe('images in HTML', () => {
     expect(sourceSpan(doc, 'Jewry Wall Museum').start).toBe(src.indexOf('Jewry'));
   });
 });
+
+describe('HTML pages with front matter, as static sites write them', () => {
+  it("reads the front matter as a Markdown draft's: its title is text, its other keys are not, its channel counts", () => {
+    const source = '---\nlayout: post\ntitle: Movie Night\ndate: 2017-10-13 18:00:00 -0400\nchannel: parent\n---\n<p>Come along at 6pm.</p>\n';
+    const doc = parseHtml(source);
+    expect(doc.prose.text).toContain('Movie Night');
+    expect(doc.prose.text).toContain('Come along at 6pm.');
+    expect(doc.prose.text).not.toContain('2017');
+    expect(doc.prose.text).not.toContain('layout');
+    expect(doc.frontMatter).toMatchObject({ channel: 'parent', title: 'Movie Night' });
+    expect(sourceSpan(doc, 'Come along').text).toBe('Come along');
+  });
+
+  it('a page without front matter is read whole', () => {
+    const doc = parseHtml('<p>--- not front matter</p>');
+    expect(doc.prose.text).toContain('--- not front matter');
+    expect(doc.frontMatter).toBeNull();
+  });
+});
