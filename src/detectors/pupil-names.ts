@@ -69,6 +69,12 @@ export const pupilNames = defineDetector({
     const forms = tokens.nameForms();
     const nameWord = (i: number) => forms[i];
     const raw = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
+    // Where the line holding an offset starts, and where it ends (its LF, or the text's end).
+    const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = (offset: number) => {
+      const end = text.indexOf('\n', offset);
+      return end < 0 ? text.length : end;
+    };
     const capital = (i: number) => isUpper(text.charCodeAt(tokens.starts[i]));
     const gap = (i: number) => text.slice(tokens.ends[i], tokens.starts[i + 1]);
     // Gaps between words, tested without cutting strings: these run for many words.
@@ -85,7 +91,7 @@ export const pupilNames = defineDetector({
       }
       // A paragraph wrapped between a first name and a surname ("… Jack\nSmith"): a long line
       // before the break, not a list of short ones.
-      return newline < 0 || newline - (text.lastIndexOf('\n', from - 1) + 1) >= WRAPPED_LINE;
+      return newline < 0 || newline - lineStart(from) >= WRAPPED_LINE;
     };
     const hyphened = (i: number) => {
       if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;
@@ -104,7 +110,7 @@ export const pupilNames = defineDetector({
         const before = nameWord(k - 1);
         if (lexicon.english.has(before) && !lexicon.givenNames.has(before) && !NAME_NOUN_BEFORE.has(tokens.words[k - 1]) && !NAME_BEFORE.has(tokens.words[k - 1])) return true;
       }
-      const word = text.slice(tokens.starts[k], tokens.ends[k]);
+      const word = raw(k);
       return word.length > 1 && word === word.toUpperCase() && lexicon.english.has(nameWord(k));
     };
     const isPlace = (words: string) => lexicon.places.has(words) || lexicon.counties.has(words);
@@ -128,10 +134,7 @@ export const pupilNames = defineDetector({
       !!roster && capital(k) && !sentenceStart(k) && roster.isLast(nameWord(k)) && !lexicon.english.has(nameWord(k)) && !partOfProperName(k) && !(spaced(k) && lexicon.before.has(tokens.words[k + 1])) && within(k, 5, PUPIL_CONTEXT);
     // The line holding a word has no capital letter, and is more than a word or two.
     const allLowerCase = (k: number) => {
-      const from = text.lastIndexOf('\n', tokens.starts[k] - 1) + 1;
-      let to = text.indexOf('\n', tokens.ends[k]);
-      if (to < 0) to = text.length;
-      const line = text.slice(from, to);
+      const line = text.slice(lineStart(tokens.starts[k]), lineEnd(tokens.ends[k]));
       return !/\p{Lu}/u.test(line) && (line.match(/\p{L}+/gu)?.length ?? 0) >= 3;
     };
     // A word that is nothing else the lexicon knows: no ordinary word, place, title or thing.
@@ -141,10 +144,10 @@ export const pupilNames = defineDetector({
     };
     // A word of the set on the line holding word k, or the line before (initials' full stops end sentences).
     const lineHas = (k: number, set: Set<string>) => {
-      const lineStart = text.lastIndexOf('\n', tokens.starts[k] - 1) + 1;
-      const from = text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1;
+      const from = lineStart(Math.max(0, lineStart(tokens.starts[k]) - 1));
+      const to = lineEnd(tokens.ends[k]);
       for (let j = k; j >= 0 && tokens.starts[j] >= from; j--) if (set.has(tokens.words[j])) return true;
-      for (let j = k + 1; j < n && text.lastIndexOf('\n', tokens.starts[j] - 1) + 1 === lineStart; j++) if (set.has(tokens.words[j])) return true;
+      for (let j = k + 1; j < n && tokens.starts[j] < to; j++) if (set.has(tokens.words[j])) return true;
       return false;
     };
     const within = (i: number, distance: number, set: Set<string>) => {
@@ -356,9 +359,12 @@ export const pupilNames = defineDetector({
           continue;
         }
         // A name no list knows, written as one before a year group: "Tiwa (Year 3)", "Ffion Rhys, Y10".
-        if (!roster && capital(i) && !isInitial(i) && unknownWord(i) && !(i > 0 && ARTICLES.has(tokens.words[i - 1]))) {
+        // The year group is looked for first: it is rare, and the lexicon's tests are not.
+        const yearAfter = (k: number) => YEAR_AFTER.test(text.slice(tokens.ends[k], tokens.ends[k] + 14));
+        const yearNear = yearAfter(i) || (spaced(i) && capital(i + 1) && yearAfter(i + 1));
+        if (!roster && capital(i) && !isInitial(i) && yearNear && unknownWord(i) && !(i > 0 && ARTICLES.has(tokens.words[i - 1]))) {
           const two = spaced(i) && capital(i + 1) && unknownWord(i + 1) ? i + 1 : i;
-          if (YEAR_AFTER.test(text.slice(tokens.ends[two], tokens.ends[two] + 14))) {
+          if (yearAfter(two)) {
             push(i, two, two > i ? 'full' : 'first', false);
             continue;
           }

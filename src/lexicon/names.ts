@@ -69,31 +69,23 @@ const DAYS_AND_MONTHS = new Set([
 
 /**
  * Ordinary English words, from the Hunspell dictionary of the dictionary-en package: its
- * lower-case entries (proper nouns such as "Harriet" are capitalised there).
+ * lower-case entries (proper nouns such as "Harriet" are capitalised there), and those proper nouns.
  */
-/** The dictionary's capitalised entries (places, peoples, names: "Paris", "Harriet"), normalised. */
-function dictionaryProperNouns(): Set<string> {
+function dictionaryWords(): { english: Set<string>; properNouns: Set<string> } {
   const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
   const words = new Set<string>();
+  // Its capitalised entries (places, peoples, names: "Paris", "Harriet"), normalised.
+  const properNouns = new Set<string>();
   for (const line of dic.split('\n')) {
     const c = line.charCodeAt(0);
-    if (c >= 65 && c <= 90) words.add(normalizeName(line.split('/')[0]));
-  }
-  return words;
-}
-
-function englishWords(): Set<string> {
-  const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
-  const words = new Set<string>();
-  for (const line of dic.split('\n')) {
-    const c = line.charCodeAt(0);
+    if (c >= 65 && c <= 90) properNouns.add(normalizeName(line.split('/')[0]));
     if (c < 97 || c > 122) continue;
     const [word, flags = ''] = line.split('/');
     words.add(word);
     // The dictionary lists stems: its S flag makes plurals ("gates", "fields"), as its affix file says.
     if (flags.includes('S')) words.add(/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /[sxzh]$/.test(word) ? `${word}es` : `${word}s`);
   }
-  return words;
+  return { english: words, properNouns };
 }
 
 /**
@@ -166,7 +158,7 @@ export interface LexiconCounts {
 export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // The @stdlib lists are old and broad ("Fair", "Hall", "Finally" are in them): keep their
   // names that are not also ordinary words, days or months. Our own list is kept whole.
-  const english = englishWords();
+  const { english, properNouns } = dictionaryWords();
   const lists = parse(readFileSync(join(BUILT_IN_RULES, 'lexicon', 'not-pupils.yaml'), 'utf8')) as Record<string, string[]>;
   const commonNames = new Set((lists['common-words'] ?? []).map(normalizeName));
   // Names that are also words ("Jack", "Grace") stay when the common-words list knows them:
@@ -201,7 +193,6 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   const { places, counties } = fromPackage(ukPlaces);
   const ukPlaceNames = new Set([...places, ...counties].map(lexiconForm));
   const worldPlaces = new Set(fromPackage(worldPlaceNames).map(lexiconForm));
-  const properNouns = dictionaryProperNouns();
   const chosen = new Set([...givenCandidates, ...local.map(normalizeName)]);
   const broad = (n: string) => chosen.has(n) || !(ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n)));
   for (const name of fromPackage(ssaNames)) {
