@@ -28,8 +28,8 @@ export interface CompiledRule {
   detectorKey?: string;
   /** The `where` of a detector rule, each value as a set. */
   where?: Array<[field: string, values: Set<string>]>;
-  /** A detector whose matches count as near words (`near: { names: true }`). */
-  nearDetector?: Detector;
+  /** The detector of pupils' names, when the rule counts them as near words (`near: { names: true }`) or looks for them (`name: true`). */
+  namesDetector?: Detector;
   /** A sequence rule's token conditions, run on the linguistic layer's analysis. */
   sequence?: CompiledSequence;
   /** Its place among the run's sequence rules, in `CompiledRuleSet.gates`. */
@@ -104,8 +104,8 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
       }
     }
     if (rule.unless?.official) needs.add('official');
-    if (rule.near?.names) {
-      out.nearDetector = NAMES_DETECTOR;
+    if (rule.near?.names || out.sequence?.names) {
+      out.namesDetector = NAMES_DETECTOR;
       for (const need of NAMES_DETECTOR.needs) needs.add(need);
     }
     return out;

@@ -199,7 +199,8 @@ export function findMatches(
     } else if (compiled.sequence) {
       passages ??= passagesFor(set, text, tokens, context);
       if (passages && passages.rules[compiled.sequenceIndex!]) {
-        for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
+        const names = compiled.sequence.names ? (passages.names ??= nameTokens(passages, detect(compiled.namesDetector!, {}, '{}'))) : null;
+        for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis, names)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
       }
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
@@ -216,9 +217,9 @@ export function findMatches(
     }
     if (spans.length === 0) continue;
     let near = rule.near ? found[Role.Near].get(index) ?? [] : null;
-    if (near && compiled.nearDetector) {
+    if (near && rule.near?.names) {
       // Pupils' names found in the text count as near words.
-      near = [...near, ...detect(compiled.nearDetector, {}, '{}').map((m) => wordRange(tokens, m.start, m.end))];
+      near = [...near, ...detect(compiled.namesDetector!, {}, '{}').map((m) => wordRange(tokens, m.start, m.end))];
     }
     if (rule.unless?.official) {
       const names = (own ??= ownNames(context.official?.domains ?? []));
@@ -290,6 +291,31 @@ interface Passages {
   rules: boolean[];
   /** Where an offset of the analysed text is in the text. */
   toText(offset: number): number;
+  /** Where an offset of the text is in the analysed text; -1 when its piece was left out. */
+  fromText(offset: number): number;
+  /** 1 for each token of the analysis that is part of a pupil's name, once some rule asks. */
+  names?: Uint8Array;
+}
+
+/** Which tokens of the analysed passages are part of the pupils' names found in the text. */
+function nameTokens(passages: Passages, names: DetectorMatch[]): Uint8Array {
+  const { tokens } = passages.analysis;
+  const marks = new Uint8Array(tokens.length);
+  for (const name of names) {
+    if (name.source) continue;
+    const start = passages.fromText(name.start);
+    if (start < 0) continue;
+    const end = start + (name.end - name.start);
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k].start < end; k++) marks[k] = 1;
+  }
+  return marks;
 }
 
 // Between two pieces analysed together: a blank line, which always ends a sentence.
@@ -317,6 +343,7 @@ function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context
     starts.push(length);
     length += to - from + BETWEEN.length;
   }
+  const froms = kept.map(([from]) => from);
   const analysis = context.language.analyse(kept.map(([from, to]) => text.slice(from, to)).join(BETWEEN));
   return {
     analysis,
@@ -324,6 +351,11 @@ function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context
     toText(offset) {
       const piece = lastAtOrBefore(starts, offset);
       return kept[piece][0] + offset - starts[piece];
+    },
+    fromText(offset) {
+      const piece = lastAtOrBefore(froms, offset);
+      if (offset < kept[piece][0] || offset >= kept[piece][1]) return -1;
+      return starts[piece] + offset - kept[piece][0];
     },
   };
 }

@@ -16,6 +16,8 @@ interface CompiledCondition {
   /** Every token matched must have one of these. */
   pos: Set<PartOfSpeech> | null;
   entity: Set<EntityType> | null;
+  /** Every token matched must be part of a pupil's name. */
+  name: boolean;
   /** No token matched may be one of these. */
   except: CompiledClass[];
   /** Tokens that may be skipped before it, when it says so rather than the rule. */
@@ -29,6 +31,8 @@ interface CompiledClass {
   lemmas: Set<string> | null;
   pos: Set<PartOfSpeech> | null;
   entity: Set<EntityType> | null;
+  /** A pupil's name is one of its members. */
+  name: boolean;
 }
 
 export interface CompiledSequence {
@@ -37,6 +41,8 @@ export interface CompiledSequence {
   tenses: Set<Tense> | null;
   /** What a text must show, for each condition the rule cannot do without (see `Gates`). */
   gates: GateSpec[];
+  /** Some condition looks for pupils' names, which the name rules find first. */
+  names: boolean;
 }
 
 const list = <T>(value: T | T[] | undefined): T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value]);
@@ -64,6 +70,7 @@ function compileClass(wordClass: WordClass): CompiledClass {
     lemmas: wordClass.lemma ? new Set(list(wordClass.lemma)!.map(normalise)) : null,
     pos: setOf(wordClass.pos),
     entity: setOf(wordClass.entity),
+    name: wordClass.name === true,
   };
 }
 
@@ -71,8 +78,8 @@ function compileCondition(condition: TokenCondition, classes: Record<string, Wor
   const [min, max] = condition.repeat ?? [1, 1];
   const except: CompiledClass[] = [];
   if (condition.not) {
-    const { word, lemma, pos, entity, class: className } = condition.not;
-    if (word || lemma || pos || entity) except.push(compileClass({ words: word ? list(word)! : [], lemma, pos, entity }));
+    const { word, lemma, pos, entity, name, class: className } = condition.not;
+    if (word || lemma || pos || entity || name) except.push(compileClass({ words: word ? list(word)! : [], lemma, pos, entity, name }));
     if (className) except.push(compileClass(classes[className]));
   }
   return {
@@ -81,6 +88,7 @@ function compileCondition(condition: TokenCondition, classes: Record<string, Wor
     wordClass: condition.class ? compileClass(classes[condition.class]) : null,
     pos: setOf(condition.pos),
     entity: setOf(condition.entity),
+    name: condition.name === true,
     except,
     window: condition.window,
     min: condition.optional ? 0 : min,
@@ -98,14 +106,15 @@ function gateOf(condition: CompiledCondition): GateSpec | null {
   // A condition's own words, and its class's when that is all the class is.
   if (condition.words) return { phrases: [...condition.words.values()].flat(), types: [] };
   if (condition.entity) return { phrases: [], types: [...condition.entity] };
-  if (wordClass && !wordClass.lemmas && !wordClass.pos) return { phrases: [...wordClass.words.values()].flat(), types: [...(wordClass.entity ?? [])] };
+  if (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.name) return { phrases: [...wordClass.words.values()].flat(), types: [...(wordClass.entity ?? [])] };
   return null;
 }
 
 export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
   const conditions = rule.tokens.map((c) => compileCondition(c, rule.classes ?? {}));
   const gates = conditions.map(gateOf).filter((gate) => gate !== null);
-  return { conditions, window: rule.window, tenses: setOf(rule.tense), gates };
+  const names = conditions.some((c) => c.name || c.wordClass?.name || c.except.some((e) => e.name));
+  return { conditions, window: rule.window, tenses: setOf(rule.tense), gates, names };
 }
 
 /** The token data a match looks at, for one analysed text. */
@@ -113,6 +122,8 @@ interface View {
   analysis: Analysis;
   /** The entity type each token is part of, if any. */
   entityOf: Array<EntityType | undefined>;
+  /** 1 where a token is part of a pupil's name. */
+  names: Uint8Array | null;
 }
 
 /** Ends (one past the last token) of the phrases that start at token `at` and stop before `limit`. */
@@ -139,7 +150,8 @@ function classEnds(wordClass: CompiledClass, view: View, at: number, limit: numb
   const single =
     (wordClass.lemmas?.has(token.lemma) ?? false) ||
     (wordClass.pos?.has(token.pos) ?? false) ||
-    (wordClass.entity !== null && view.entityOf[at] !== undefined && wordClass.entity.has(view.entityOf[at]!));
+    (wordClass.entity !== null && view.entityOf[at] !== undefined && wordClass.entity.has(view.entityOf[at]!)) ||
+    (wordClass.name && view.names?.[at] === 1);
   if (single && !ends.includes(at + 1)) ends.push(at + 1);
   return ends;
 }
@@ -169,12 +181,13 @@ function conditionEnds(condition: CompiledCondition, view: View, at: number, lim
   if (condition.lemmas) narrow(condition.lemmas.has(view.analysis.tokens[at].lemma) ? [at + 1] : []);
   if (condition.wordClass) narrow(classEnds(condition.wordClass, view, at, limit));
   const candidates: number[] = ends ?? [at + 1];
-  if (!condition.pos && !condition.entity && condition.except.length === 0) return candidates;
+  if (!condition.pos && !condition.entity && !condition.name && condition.except.length === 0) return candidates;
   const tokens = view.analysis.tokens;
   return candidates.filter((end) => {
     for (let k = at; k < end; k++) {
       if (condition.pos && !condition.pos.has(tokens[k].pos)) return false;
       if (condition.entity && (view.entityOf[k] === undefined || !condition.entity.has(view.entityOf[k]!))) return false;
+      if (condition.name && view.names?.[k] !== 1) return false;
       if (condition.except.some((except) => isPartOf(except, view, k))) return false;
     }
     return true;
@@ -186,12 +199,12 @@ function conditionEnds(condition: CompiledCondition, view: View, at: number, lim
  * overlapping, as text spans. Each (condition, repeat count, position) is worked out once a
  * sentence, so a sentence costs its length times the rule's size, whatever the backtracking.
  */
-export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis): Array<[number, number]> {
+export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis, names: Uint8Array | null = null): Array<[number, number]> {
   const { conditions, window, tenses } = sequence;
   const { tokens } = analysis;
   const entityOf: Array<EntityType | undefined> = new Array(tokens.length);
   for (const entity of analysis.entities) for (let k = entity.first; k < entity.last; k++) entityOf[k] = entity.type;
-  const view: View = { analysis, entityOf };
+  const view: View = { analysis, entityOf, names };
   const spans: Array<[number, number]> = [];
   for (const sentence of analysis.sentences) {
     const { first, last } = sentence;

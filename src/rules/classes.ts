@@ -58,6 +58,7 @@ function flatten(className: string, classes: Map<string, NamedClass>, lines: Map
     whole.lemma = union(whole.lemma, other.lemma);
     whole.pos = union(whole.pos, other.pos);
     whole.entity = union(whole.entity, other.entity);
+    if (other.name) whole.name = true;
   }
   classes.set(className, whole);
   return whole;

@@ -160,9 +160,12 @@ const TokenFields = {
   entity: EntityTypes.optional(),
   /** A named word class, defined in a classes.yaml. */
   class: ClassName.optional(),
+  /** Part of a pupil's name, as the name rules find it: on the roster, or without one a name the lexicon knows. */
+  name: z.literal(true).optional(),
 };
-const givesOne = (c: { word?: unknown; lemma?: unknown; pos?: unknown; entity?: unknown; class?: unknown }) => Boolean(c.word || c.lemma || c.pos || c.entity || c.class);
-const GIVE_ONE = 'give at least one of word, lemma, pos, entity or class';
+const givesOne = (c: { word?: unknown; lemma?: unknown; pos?: unknown; entity?: unknown; class?: unknown; name?: unknown }) =>
+  Boolean(c.word || c.lemma || c.pos || c.entity || c.class || c.name);
+const GIVE_ONE = 'give at least one of word, lemma, pos, entity, class or name';
 
 /** What a token of a sequence must not be: none of the words, lemmas, tags, entity types or class given. */
 const ExceptSchema = z.strictObject(TokenFields).refine(givesOne, GIVE_ONE);
@@ -203,10 +206,12 @@ export const WordClassSchema = z
     lemma: Words.optional(),
     pos: PosTags.optional(),
     entity: EntityTypes.optional(),
+    /** Pupils' names belong to the class too, as the name rules find them. */
+    name: z.literal(true).optional(),
     /** Other classes whose members belong to this one too. */
     include: z.array(ClassName).min(1, 'needs at least one class').optional(),
   })
-  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity || c.include, 'give words, lemma, pos, entity or include');
+  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity || c.name || c.include, 'give words, lemma, pos, entity, name or include');
 export type WordClass = z.infer<typeof WordClassSchema>;
 export const ClassesFileSchema = z.record(ClassName, WordClassSchema);
 

@@ -159,7 +159,7 @@ describe('sequence rules', () => {
     expect(loadError(`${head}tokens: []\n`)).toBe('<dir>/rules/rule.yaml:8: tokens: needs at least one token condition');
     expect(loadError(`${head}tokens:\n  - pos: PROPN\n    repeat: [1, 20]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:10: tokens\.0\.repeat\.1: at most 8/);
     expect(loadError(`${head}tokens:\n  - pos: PROPN\n    repeat: [3, 2]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:10: tokens\.0\.repeat: the least/);
-    expect(loadError(`${head}tokens:\n  - optional: true\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0: give at least one of word, lemma, pos, entity or class/);
+    expect(loadError(`${head}tokens:\n  - optional: true\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0: give at least one of word, lemma, pos, entity, class or name/);
   });
 
   it('are checked with their classes file: a bad class and a class defined twice', () => {
@@ -182,5 +182,42 @@ describe('sequence rules', () => {
     await checker.ready();
     const findings = checker.checkText('# Day 2\n\nSunny! So we are at Rowlee Farm now.\n', 'post.md').findings.filter((f) => f.ruleId === 'trip-now');
     expect(findings).toMatchObject([{ line: 3, column: 11, endLine: 3, endColumn: 32, match: 'we are at Rowlee Farm' }]);
+  });
+});
+
+describe('a name condition', () => {
+  const rule = `${head.replace('category: location', 'category: conduct')}tokens:
+  - name: true
+    repeat: [1, 3]
+  - lemma: be
+  - word: [late, early]
+`;
+  const classRule = `${head.replace('category: location', 'category: conduct')}tokens:
+  - class: someone
+  - lemma: be
+  - word: [late, early]
+`;
+  const classes = `someone:\n  name: true\n  words: [he, she]\n`;
+
+  async function found(yaml: string, text: string, roster?: string, files: Record<string, string> = {}): Promise<string[]> {
+    const dir = tempFolder({ 'rules/rule.yaml': yaml, ...files });
+    const checker = createChecker({ cwd: dir, config: false, ruleFolders: [join(dir, 'rules')], showMatches: true, ...(roster ? { roster } : {}) });
+    await checker.ready();
+    return checker
+      .checkText(text, 'post.md')
+      .findings.filter((f) => f.ruleId === 'trip-now')
+      .map((f) => f.match!);
+  }
+
+  it("holds on the tokens of a pupil's name as the name rules find it, and on no other capitalised word", async () => {
+    const roster = join(process.cwd(), 'fixtures/pupils.csv');
+    const text = 'Well done everyone.\n\nLily Brooks was late again. Mrs Brooks was late too. Tuesday was late.\n';
+    expect(await found(rule, text, roster)).toEqual(['Lily Brooks was late']);
+  });
+
+  it('belongs to a class that names it, beside its words', async () => {
+    const roster = join(process.cwd(), 'fixtures/pupils.csv');
+    const text = 'Oscar Hale is early. She is late. Monday is late.\n';
+    expect(await found(classRule, text, roster, { 'rules/classes.yaml': classes })).toEqual(['Hale is early', 'She is late']);
   });
 });
