@@ -8,6 +8,7 @@ import { readImageWords } from '../lexicon/image-words.js';
 import { buildNameLexicon, lexiconLists } from '../lexicon/names.js';
 import { bakeRules, loadRules } from '../rules/load.js';
 import { readPolicyFile } from '../rules/policy.js';
+import { bakedWordLists } from '../lexicon/word-lists.js';
 import { knownStems } from '../text/tokens.js';
 
 rmSync(BAKED_FILE, { force: true });
@@ -21,4 +22,5 @@ writeBaked({
   stems: knownStems(),
   lexicon: lexiconLists(buildNameLexicon()),
   imageWords: readImageWords(),
+  wordLists: bakedWordLists(),
 });

@@ -51,6 +51,18 @@ export function checkDocument(
   const matches = findMatches(rules, text, tokenize(text), active, { segments: doc.segments, images: doc.images, channel }, context);
   if (matches.length === 0) return [];
 
+  // Pupils' names inside a passage another rule quotes are masked in its message.
+  const names = matches.filter((m) => !m.source && rules.rules[m.rule].rule.category === 'pupil-name').sort((a, b) => a.start - b.start);
+  const quotable = (m: (typeof matches)[number]) => {
+    let shown = '';
+    let at = m.start;
+    for (const name of names) {
+      if (name.end <= at || name.start >= m.end) continue;
+      shown += text.slice(at, Math.max(at, name.start)) + mask(text.slice(Math.max(at, name.start), Math.min(m.end, name.end)));
+      at = Math.min(m.end, name.end);
+    }
+    return shown + text.slice(at, m.end);
+  };
   const lines = new LineIndex(doc.source);
   const suppressions = new Suppressions(doc.suppressions, lines, doc.source);
   const findings: Finding[] = [];
@@ -60,7 +72,7 @@ export function checkDocument(
     const span = m.source ? { start: m.start, end: m.end } : doc.prose.toSource(m.start, m.end);
     const start = lines.position(span.start);
     const end = lines.position(span.end);
-    const matched = { text: m.source ? doc.source.slice(m.start, m.end) : text.slice(m.start, m.end), data: m.data };
+    const matched = { text: m.source ? doc.source.slice(m.start, m.end) : rule.quote ? quotable(m) : text.slice(m.start, m.end), data: m.data };
     const finding: Finding = {
       ruleId: rule.id,
       category: rule.category,

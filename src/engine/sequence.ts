@@ -1,12 +1,23 @@
 import type { Analysis, EntityType, PartOfSpeech, Tense } from '../language/index.js';
 import type { GateSpec } from './gates.js';
+import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule, SequenceRule, TokenCondition, WordClass } from '../rules/schema.js';
 
 /**
- * Words and phrases in normal form (one space between words), by their first character: matched
- * on the text as written, so "pick-up" and "nan's" match however the tagger splits them.
+ * Words and phrases in normal form (one space between words), by `keyOf`: matched on the text as
+ * written, so "pick-up" and "nan's" match however the tagger splits them.
  */
 type Phrases = Map<string, string[]>;
+
+/**
+ * The first two letters or digits of a word, or its first character when it starts with neither:
+ * what a phrase and the token it starts at share however the tagger splits words ("can" of
+ * "cannot", "b" of "b&b"), and few enough phrases share for long lists to be cheap.
+ */
+function keyOf(word: string): string {
+  const run = /^[\p{L}\p{N}]{1,2}/u.exec(word);
+  return run ? run[0] : word.slice(0, 1);
+}
 
 interface CompiledCondition {
   /** Each of these given must hold on the same tokens: the words, the lemmas, the class. */
@@ -20,6 +31,8 @@ interface CompiledCondition {
   name: boolean;
   /** No token matched may be one of these. */
   except: CompiledClass[];
+  /** No token skipped before it may be one of these. */
+  between: CompiledClass[];
   /** Tokens that may be skipped before it, when it says so rather than the rule. */
   window: number | undefined;
   min: number;
@@ -53,20 +66,29 @@ const setOf = <T>(value: T | T[] | undefined): Set<T> | null => {
 // As the layer's normal form: lower case, one kind of apostrophe.
 const normalise = (word: string) => word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 
+// Marks an acronym ("SEND", "MS"), which holds only where the text has it in capitals ("send" is a verb, "Ms" a title).
+const CAPITALS = '\u0001';
+const isAcronym = (entry: string) => /^\p{Lu}{2,}$/u.test(entry.trim());
+/** The phrases as the text must have them, without the acronyms' mark: for the gates. */
+const phraseList = (phrases: Phrases) => [...phrases.values()].flat().map((p) => (p.startsWith(CAPITALS) ? p.slice(1) : p));
+
 function phrasesOf(entries: string[]): Phrases {
   const phrases: Phrases = new Map();
   for (const entry of entries) {
-    const phrase = normalise(entry).trim().replace(/\s+/g, ' ');
-    let same = phrases.get(phrase[0]);
-    if (!same) phrases.set(phrase[0], (same = []));
+    const normal = normalise(entry).trim().replace(/\s+/g, ' ');
+    const key = keyOf(normal);
+    const phrase = isAcronym(entry) ? CAPITALS + normal : normal;
+    let same = phrases.get(key);
+    if (!same) phrases.set(key, (same = []));
     if (!same.includes(phrase)) same.push(phrase);
   }
   return phrases;
 }
 
 function compileClass(wordClass: WordClass): CompiledClass {
+  const listed = (wordClass.lists ?? []).flatMap(loadWordList);
   return {
-    words: phrasesOf(wordClass.words ?? []),
+    words: phrasesOf(listed.length ? [...(wordClass.words ?? []), ...listed] : wordClass.words ?? []),
     lemmas: wordClass.lemma ? new Set(list(wordClass.lemma)!.map(normalise)) : null,
     pos: setOf(wordClass.pos),
     entity: setOf(wordClass.entity),
@@ -76,12 +98,15 @@ function compileClass(wordClass: WordClass): CompiledClass {
 
 function compileCondition(condition: TokenCondition, classes: Record<string, WordClass>): CompiledCondition {
   const [min, max] = condition.repeat ?? [1, 1];
-  const except: CompiledClass[] = [];
-  if (condition.not) {
-    const { word, lemma, pos, entity, name, class: className } = condition.not;
+  const exceptOf = (not: TokenCondition['not']): CompiledClass[] => {
+    if (!not) return [];
+    const { word, lemma, pos, entity, name, class: className } = not;
+    const except: CompiledClass[] = [];
     if (word || lemma || pos || entity || name) except.push(compileClass({ words: word ? list(word)! : [], lemma, pos, entity, name }));
     if (className) except.push(compileClass(classes[className]));
-  }
+    return except;
+  };
+  const except = exceptOf(condition.not);
   return {
     words: condition.word ? phrasesOf(list(condition.word)!) : null,
     lemmas: condition.lemma ? new Set(list(condition.lemma)!.map(normalise)) : null,
@@ -90,6 +115,7 @@ function compileCondition(condition: TokenCondition, classes: Record<string, Wor
     entity: setOf(condition.entity),
     name: condition.name === true,
     except,
+    between: exceptOf(condition.between),
     window: condition.window,
     min: condition.optional ? 0 : min,
     max,
@@ -104,16 +130,16 @@ function gateOf(condition: CompiledCondition): GateSpec | null {
   if (condition.min === 0) return null;
   const wordClass = condition.wordClass;
   // A condition's own words, and its class's when that is all the class is.
-  if (condition.words) return { phrases: [...condition.words.values()].flat(), types: [] };
+  if (condition.words) return { phrases: phraseList(condition.words), types: [] };
   if (condition.entity) return { phrases: [], types: [...condition.entity] };
-  if (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.name) return { phrases: [...wordClass.words.values()].flat(), types: [...(wordClass.entity ?? [])] };
+  if (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.name) return { phrases: phraseList(wordClass.words), types: [...(wordClass.entity ?? [])] };
   return null;
 }
 
 export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
   const conditions = rule.tokens.map((c) => compileCondition(c, rule.classes ?? {}));
   const gates = conditions.map(gateOf).filter((gate) => gate !== null);
-  const names = conditions.some((c) => c.name || c.wordClass?.name || c.except.some((e) => e.name));
+  const names = conditions.some((c) => c.name || c.wordClass?.name || [...c.except, ...c.between].some((e) => e.name));
   return { conditions, window: rule.window, tenses: setOf(rule.tense), gates, names };
 }
 
@@ -129,9 +155,11 @@ interface View {
 /** Ends (one past the last token) of the phrases that start at token `at` and stop before `limit`. */
 function phraseEnds(phrases: Phrases, view: View, at: number, limit: number, ends: number[]): void {
   const tokens = view.analysis.tokens;
-  const candidates = phrases.get(tokens[at].normal[0]);
+  const candidates = phrases.get(keyOf(tokens[at].normal));
   if (!candidates) return;
-  for (const phrase of candidates) {
+  for (const entry of candidates) {
+    const capitals = entry.startsWith(CAPITALS);
+    const phrase = capitals ? entry.slice(1) : entry;
     // The tokens' normal forms, spaced as the text is, until the phrase is matched or passed.
     let written = tokens[at].normal;
     let k = at;
@@ -139,7 +167,12 @@ function phraseEnds(phrases: Phrases, view: View, at: number, limit: number, end
       k++;
       written += (tokens[k].start > tokens[k - 1].end ? ' ' : '') + tokens[k].normal;
     }
-    if (written === phrase && !ends.includes(k + 1)) ends.push(k + 1);
+    if (written !== phrase || ends.includes(k + 1)) continue;
+    if (capitals) {
+      const raw = view.analysis.text.slice(tokens[at].start, tokens[k].end);
+      if (raw !== raw.toUpperCase()) continue;
+    }
+    ends.push(k + 1);
   }
 }
 
@@ -222,6 +255,8 @@ export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis, na
       if (count === 0) {
         const lastStart = Math.min(last - 1, p + (gap ? (condition.window ?? window) : 0));
         for (let q = p; q <= lastStart; q++) {
+          // Token q - 1 is skipped from here on: past one the condition keeps out, nothing can match.
+          if (q > p && condition.between.some((between) => isPartOf(between, view, q - 1))) break;
           for (const end of conditionEnds(condition, view, q, last)) best = Math.max(best, furthest(c, end, 1, true));
         }
         if (condition.min === 0) best = Math.max(best, furthest(c + 1, p, 0, gap));

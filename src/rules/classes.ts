@@ -4,6 +4,7 @@ import { SafepostError } from '../errors.js';
 import { shownPath } from '../text/shown-path.js';
 import { lineOf, readYamlFile, validateYaml } from '../text/yaml-file.js';
 import { ClassesFileSchema, type WordClass } from './schema.js';
+import { WORD_LISTS } from '../lexicon/word-lists.js';
 
 /** The file of a rule folder that names word classes for its sequence rules (and is not a rule). */
 export const CLASSES_FILE = 'classes.yaml';
@@ -28,6 +29,11 @@ export function loadClasses(folders: string[]): Map<string, NamedClass> {
       if (previous) {
         throw new SafepostError(`${name}:${lineOf(file, [className])}: class "${className}" is already defined in ${previous.file}; give it another name`);
       }
+      (wordClass.lists ?? []).forEach((list, i) => {
+        if (!WORD_LISTS.has(list)) {
+          throw new SafepostError(`${name}:${lineOf(file, [className, 'lists', i])}: no word list "${list}"; lists: ${[...WORD_LISTS].join(', ')}`);
+        }
+      });
       classes.set(className, { ...wordClass, file: name });
       lines.set(className, (field) => lineOf(file, [className, field]));
     }
@@ -59,6 +65,7 @@ function flatten(className: string, classes: Map<string, NamedClass>, lines: Map
     whole.pos = union(whole.pos, other.pos);
     whole.entity = union(whole.entity, other.entity);
     if (other.name) whole.name = true;
+    whole.lists = union(whole.lists, other.lists);
   }
   classes.set(className, whole);
   return whole;

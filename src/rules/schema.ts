@@ -178,6 +178,11 @@ export const TokenConditionSchema = z
     window: z.number().int().min(0).max(MAX_REPEAT, `at most ${MAX_REPEAT}`).optional(),
     /** No token matched may be any of these: `not: { class: school-site }`. */
     not: ExceptSchema.optional(),
+    /**
+     * No token skipped before it (by a window) may be any of these: `between: { class: someone }`
+     * makes "her first steps with her new walking frame" match from the nearer "her".
+     */
+    between: ExceptSchema.optional(),
     optional: z.boolean().default(false),
     /** Least and most times in a row: [1, 4]. */
     repeat: z
@@ -208,10 +213,12 @@ export const WordClassSchema = z
     entity: EntityTypes.optional(),
     /** Pupils' names belong to the class too, as the name rules find them. */
     name: z.literal(true).optional(),
+    /** Word lists from maintained sources whose words belong to it: `lists: [wordnet/health-conditions]`. */
+    lists: z.array(z.string()).min(1, 'needs at least one list').optional(),
     /** Other classes whose members belong to this one too. */
     include: z.array(ClassName).min(1, 'needs at least one class').optional(),
   })
-  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity || c.name || c.include, 'give words, lemma, pos, entity, name or include');
+  .refine((c) => c.words?.length || c.lemma || c.pos || c.entity || c.name || c.lists || c.include, 'give words, lemma, pos, entity, name, lists or include');
 export type WordClass = z.infer<typeof WordClassSchema>;
 export const ClassesFileSchema = z.record(ClassName, WordClassSchema);
 
