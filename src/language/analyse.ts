@@ -25,16 +25,28 @@ function isTableRow(text: string, end: number, last: RawToken): boolean {
   return false;
 }
 
+// A line at least this long that runs on into a lower-case word was wrapped, not ended.
+const WRAPPED_LINE = 40;
+
+/** Whether the line ending after `previous` is long and the next starts in lower case: a paragraph wrapped by hand. */
+function isWrapped(text: string, previous: RawToken, next: RawToken): boolean {
+  if (!/^\p{Ll}/u.test(next.text)) return false;
+  let start = previous.end;
+  while (start > 0 && !endsLine(text, start - 1)) start--;
+  return previous.end - start >= WRAPPED_LINE;
+}
+
 /**
  * A line break ends a sentence (a heading, a list item, a table row, a chat message) unless the
- * line ends on a comma or on a word that needs more after it ("from", "the", "and"), and the next
- * line is prose too.
+ * line ends on a comma or on a word that needs more after it ("from", "the", "and"), or is a long
+ * line that runs on in lower case, and the next line is prose too.
  */
 function breaksLine(text: string, previous: RawToken, next: RawToken): boolean {
   let lines = 0;
   for (let i = previous.end; i < next.start; i++) if (endsLine(text, i)) lines++;
   if (lines === 0) return false;
-  if (lines > 1 || !(previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to')) return true;
+  const continues = previous.text === ',' || CONTINUING.has(previous.pos) || previous.normal === 'to' || isWrapped(text, previous, next);
+  if (lines > 1 || !continues) return true;
   BLOCK_START.lastIndex = next.start;
   return BLOCK_START.test(text) || isTableRow(text, previous.end, previous);
 }

@@ -128,8 +128,10 @@ function wordsOf(wordNet: WordNet, offsets: Set<string>, withAdjectives: boolean
   const words = new Set<string>();
   const add = (raw: string) => {
     const word = raw.replace(/\(.*\)$/, '').replace(/_/g, ' ');
-    if (word.length < 3 && !/^[A-Z]{2}$/.test(word)) return;
+    // Short acronyms stand for too much besides ("AAA" is a grade, "ADD" a verb): a rule names the few it needs.
+    if (word.length < 3 || /^[A-Z.]{2,4}$/.test(word)) return;
     words.add(word);
+    if (word.includes('-')) words.add(word.replace(/-/g, ' '));
     for (const [from, to] of SPELLINGS) {
       const uk = word.replace(from, to);
       if (uk !== word) words.add(uk);
