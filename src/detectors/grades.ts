@@ -12,7 +12,7 @@ import { defineDetector } from './detector.js';
  * expression over the text; each match looks at a bounded window around it.
  */
 
-const NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|a\\s+full|all';
+const NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a|a\\s+full|all';
 const SUBJECT =
   'maths|math|mathematics|english|english\\s+language|english\\s+literature|literature|language|french|spanish|german|latin|italian|mandarin|' +
   'biology|chemistry|physics|science|combined\\s+science|history|geography|re|rs|religious\\s+studies|computing|computer\\s+science|art|drama|' +
@@ -51,7 +51,9 @@ const CUE = new RegExp(
   'i',
 );
 const NOT_GRADES =
-  /\b(?:under|over|aged?|years?[- ]olds?|nursery|football|netball|rugby|hockey|cricket|team|a[- ]side|high|tables?|times|x|goals?|points?|runs?|wickets?|piano|violin|guitar|flute|cello|drums?|singing|ballet|dance|karate|judo|belt|swimming|lengths|metres)\b/i;
+  /\b(?:aged?|years?[- ]olds?|nursery|football|netball|rugby|hockey|cricket|team|a[- ]side|times\s+tables?|tables|times|goals?|runs?|wickets?|piano|violin|guitar|flute|cello|drums?|singing|ballet|dance|karate|judo|belt|swimming|lengths|metres)\b/i;
+// Words just before a number that make it an age, a year group or a class: "under 5s", "Year 9s", "7R".
+const NOT_GRADES_BEFORE = /\b(?:under|over|u|year|years|yr|y|reception|class|high|aged?|the\s+little)[\s-]*$/i;
 // Strings of letters that are words or names, not grades.
 const LETTER_WORDS = new Set(['ABC', 'BBC', 'ADD', 'BAD', 'BED', 'BEE', 'CAB', 'DAB', 'DAD', 'DEAD', 'BEAD', 'ACE', 'DEED', 'ACCA', 'CCE', 'ECB']);
 
@@ -85,10 +87,13 @@ export const grades = defineDetector({
       if (kind === 'letters' && LETTER_WORDS.has(span)) continue;
       if (kind !== 'strong') {
         const around = sentenceAround(text, start, end);
-        if (NOT_GRADES.test(around)) continue;
-        if (kind !== 'got' && kind !== 'change' && !CUE.test(around)) continue;
+        if (NOT_GRADES.test(around) || NOT_GRADES_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        if (kind !== 'got' && kind !== 'change' && !CUE.test(around) && !CUE.test(span)) continue;
       }
-      found.push({ start, end, data: { form: kind } });
+      // Grades listed together are one finding: "predicted 5s and got 2s", "seven 9s, two 8s and a 7".
+      const last = found[found.length - 1];
+      if (last && start - last.end <= 16 && !/[.!?\n]/.test(text.slice(last.end, start))) last.end = end;
+      else found.push({ start, end, data: { form: kind } });
     }
     return found;
   },

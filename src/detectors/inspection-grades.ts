@@ -30,6 +30,8 @@ const INSPECTOR_SAID =
   /\b(?:(?:the\s+)?(?:lead\s+)?inspectors?|HMI|Ofsted|Estyn|the\s+inspection\s+team|the\s+(?:inspection\s+)?report)\s+(?:(?:also|all|rightly|clearly)\s+)?(?:concluded|judged|found|said|stated|reported|noted|identified|highlighted|praised|criticised|commented|described|recognised|agreed|recommended|felt|saw|observed)\b[^.!?;\n]{0,120}/g;
 const AREA_FOR_DEVELOPMENT = /\b(?:an?\s+|the\s+|key\s+)?areas?\s+for\s+(?:development|improvement)\b/gi;
 
+// A grade that names itself as one: capitalised as Ofsted writes it, or quoted.
+const GRADE_NAMED = /\bRequires Improvement\b|\bspecial measures\b|["“‘'](?:requires improvement|strong standard|needs attention|expected standard|urgent improvement)["”’']/i;
 const GRADE_RE = new RegExp(`(?<![\\w-])(?:${GRADE})(?![\\w-])`, 'gi');
 
 /** Whether [start, end) is the value of a list line or a table cell: "Inclusion: Strong standard". */
@@ -46,14 +48,20 @@ export const inspectionGrades = defineDetector({
   needs: [],
   detect: ({ text }) => {
     const found: Array<{ start: number; end: number; data: Record<string, string> }> = [];
-    const aboutInspection = INSPECTION_WORDS_ANY_CASE.test(text) || INSPECTION_ACRONYMS.test(text);
+    const aboutInspection = INSPECTION_WORDS_ANY_CASE.test(text) || INSPECTION_ACRONYMS.test(text) || GRADE_NAMED.test(text);
     GRADE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = GRADE_RE.exec(text))) {
       const grade = m[0];
       const start = m.index;
       const end = start + grade.length;
-      if (/^ri$/i.test(grade) && grade !== 'RI') continue;
+      if (/^ri$/i.test(grade)) {
+        // RI as a grade given ("went RI", "both RI", "RI again"), not RI as a topic ("Does RI mean...").
+        if (grade !== 'RI' || !aboutInspection) continue;
+        const given = /\b(?:went|gone|go|going|both|still|again|now|is|was|were|be|been|being|rated|graded|judged|as|got|get|stayed|remains?|remained|from|to|an?)\s*["“‘']?$/i.test(text.slice(Math.max(0, start - 12), start));
+        if (given || /^["”’']?\s+again\b/i.test(text.slice(end, end + 8))) found.push({ start, end, data: { grade: 'requires improvement' } });
+        continue;
+      }
       const before = text.slice(Math.max(0, start - 60), start).replace(/\s+/g, ' ');
       if (JUDGED.test(before)) {
         found.push({ start, end, data: { grade: grade.toLowerCase() } });
