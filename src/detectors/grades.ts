@@ -13,6 +13,8 @@ import { defineDetector } from './detector.js';
  */
 
 const NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a|a\\s+full|all';
+// How many grades a change is by: "two grades", "a whole grade", not "all grades".
+const CHANGE_COUNT = 'one|two|three|four|five|six|seven|eight|nine|ten|a|a\\s+full|\\d';
 const SUBJECT =
   'maths|math|mathematics|english|english\\s+language|english\\s+literature|literature|language|french|spanish|german|latin|italian|mandarin|' +
   'biology|chemistry|physics|science|combined\\s+science|history|geography|re|rs|religious\\s+studies|computing|computer\\s+science|art|drama|' +
@@ -28,9 +30,9 @@ const FORMS: Array<[name: string, pattern: string]> = [
   // Letter strings without a star: "AAA", "ABB", "DDM".
   ['letters', `(?<![\\w*])(?:[A-E]{3,5}|[DMP]{3})(?![\\w*])`],
   // Grade changes: "went up two grades", "five grades above", "by one grade".
-  ['change', `\\b(?:(?:up|down|by|rose|dropped|jumped|improved|fell)\\s+(?:${NUMBER_WORD}|\\d)\\s+(?:whole\\s+)?grades?\\b|(?:${NUMBER_WORD}|\\d)\\s+(?:whole\\s+)?grades?\\s+(?:up|down|above|below|higher|lower|better|worse)\\b)`],
+  ['change', `\\b(?:(?:up|down|by|rose|dropped|jumped|improved|fell)\\s+(?:${CHANGE_COUNT})\\s+(?:whole\\s+)?grades?\\b|(?:${CHANGE_COUNT})\\s+(?:whole\\s+)?grades?\\s+(?:up|down|above|below|higher|lower|better|worse)\\b)`],
   // Averages: "an average grade of B", "the Year 12 mock average was a D".
-  ['change', `\\baverage\\s+(?:predicted\\s+)?grade\\s+(?:[\\w-]+\\s+){0,5}?(?:of|is|was|were|at|currently|a|an)\\s+(?:(?:a|an|currently)\\s+)?[A-E][+-]?(?![\\w*])|\\bmock\\s+average\\s+(?:is|was)\\s+(?:an?\\s+)?[A-E][+-]?(?![\\w*])`],
+  ['got', `\\baverage\\s+(?:predicted\\s+)?grade\\s+(?:[\\w-]+\\s+){0,5}?(?:of|is|was|were|at|currently|a|an)\\s+(?:(?:a|an|currently)\\s+)?[A-E][+-]?(?![\\w*])|\\bmock\\s+average\\s+(?:is|was)\\s+(?:an?\\s+)?[A-E][+-]?(?![\\w*])`],
   // From one grade to another: "from a predicted 5 to a 9", "from a 4 to a 7".
   ['change', `\\bfrom\\s+(?:an?\\s+)?(?:predicted\\s+)?(?:${NUMERIC}|${LETTER})\\s+to\\s+(?:an?\\s+)?(?:${NUMERIC}|${LETTER})(?![\\w*])`],
   // Runs of GCSE grades: "8 8 7 7 7 6 6 5".
@@ -88,7 +90,8 @@ export const grades = defineDetector({
       if (kind !== 'strong') {
         const around = sentenceAround(text, start, end);
         if (NOT_GRADES.test(around) || NOT_GRADES_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-        if (kind !== 'got' && kind !== 'change' && !CUE.test(around) && !CUE.test(span)) continue;
+        // A change of grade needs a cue besides its own word "grade": "up a grade" is a move in sport too.
+        if (kind !== 'got' && !CUE.test(around) && (kind === 'change' || !CUE.test(span))) continue;
       }
       // Grades listed together are one finding: "predicted 5s and got 2s", "seven 9s, two 8s and a 7".
       const last = found[found.length - 1];

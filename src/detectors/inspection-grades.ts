@@ -27,7 +27,7 @@ const JUDGED_IN_CONTEXT =
 const INSPECTION_ACRONYMS = /\b(?:HMIE?|ISI|SIAMS)\b/;
 const INSPECTION_WORDS_ANY_CASE = /\b(?:ofsted|inspections?|inspectors?|inspectorate|inspected|estyn|education\s+scotland|report\s+card|monitoring\s+visit|siams)\b/i;
 const INSPECTOR_SAID =
-  /\b(?:(?:the\s+)?(?:lead\s+)?inspectors?|HMI|Ofsted|Estyn|the\s+inspection\s+team|the\s+(?:inspection\s+)?report)\s+(?:(?:also|all|rightly|clearly)\s+)?(?:concluded|judged|found|said|stated|reported|noted|identified|highlighted|praised|criticised|commented|described|recognised|agreed|recommended|felt|saw|observed)\b[^.!?;\n]{0,120}/g;
+  /\b(?:(?:the\s+)?(?:lead\s+)?inspectors?|HMI|Ofsted|Estyn|the\s+inspection\s+team|the\s+(?:inspection\s+)?report)\s+(?:(?:also|all|rightly|clearly)\s+)?(?:concluded|judged|found|said|stated|reported|noted|identified|highlighted|praised|criticised|commented|described|recognised|agreed|recommended|felt)\b[^.!?;\n]{0,120}/g;
 const AREA_FOR_DEVELOPMENT = /\b(?:an?\s+|the\s+|key\s+)?areas?\s+for\s+(?:development|improvement)\b/gi;
 
 // A grade that names itself as one: capitalised as Ofsted writes it, or quoted.

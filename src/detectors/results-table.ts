@@ -13,9 +13,9 @@ import { defineDetector } from './detector.js';
 const CELL = ' | ';
 const FIGURE_CELL = /^[+−-]?(?:\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?\s?%?$|^(?:A\*|[A-E]|[1-9])[+-]?$/;
 const RESULTS_WORDS =
-  /\b(?:results?|attainment|expected\s+standard|higher\s+standard|greater\s+depth|scaled\s+scores?|average\s+scores?|progress\s*8|attainment\s*8|grades?|gcses?|a[- ]?levels?|sats|ks[1-5]|key\s+stage\s+[1-5]|pass(?:es)?|pass\s+rate|value[- ]added|alps|phonics|multiplication|national)\b/i;
+  /\b(?:results?|attainment|expected\s+standard|higher\s+standard|greater\s+depth|scaled\s+scores?|average\s+scores?|progress\s*8|attainment\s*8|gcses?|a[- ]?levels?|sats|ks[1-5]|key\s+stage\s+[1-5]|pass(?:es)?|pass\s+rate|value[- ]added|alps|phonics|multiplication|national)\b/i;
 // Figures about other things than pupils' results.
-const OTHER_FIGURES = /\b(?:attendance|absence|punctuality|price|prices|cost|costs|fees?|£|tickets?|raised|donations?|budget|menu|calories|temperature|distance|times?|kick[- ]off)\b/i;
+const OTHER_FIGURES = /\b(?:attendance|absence|punctuality|price|prices|cost|costs|fees?|£|tickets?|raised|donations?|budget|menu|calories|temperature|distance|times?|kick[- ]off|class\s+sizes?|sizes?|enrol(?:l?ment)?|roll|ratio|pupils\s+per|staff)\b/i;
 const LOOK_BACK = 800;
 
 const SUBJECT =

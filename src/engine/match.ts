@@ -140,6 +140,7 @@ function inHeading(text: string, segments: Segment[], offset: number): boolean {
   const segment = segmentAt(segments, offset);
   if (!segment) return false;
   if (segment.kind === 'heading') return true;
+  if (segment.kind === 'table-cell') return isHeaderRow(text, offset);
   if (segment.kind !== 'front-matter' && segment.kind !== 'text') return false;
   let start = text.lastIndexOf('\n', offset - 1) + 1;
   let end = text.indexOf('\n', offset);
@@ -148,6 +149,19 @@ function inHeading(text: string, segments: Segment[], offset: number): boolean {
   else if (start > 1 && text[start - 2] !== '\n') return false;
   const line = text.slice(start, end).trim();
   return line.length <= 80 && !/[.!?;,]$/.test(line);
+}
+
+/** Whether a table cell's line is the table's first row: the line before it (past blank ones) is no row. */
+function isHeaderRow(text: string, offset: number): boolean {
+  let end = text.lastIndexOf('\n', offset - 1);
+  // Bounded: a header row is told from the rows under it by the few lines just above.
+  for (let looked = 0; end > 0 && looked < 8; looked++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return !line.includes(' | ');
+    end = start - 1;
+  }
+  return true;
 }
 
 /** The segment holding an offset, by binary search (segments are in order and do not overlap). */

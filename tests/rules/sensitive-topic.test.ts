@@ -30,7 +30,7 @@ const positives: Array<[Channel, string, string]> = [
   ['parent', 'We are going to [[sue the school]] if nothing changes.', 'legal-disputes'],
   ['official', 'Our former caretaker has taken the trust to a [[tribunal]].', 'legal-disputes'],
   ['staff-personal', 'Half my class [[failed their mocks]] and the head is furious.', 'failed-exams'],
-  ['official', 'Kingsmead moved up ten places in the [[league tables]] this year.', 'performance-measures'],
+  ['official', 'Kingsmead [[moved up ten places in the league tables]] this year.', 'league-places'],
   ['official', 'The inspectors rated our early years provision as [[outstanding]].', 'inspection-judgement'],
 ];
 
