@@ -22,7 +22,8 @@ const PEOPLE = 'pupils?|children|child|students?|kids|learners|boys|girls';
 const FIGURE_AT = new RegExp(
   [
     String.raw`\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)`,
-    String.raw`${NUMBER}\s+(?:in|out\s+of)\s+${NUMBER}\b`,
+    // Not a year: "16 in 2017" is no proportion.
+    String.raw`${NUMBER}\s+(?:in|out\s+of)\s+(?!(?:19|20)\d\d\b)${NUMBER}\b`,
     String.raw`${NUMBER}(?:\s+(?:more|of\s+(?:our|the|my)))?\s+(?:${PEOPLE})\b`,
   ].join('|'),
   'iy',

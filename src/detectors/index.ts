@@ -1,9 +1,12 @@
 import { contactDetails } from './contact-details/index.js';
 import type { Detector } from './detector.js';
 import { figures } from './figures.js';
+import { grades } from './grades.js';
 import { images } from './images.js';
+import { inspectionGrades } from './inspection-grades.js';
 import { photoMetadata } from './photo-metadata.js';
 import { pupilNames } from './pupil-names.js';
+import { resultsTable } from './results-table.js';
 
 export type { OfficialDetails } from './contact-details/index.js';
 export type { ContextName, Detector, DetectorContext, DetectorInput, DetectorMatch } from './detector.js';
@@ -12,9 +15,12 @@ export type { ContextName, Detector, DetectorContext, DetectorInput, DetectorMat
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['contact-details', contactDetails],
   ['figures', figures],
+  ['grades', grades],
   ['images', images],
+  ['inspection-grades', inspectionGrades],
   ['photo-metadata', photoMetadata],
   ['pupil-names', pupilNames],
+  ['results-table', resultsTable],
 ]);
 
 /** The detector whose matches are pupils' names: what `near: { names: true }` counts as near words. */

@@ -132,6 +132,52 @@ class OccurrenceIndex {
   }
 }
 
+/**
+ * Whether a text offset is in a heading or title: a heading of the draft's markup, a title in
+ * its front matter, or, in plain text, a short line of its own without a full stop.
+ */
+function inHeading(text: string, segments: Segment[], offset: number): boolean {
+  const segment = segmentAt(segments, offset);
+  if (!segment) return false;
+  if (segment.kind === 'heading') return true;
+  if (segment.kind === 'table-cell') return isHeaderRow(text, offset);
+  if (segment.kind !== 'front-matter' && segment.kind !== 'text') return false;
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  if (segment.kind === 'front-matter') start = Math.max(start, segment.start), end = Math.min(end, segment.end);
+  else if (start > 1 && text[start - 2] !== '\n') return false;
+  const line = text.slice(start, end).trim();
+  return line.length <= 80 && !/[.!?;,]$/.test(line);
+}
+
+/** Whether a table cell's line is the table's first row: the line before it (past blank ones) is no row. */
+function isHeaderRow(text: string, offset: number): boolean {
+  let end = text.lastIndexOf('\n', offset - 1);
+  // Bounded: a header row is told from the rows under it by the few lines just above.
+  for (let looked = 0; end > 0 && looked < 8; looked++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return !line.includes(' | ');
+    end = start - 1;
+  }
+  return true;
+}
+
+/** The segment holding an offset, by binary search (segments are in order and do not overlap). */
+function segmentAt(segments: Segment[], offset: number): Segment | undefined {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 /** Runs every active rule over one document's text in a single pass of its words. */
 export function findMatches(
   set: CompiledRuleSet,
@@ -224,6 +270,10 @@ export function findMatches(
     if (rule.unless?.official) {
       const names = (own ??= ownNames(context.official?.domains ?? []));
       spans.splice(0, spans.length, ...spans.filter(([s, e]) => !namesOwn(text.slice(s, e), names)));
+      if (spans.length === 0) continue;
+    }
+    if (rule.unless?.headings) {
+      spans.splice(0, spans.length, ...spans.filter(([s]) => !inHeading(text, parts.segments, s)));
       if (spans.length === 0) continue;
     }
     const unlessFound = rule.unless ? found[Role.Unless].get(index) : undefined;

@@ -79,6 +79,8 @@ const RuleBase = {
       within: z.number().int().min(0).max(50).default(0),
       /** A match that names the organisation's own school or trust (read from `official.domains`) is not a finding. */
       official: z.boolean().default(false),
+      /** A match in a heading or title is not a finding: there it names a topic ("GCSE Results 2025"), it does not report one. */
+      headings: z.boolean().default(false),
     })
     .optional(),
   /** Keep a match only when one of these words stands within `within` words of it. */

@@ -24,13 +24,13 @@ const positives: Array<[Channel, string, string]> = [
   ['staff-personal', 'Another colleague [[signed off sick]] this week, third this term.', 'staff-hr-matters'],
   ['parent', 'My nephew got [[expelled]] from Kingsmead for vaping.', 'exclusions'],
   ['pupil', 'jayden [[got suspended]] for 2 days lol', 'exclusions'],
-  ['official', 'We are facing a [[budget shortfall]] of £120,000 next year.', 'budget-problems'],
+  ['official', 'We are facing a [[budget shortfall of £120,000]] next year.', 'money-problems'],
   ['staff-personal', 'More [[staff cuts]] coming in September apparently.', 'budget-problems'],
   ['parent', 'I have [[lodged a complaint]] with the trust about the head.', 'complaints'],
   ['parent', 'We are going to [[sue the school]] if nothing changes.', 'legal-disputes'],
   ['official', 'Our former caretaker has taken the trust to a [[tribunal]].', 'legal-disputes'],
   ['staff-personal', 'Half my class [[failed their mocks]] and the head is furious.', 'failed-exams'],
-  ['official', 'Kingsmead moved up ten places in the [[league tables]] this year.', 'performance-measures'],
+  ['official', 'Kingsmead [[moved up ten places in the league tables]] this year.', 'league-places'],
   ['official', 'The inspectors rated our early years provision as [[outstanding]].', 'inspection-judgement'],
 ];
 
