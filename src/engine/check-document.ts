@@ -99,6 +99,13 @@ interface Span {
   apart: boolean;
 }
 
+/**
+ * Categories whose findings a few characters apart are one passage too: what is wrong with a
+ * rant or an invitation is the passage as a whole ("add me, go for it, ping me on messenger"),
+ * and a text that repeats one insult is one finding, not thousands.
+ */
+const PASSAGE_GAP: Partial<Record<Finding['category'], number>> = { conduct: 60 };
+
 function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Finding[] {
   const order = findings.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end);
   const groups: Array<{ members: number[]; end: number }> = [];
@@ -106,7 +113,7 @@ function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Find
   for (const i of order) {
     const key = `${findings[i].category} ${findings[i].suppressed === true}`;
     const group = spans[i].apart ? undefined : open.get(key);
-    if (group && spans[i].start < group.end) {
+    if (group && spans[i].start < group.end + (PASSAGE_GAP[findings[i].category] ?? 0)) {
       group.members.push(i);
       group.end = Math.max(group.end, spans[i].end);
       continue;

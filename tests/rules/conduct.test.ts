@@ -6,9 +6,9 @@ familyCases(
   [
     ['parent', 'What a load of [[crap]] from the school again.', 'abusive-language'],
     ['parent', 'Honestly the [[teachers are useless]] this year.', 'disparaging-school-or-staff'],
-    ['staff-personal', 'Last day with my class! [[Add me]] on Snapchat, kids, and keep in touch.', 'contact-with-pupils'],
+    ['staff-personal', 'Last day with my class! [[Add me on Snapchat]], kids, and keep in touch.', 'personal-channel-invitation'],
     ['staff-personal', 'Our trust [[speaking for the trust]] ... no, this is my own view.', 'speaking-for-the-trust'],
-    ['staff-personal', 'Sam worked with me for years as a TA and I [[highly recommend]] her for the role.', 'references-on-networks'],
+    ['staff-personal', 'Sam worked with me for years as a TA and I [[highly recommend her for the role]].', 'references-on-networks'],
   ],
   [
     ['official', 'Scunthorpe United beat Penistone in the cup final.'],
