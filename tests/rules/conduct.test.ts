@@ -43,7 +43,7 @@ familyCases(
     ['staff-personal', 'Any of my tutor group need help, just [[snap me]]!', 'contact-with-pupils'],
     ['staff-personal', 'Year 8s, [[message me on Instagram]] if you are stuck.', 'personal-channel-invitation'],
     ['staff-personal', 'Revision tips: [[give me a follow on TikTok]]', 'personal-channel-invitation'],
-    ['staff-personal', 'I have [[made a Discord server for my form]] so we can chat.', 'personal-channel-invitation'],
+    ['staff-personal', 'I have [[made a Discord server for my form]].', 'personal-channel-invitation'],
     ['staff-personal', 'Parents, [[my inbox is always open on here]].', 'personal-channel-invitation'],
     ['official', 'Miss Dunn says pupils can [[text her on her personal mobile]] during the trip.', 'personal-channel-invitation'],
     ['staff-personal', 'I [[accept all follow requests]] (pupils too, within reason).', 'friend-requests'],
