@@ -111,6 +111,18 @@ interface Span {
   apart: boolean;
 }
 
+/**
+ * Categories whose findings a few characters apart in one paragraph are one passage too: what is
+ * wrong with a rant or an invitation is the passage as a whole ("add me, go for it, ping me on
+ * messenger"), and a paragraph that repeats one insult is one finding, not thousands.
+ */
+const PASSAGE_GAP: Partial<Record<Finding['category'], number>> = { conduct: 60 };
+
+/** Whether the source between two findings is short and holds no blank line, which ends a passage. */
+function inOnePassage(source: string, from: number, to: number, gap: number | undefined): boolean {
+  return gap !== undefined && to - from <= gap && !/\n[ \t]*\r?\n/.test(source.slice(from, to));
+}
+
 function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Finding[] {
   const order = findings.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end);
   const groups: Array<{ members: number[]; end: number }> = [];
@@ -118,7 +130,7 @@ function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Find
   for (const i of order) {
     const key = `${findings[i].category} ${findings[i].suppressed === true}`;
     const group = spans[i].apart ? undefined : open.get(key);
-    if (group && spans[i].start < group.end) {
+    if (group && (spans[i].start < group.end || inOnePassage(source, group.end, spans[i].start, PASSAGE_GAP[findings[i].category]))) {
       group.members.push(i);
       group.end = Math.max(group.end, spans[i].end);
       continue;

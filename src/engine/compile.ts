@@ -104,7 +104,7 @@ export function compileRules(rules: LoadedRule[]): CompiledRuleSet {
       }
     }
     if (rule.unless?.official) needs.add('official');
-    if (rule.near?.names || out.sequence?.names) {
+    if (rule.near?.names || rule.unless?.names || out.sequence?.names) {
       out.namesDetector = NAMES_DETECTOR;
       for (const need of NAMES_DETECTOR.needs) needs.add(need);
     }

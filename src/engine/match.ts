@@ -10,6 +10,7 @@ import { sentencePieces, type Analysis } from '../language/index.js';
 import { lastAtOrBefore } from '../text/positions.js';
 import { sequenceSpans } from './sequence.js';
 import { namesOwn, ownNames } from '../detectors/own-names.js';
+import type { NameContext } from '../roster/name-context.js';
 
 /** A draft whose check was stopped because one user rule took too long on it. */
 export class StoppedRuleError extends SafepostError {
@@ -276,6 +277,11 @@ export function findMatches(
       spans.splice(0, spans.length, ...spans.filter(([s]) => !inHeading(text, parts.segments, s)));
       if (spans.length === 0) continue;
     }
+    if (rule.unless?.names) {
+      const pupils = detect(compiled.namesDetector!, {}, '{}').filter((m) => !m.source).sort((x, y) => x.start - y.start);
+      spans.splice(0, spans.length, ...spans.filter(([s, e]) => !isNameAt(text, tokens, s, e, context.names, pupils)));
+      if (spans.length === 0) continue;
+    }
     const unlessFound = rule.unless ? found[Role.Unless].get(index) : undefined;
     const unless = unlessFound ? new OccurrenceIndex(unlessFound) : null;
     const nearIndex = near ? new OccurrenceIndex(near) : null;
@@ -333,6 +339,33 @@ export function findMatches(
     }
   }
   return matches;
+}
+
+// Words before a surname: "Mr Cox", "Cllr Dick".
+const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'rev', 'revd', 'cllr', 'coach']);
+
+/**
+ * Whether the words at [start, end) are someone's name: a pupil's as the name rules find it, one
+ * of the config's allowed names or adults, a word after a title, or a capitalised word where a
+ * name stands (inside a sentence, or before another capitalised word: "Dick Whittington").
+ */
+function isNameAt(text: string, tokens: Tokens, start: number, end: number, names: NameContext | undefined, pupils: DetectorMatch[]): boolean {
+  let lo = 0;
+  let hi = pupils.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pupils[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < pupils.length && pupils[lo].start < end) return true;
+  const [a, b] = wordRange(tokens, start, end);
+  const key = tokens.words.slice(a, b + 1).join(' ');
+  if (names && (names.allow.has(key) || names.adults?.full.has(key) || names.adults?.firsts.has(key))) return true;
+  const sameSentence = (k: number) => k >= 0 && k < tokens.count && tokens.sentences[k] === tokens.sentences[a];
+  if (sameSentence(a - 1) && TITLES.has(tokens.words[a - 1])) return true;
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(start, end))) return false;
+  if (sameSentence(a - 1)) return true;
+  return sameSentence(b + 1) && /^\p{Lu}/u.test(text.charAt(tokens.starts[b + 1]));
 }
 
 /** The pieces of a text some sequence rule could match, analysed together, and which rules could. */

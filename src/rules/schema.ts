@@ -75,12 +75,14 @@ const RuleBase = {
   /** Phrases that cancel a match they overlap or stand within `within` words of. */
   unless: z
     .strictObject({
-      phrases: PhraseList,
+      phrases: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
       within: z.number().int().min(0).max(50).default(0),
       /** A match that names the organisation's own school or trust (read from `official.domains`) is not a finding. */
       official: z.boolean().default(false),
       /** A match in a heading or title is not a finding: there it names a topic ("GCSE Results 2025"), it does not report one. */
       headings: z.boolean().default(false),
+      /** A match that is someone's name is not a finding: a pupil's name, a name of the config's `allow` lists, or a capitalised word where a name stands ("Tracey Dick", "Mr Cox"). */
+      names: z.boolean().default(false),
     })
     .optional(),
   /** Keep a match only when one of these words stands within `within` words of it. */

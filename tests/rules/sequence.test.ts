@@ -151,8 +151,9 @@ describe('sequence rules', () => {
   });
 
   it('are checked at load: an unknown class, part of speech or entity type, no tokens, a bad repeat', () => {
-    expect(loadError(`${head}tokens:\n  - lemma: be\n  - class: plaice\n`)).toBe(
-      '<dir>/rules/rule.yaml:10: tokens[1].class "plaice" is not defined; define it in a classes.yaml of a rule folder (classes: now, when, group, locative, place-noun, place, named-place, not-a-place, home-place, on-the-move, at-place, meeting-locative)',
+    // The built-in classes, then any a category adds after them.
+    expect(loadError(`${head}tokens:\n  - lemma: be\n  - class: plaice\n`)).toMatch(
+      /^<dir>\/rules\/rule\.yaml:10: tokens\[1\]\.class "plaice" is not defined; define it in a classes\.yaml of a rule folder \(classes: now, when, group, locative, place-noun, place, named-place, not-a-place, home-place, on-the-move, at-place, meeting-locative(?:, [a-z-]+)*\)$/,
     );
     expect(loadError(`${head}tokens:\n  - pos: NOUNS\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.pos: a part of speech \(ADJ, ADP,.*\), or a list of them$/);
     expect(loadError(`${head}tokens:\n  - entity: [TIME, PLAICE]\n`)).toMatch(/^<dir>\/rules\/rule\.yaml:9: tokens\.0\.entity: an entity type \(PERSON, PLACE,/);
