@@ -82,7 +82,7 @@ describe('authorised posts', () => {
   it('turns 6(d) and 6(e) findings into information naming the approver, and leaves the rest', async () => {
     const report = await check({ text: post('approved-by: Mrs J. Hollis\napproved-on: 2025-07-08\n'), path: 'a.md' }, { config: false });
     expect(report.files[0].findings.map((f) => [f.ruleId, f.clause.id, f.severity, f.message])).toEqual([
-      ['speaking-for-the-trust', '6(d)', 'info', 'Speaks for the trust or school: "Speaking on behalf of the whole trust" (authorised by Mrs J. Hollis on 2025-07-08)'],
+      ['speaking-for-the-trust', '6(d)', 'info', 'Speaks for the trust or the school from a personal account: "Speaking on behalf of the whole trust" (authorised by Mrs J. Hollis on 2025-07-08)'],
       ['exam-results', '6(e)', 'info', 'Mentions test or exam results: "SATs results" (authorised by Mrs J. Hollis on 2025-07-08)'],
       ['own-contact-details', '7.9', 'warning', 'Your own mobile number *** 123'],
     ]);

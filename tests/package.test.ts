@@ -87,6 +87,6 @@ describe('the published package', () => {
     rmSync(join(installed(), 'dist', 'builtin-data.json'));
     const r = run(['check', 'clean.md']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^safepost: the built-in name lists \(.*builtin-data\.json\) are missing or older than .*rules\/: reinstall safepost/);
+    expect(r.stderr).toMatch(/^safepost: the built-in (?:name|word) lists \(.*builtin-data\.json\) are missing or older than .*rules\/: reinstall safepost/);
   });
 });

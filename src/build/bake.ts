@@ -3,7 +3,7 @@
 // src/lexicon/baked.ts).
 import { rmSync } from 'node:fs';
 import { compileRules } from '../engine/compile.js';
-import { BAKED_FILE, writeBaked } from '../lexicon/baked.js';
+import { BAKED_FILE, packSection, writeBaked } from '../lexicon/baked.js';
 import { readImageWords } from '../lexicon/image-words.js';
 import { buildNameLexicon, lexiconLists } from '../lexicon/names.js';
 import { bakeRules, loadRules } from '../rules/load.js';
@@ -18,9 +18,9 @@ compileRules(rules);
 const { source: _source, ...policy } = readPolicyFile();
 writeBaked({
   policy,
-  rules: bakeRules(rules),
+  rules: packSection(bakeRules(rules)),
   stems: knownStems(),
   lexicon: lexiconLists(buildNameLexicon()),
   imageWords: readImageWords(),
-  wordLists: bakedWordLists(),
+  wordLists: packSection(bakedWordLists()),
 });

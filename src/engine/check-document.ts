@@ -112,9 +112,10 @@ interface Span {
 }
 
 /**
- * Categories whose findings a few characters apart in one paragraph are one passage too: what is
- * wrong with a rant or an invitation is the passage as a whole ("add me, go for it, ping me on
- * messenger"), and a paragraph that repeats one insult is one finding, not thousands.
+ * Categories whose findings of one clause a few characters apart in one paragraph are one passage
+ * too: what is wrong with a rant or an invitation is the passage as a whole ("add me, go for it,
+ * ping me on messenger"), and a paragraph that repeats one insult is one finding, not thousands.
+ * Findings of different clauses stay apart, so that each breach is cited.
  */
 const PASSAGE_GAP: Partial<Record<Finding['category'], number>> = { conduct: 60 };
 
@@ -130,7 +131,8 @@ function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Find
   for (const i of order) {
     const key = `${findings[i].category} ${findings[i].suppressed === true}`;
     const group = spans[i].apart ? undefined : open.get(key);
-    if (group && (spans[i].start < group.end || inOnePassage(source, group.end, spans[i].start, PASSAGE_GAP[findings[i].category]))) {
+    const sameClause = group?.members.some((m) => findings[m].clause.id === findings[i].clause.id);
+    if (group && (spans[i].start < group.end || (sameClause && inOnePassage(source, group.end, spans[i].start, PASSAGE_GAP[findings[i].category])))) {
       group.members.push(i);
       group.end = Math.max(group.end, spans[i].end);
       continue;

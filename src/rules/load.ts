@@ -10,6 +10,7 @@ import { BUILT_IN_RULES, loadClauses, PACKAGE_ROOT } from './policy.js';
 import { bakedSection } from '../lexicon/baked.js';
 import { patternFlags } from './pattern-flags.js';
 import { hasNestedRepetition } from './regex-safety.js';
+import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { compileLinear, UnsupportedPattern } from './linear-pattern.js';
 import { WORD_LISTS } from '../lexicon/word-lists.js';
 import { RuleSchema, type LoadedRule, type Rule, type WordClass } from './schema.js';
@@ -64,6 +65,17 @@ function checkPhrases(rule: Rule, file: YamlFile, name: string): void {
   }
 }
 
+/** "did you mean …?" for the classes whose names are closest to a misspelt one, or nothing. */
+function nearestClasses(className: string, classes: Map<string, NamedClass>): string {
+  const close = [...classes.keys()]
+    .map((known) => ({ known, score: jaroWinkler(className, known) }))
+    .filter(({ score }) => score >= 0.85)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map(({ known }) => `"${known}"`);
+  return close.length ? `did you mean ${close.join(' or ')}? Or ` : '';
+}
+
 /** The classes a sequence rule names, each checked to exist. */
 function classesOf(rule: Rule, file: YamlFile, name: string, classes: Map<string, NamedClass>): Record<string, WordClass> | undefined {
   if (rule.kind !== 'sequence') return undefined;
@@ -72,10 +84,9 @@ function classesOf(rule: Rule, file: YamlFile, name: string, classes: Map<string
     if (className === undefined) return;
     const found = classes.get(className);
     if (!found) {
-      const known = [...classes.keys()].join(', ') || 'none';
       const field = `${path[0]}[${path[1]}].${path.slice(2).join('.')}`;
       throw new SafepostError(
-        `${name}:${lineOf(file, path)}: ${field} "${className}" is not defined; define it in a ${CLASSES_FILE} of a rule folder (classes: ${known})`,
+        `${name}:${lineOf(file, path)}: ${field} "${className}" is not defined; ${nearestClasses(className, classes)}define it in a ${CLASSES_FILE} of a rule folder (safepost's own classes are in its rules/${CLASSES_FILE})`,
       );
     }
     const { file: _file, ...wordClass } = found;

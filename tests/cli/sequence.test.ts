@@ -40,7 +40,7 @@ describe('a sequence rule in a rule folder', () => {
     expect(r).toMatchObject({
       status: 2,
       stderr:
-        'safepost: our-rules/trip-now.yaml:12: tokens[3].class "places" is not defined; define it in a classes.yaml of a rule folder (classes: now, when, group, locative, place-noun, place, named-place, not-a-place, home-place, on-the-move, at-place, meeting-locative)\n',
+        'safepost: our-rules/trip-now.yaml:12: tokens[3].class "places" is not defined; did you mean "place" or "place-noun"? Or define it in a classes.yaml of a rule folder (safepost\'s own classes are in its rules/classes.yaml)\n',
       stdout: '',
     });
   });
