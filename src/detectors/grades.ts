@@ -37,6 +37,11 @@ const FORMS: Array<[name: string, pattern: string]> = [
   ['change', `\\bfrom\\s+(?:an?\\s+)?(?:predicted\\s+)?(?:${NUMERIC}|${LETTER})\\s+to\\s+(?:an?\\s+)?(?:${NUMERIC}|${LETTER})(?![\\w*])`],
   // Runs of GCSE grades: "8 8 7 7 7 6 6 5".
   ['run', `(?<![\\w.,:/-])${NUMERIC}(?:(?:,\\s?|\\s)${NUMERIC}){3,}(?![\\w.,:/-]*\\d)`],
+  // Scottish Highers and Nationals, and letter grades counted: "five As at Higher", "two Advanced Highers", "three Bs".
+  ['scottish', `\\b(?:${NUMBER_WORD}|\\d{1,2})\\s+(?:(?:A\\*?|[B-D])s\\s+(?:and\\s+(?:${NUMBER_WORD}|\\d)\\s+[A-D]s\\s+)?at\\s+(?:Advanced\\s+)?Higher|(?:Advanced\\s+)?Highers|National\\s+5s)\\b`],
+  ['letter-plural', `(?<![\\w.,£$/:-])(?:${NUMBER_WORD}|\\d{1,2})\\s+[A-E]s(?![\\w'’*-])`],
+  // Predicted and target grades: "predicted an 8", "her target grade is a 7", "working at a grade 6".
+  ['got', `\\b(?:predicted|target(?:\\s+grade)?\\s+(?:is|was|of)|working\\s+at)\\s+(?:(?:an?|grade|a\\s+grade)\\s+){1,2}(?:${NUMERIC}|${LETTER})(?![\\w*%]|[.,]\\d)`],
   // Plural grades: "9s", "grade 7s", "seven 9s".
   ['plural', `(?<![\\w.,£$/:-])(?:(?:${NUMBER_WORD}|\\d{1,2})\\s+)?(?:grade\\s+)?${NUMERIC}s(?![\\w'’-])`],
   // A grade got in a subject: "got his 4 in maths", "got a 4 or above", "achieved a 7".
@@ -87,7 +92,9 @@ export const grades = defineDetector({
       const letters = span.replace(/s$/, '');
       if (CAPITAL_FORMS.has(kind) && !/istinction/i.test(span) && letters !== letters.toUpperCase()) continue;
       if (kind === 'letters' && LETTER_WORDS.has(span)) continue;
-      if (kind !== 'strong') {
+      // "two As", not "two as": the letter is a capital.
+      if (kind === 'letter-plural' && !/[A-E]s$/.test(span)) continue;
+      if (kind !== 'strong' && kind !== 'scottish') {
         const around = sentenceAround(text, start, end);
         if (NOT_GRADES.test(around) || NOT_GRADES_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
         // A change of grade needs a cue besides its own word "grade": "up a grade" is a move in sport too.

@@ -21,13 +21,19 @@ const GRADE =
 const ONLY_GRADES = /^(?:requires?\s+improvement|required\s+improvement|requiring\s+improvement|inadequate|strong\s+standard|urgent\s+improvement|RI)$/i;
 // Verbs that turn the grade after them into a judgement anywhere.
 const JUDGED = /\b(?:judged|graded|grading|deemed)\s+(?:(?:us|the\s+school|it|them|our\s+\w+|as|to\s+be|to|be|overall|still|again|once\s+more|in\s+every\s+area|across\s+the\s+board)\s+){0,3}["“‘']?$/i;
+// "rated leadership as very good", "found the school to be excellent": in a draft about an inspection, a grade whatever its word.
+const FOUND_AS = /\b(?:rated|assessed|evaluated|judged|found)\s+(?:[\w'’-]+\s+){0,4}?(?:as|to\s+be)\s+["“‘']?$/i;
 // Verbs that do so in a draft about an inspection.
 const JUDGED_IN_CONTEXT =
   /\b(?:rated|rating|evaluated|assessed|awarded|received|given|gave|got|remains?|remained|moved\s+out\s+of|out\s+of|no\s+longer|said|says|grade\s+of|grades?|judgements?\s+of|is|was|were|be|been|being|as)\s+(?:(?:us|the\s+school|it|them|our\s+\w+|as|to\s+be|a|an|still|again|both|all|overall)\s+){0,3}["“‘']?$/i;
 const INSPECTION_ACRONYMS = /\b(?:HMIE?|ISI|SIAMS)\b/;
-const INSPECTION_WORDS_ANY_CASE = /\b(?:ofsted|inspections?|inspectors?|inspectorate|inspected|estyn|education\s+scotland|report\s+card|monitoring\s+visit|siams)\b/i;
+const INSPECTION_WORDS_ANY_CASE = /\b(?:inspections?|inspectors?|inspected)\b/i;
+const INSPECTORATES = /\b(?:ofsted|inspectorate|estyn|education\s+scotland|report\s+card|monitoring\s+visit|siams)\b/i;
+// A draft that speaks of a fire, gas or roof inspection, and of no inspectorate, is not about the school's.
+const OTHER_INSPECTIONS =
+  /\b(?:fire|safety|roof|gas|electrical|building|boiler|hygiene|food|vehicle|bus|minibus|lift|asbestos|equipment|legionella|tree|PAT|MOT|council|planning|insurance|health\s+and\s+safety)\s+(?:inspections?|inspectors?|check)\b/i;
 const INSPECTOR_SAID =
-  /\b(?:(?:the\s+)?(?:lead\s+)?inspectors?|HMI|Ofsted|Estyn|the\s+inspection\s+team|the\s+(?:inspection\s+)?report)\s+(?:(?:also|all|rightly|clearly)\s+)?(?:concluded|judged|found|said|stated|reported|noted|identified|highlighted|praised|criticised|commented|described|recognised|agreed|recommended|felt)\b[^.!?;\n]{0,120}/g;
+  /\b(?:(?:[Tt]he\s+)?(?:[Ll]ead\s+)?[Ii]nspectors?|HMIE?|Ofsted|Estyn|ISI|SIAMS|Education\s+Scotland|[Tt]he\s+(?:(?:Ofsted|Estyn|ISI|SIAMS|HMIE?)\s+)?inspection(?:\s+team)?|[Tt]he\s+(?:inspection\s+)?report)\s+(?:(?:also|all|rightly|clearly)\s+)?(?:concluded|judged|found|said|stated|reported|noted|identified|highlighted|praised|criticised|commented|described|recognised|agreed|recommended|felt)\b(?:[^.!?;\n]|\n(?![ \t]*\n)){0,120}/g;
 const AREA_FOR_DEVELOPMENT = /\b(?:an?\s+|the\s+|key\s+)?areas?\s+for\s+(?:development|improvement)\b/gi;
 
 // A grade that names itself as one: capitalised as Ofsted writes it, or quoted.
@@ -48,7 +54,8 @@ export const inspectionGrades = defineDetector({
   needs: [],
   detect: ({ text }) => {
     const found: Array<{ start: number; end: number; data: Record<string, string> }> = [];
-    const aboutInspection = INSPECTION_WORDS_ANY_CASE.test(text) || INSPECTION_ACRONYMS.test(text) || GRADE_NAMED.test(text);
+    const aboutInspection =
+      INSPECTORATES.test(text) || INSPECTION_ACRONYMS.test(text) || GRADE_NAMED.test(text) || (INSPECTION_WORDS_ANY_CASE.test(text) && !OTHER_INSPECTIONS.test(text));
     GRADE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = GRADE_RE.exec(text))) {
@@ -77,7 +84,8 @@ export const inspectionGrades = defineDetector({
         quoted ||
         standsAsValue(text, start, end) ||
         (!ordinary && (JUDGED_IN_CONTEXT.test(before) || only || capitalised)) ||
-        (ordinary && JUDGED_IN_CONTEXT.test(before) && !/\b(?:is|was|were|be|been|being|as|got)\s+["“‘']?$/i.test(before))
+        (ordinary && JUDGED_IN_CONTEXT.test(before) && !/\b(?:is|was|were|be|been|being|as|got)\s+["“‘']?$/i.test(before)) ||
+        FOUND_AS.test(before)
       ) {
         found.push({ start, end, data: { grade: grade.toLowerCase() } });
       }

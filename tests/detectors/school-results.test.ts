@@ -30,6 +30,12 @@ describe('grades', () => {
     // Grades a few words apart are one passage.
     ['Results: D*D*D in sport and DDM in business.', ['D*D*D in sport and DDM']],
     ['Twins picked up nineteen grade 7s and above between them.', ['nineteen grade 7s']],
+    ['She got five As at Higher and two Advanced Highers.', ['five As at Higher and two Advanced Highers']],
+    ['Six Highers for Ruby!', ['Six Highers']],
+    ['The results are in: three Bs and an A* for Jess.', ['three Bs and an A*']],
+    ['Her target grade is a 7.', ['target grade is a 7']],
+    ['He was predicted a B in chemistry.', ['predicted a B']],
+    ['He is working at a grade 6 in maths.', ['working at a grade 6']],
   ];
   it.each(found)('finds the grades in "%s"', (text, expected) => {
     expect(spans(grades, text)).toEqual(expected);
@@ -46,6 +52,10 @@ describe('grades', () => {
     'UP A GRADE: she will ski in a higher division next season.',
     'Call 0121 496 0789 or come in at 3.15.',
     'Passed Grade 5 piano with Distinction!',
+    'The two As in "aardvark" are said differently.',
+    'We predicted a 5% rise in numbers.',
+    'He was predicted a 5.5 average.',
+    'Year 9 are working at a higher level in PE.',
   ];
   it.each(innocent)('leaves "%s" alone', (text) => {
     expect(spans(grades, text)).toEqual([]);
@@ -60,7 +70,10 @@ describe('inspection grades', () => {
     ['Ofsted came. RI again. Quality of education and leadership both RI.', ['RI', 'RI']],
     ['The report came out: it has gone from Good to Requires Improvement.', ['Requires Improvement']],
     ['SIAMS: the inspector concluded that the school enables pupils to flourish.', ['the inspector concluded that the school enables pupils to flourish']],
-    ['Inspectors identified reading as an area for development.', ['an area for development']],
+    ['Inspectors identified reading as an area for development.', ['Inspectors identified reading as an area for development', 'an area for development']],
+    ['Education Scotland rated leadership as very good.', ['very good']],
+    ['The ISI inspection found the school to be excellent.', ['The ISI inspection found the school to be excellent', 'excellent']],
+    ['Ofsted visited. Inspectors found pupils to be polite and kind.', ['Inspectors found pupils to be polite and kind']],
   ];
   it.each(found)('finds the judgements in "%s"', (text, expected) => {
     expect(spans(inspectionGrades, text)).toEqual(expected);
@@ -72,6 +85,8 @@ describe('inspection grades', () => {
     'The weather was good for sports day.',
     'Does RI really matter? RI is about paperwork, says one parent.',
     'Rhode Island (RI) is where our pen pals live.',
+    'We had a fire safety inspection. The inspector found two faulty sockets.',
+    'Parents rated the disco as excellent.',
   ];
   it.each(innocent)('leaves "%s" alone', (text) => {
     expect(spans(inspectionGrades, text)).toEqual([]);
