@@ -115,7 +115,7 @@ describe('safepost check', () => {
   it('writes GitHub workflow annotations', () => {
     const r = runCli(['check', 'fixtures/pupil-post.md', 'fixtures/inspection-letter.txt', '--format', 'github', ...NO_CONFIG]);
     expect(r.stdout.trim().split('\n')).toEqual([
-      '::warning file=fixtures/inspection-letter.txt,line=6,col=12,endLine=6,endColumn=32,title=6(e) No comments on sensitive school topics such as performance (inspection-grades)::Gives an inspection judgement: "requires improvement". Inspection outcomes are a sensitive topic; link to the published report on the official website instead, in wording a senior leader has authorised.',
+      '::warning file=fixtures/inspection-letter.txt,line=5,col=79,endLine=6,endColumn=40,title=6(e) No comments on sensitive school topics such as performance (inspection-grades)::Gives an inspection judgement: "Inspectors found that the school requires improvement overall". Inspection outcomes are a sensitive topic; link to the published report on the official website instead, in wording a senior leader has authorised.',
       '::error file=fixtures/pupil-post.md,line=5,col=7,endLine=5,endColumn=25,title=6(e) No comments on sensitive school topics such as performance (failed-exams)::Says that pupils failed or missed a test: "failed my spelling". Leave out who did not pass or reach a standard; it is the school\'s performance data and can identify children.',
     ]);
   });

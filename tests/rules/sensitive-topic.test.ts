@@ -31,7 +31,7 @@ const positives: Array<[Channel, string, string]> = [
   ['official', 'Our former caretaker has taken the trust to a [[tribunal]].', 'legal-disputes'],
   ['staff-personal', 'Half my class [[failed their mocks]] and the head is furious.', 'failed-exams'],
   ['official', 'Kingsmead [[moved up ten places in the league tables]] this year.', 'league-places'],
-  ['official', 'The inspectors rated our early years provision as [[outstanding]].', 'inspection-judgement'],
+  ['official', 'The inspectors rated our early years provision as [[outstanding]].', 'inspection-grades'],
 ];
 
 const negatives: Array<[Channel, string]> = [
