@@ -93,6 +93,9 @@ export const pupilNames = defineDetector({
       // before the break, not a list of short ones.
       return newline < 0 || newline - lineStart(from) >= WRAPPED_LINE;
     };
+    // A year group just after word k ("Tiwa (Year 3)"), or after the next word when it is a capitalised one.
+    const yearAfter = (k: number) => YEAR_AFTER.test(text.slice(tokens.ends[k], tokens.ends[k] + 14));
+    const yearNear = (k: number) => yearAfter(k) || (spaced(k) && capital(k + 1) && yearAfter(k + 1));
     const hyphened = (i: number) => {
       if (i + 1 >= n || tokens.starts[i + 1] !== tokens.ends[i] + 1) return false;
       const c = text.charCodeAt(tokens.ends[i]);
@@ -359,10 +362,8 @@ export const pupilNames = defineDetector({
           continue;
         }
         // A name no list knows, written as one before a year group: "Tiwa (Year 3)", "Ffion Rhys, Y10".
-        // The year group is looked for first: it is rare, and the lexicon's tests are not.
-        const yearAfter = (k: number) => YEAR_AFTER.test(text.slice(tokens.ends[k], tokens.ends[k] + 14));
-        const yearNear = yearAfter(i) || (spaced(i) && capital(i + 1) && yearAfter(i + 1));
-        if (!roster && capital(i) && !isInitial(i) && yearNear && unknownWord(i) && !(i > 0 && ARTICLES.has(tokens.words[i - 1]))) {
+        // The year group is looked for before the lexicon: it is rare, and the lexicon's tests are not.
+        if (!roster && capital(i) && !isInitial(i) && yearNear(i) && unknownWord(i) && !(i > 0 && ARTICLES.has(tokens.words[i - 1]))) {
           const two = spaced(i) && capital(i + 1) && unknownWord(i + 1) ? i + 1 : i;
           if (yearAfter(two)) {
             push(i, two, two > i ? 'full' : 'first', false);
