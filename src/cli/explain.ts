@@ -59,6 +59,7 @@ export function explainCommand(io: CliIO): Command {
           `  Defined in ${rule.file}`,
           '',
           quoteClause(rule.clauseData),
+          ...Object.entries(rule.channelClauses ?? {}).map(([channel, clause]) => `On ${channel} posts it cites instead:\n${quoteClause(clause)}`),
           rewriteOf(rule),
         ];
         io.stdout(`${out.filter((l, i) => l !== '' || out[i - 1] !== '').join('\n')}`);
@@ -66,7 +67,7 @@ export function explainCommand(io: CliIO): Command {
       }
       const clause = clauses.get(normalizeClauseId(id));
       if (clause) {
-        const citing = rules.filter((r) => r.clauseData.id === clause.id);
+        const citing = rules.filter((r) => r.clauseData.id === clause.id || Object.values(r.channelClauses ?? {}).some((c) => c.id === clause.id));
         const list = citing.length
           ? citing.map((r) => `  ${r.id}  (${r.category}, ${severityLabel(r)})${r.description ? `: ${r.description}` : ''}`).join('\n')
           : '  none yet';

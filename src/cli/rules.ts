@@ -35,6 +35,7 @@ export function rulesCommand(io: CliIO): Command {
           severity: r.severity,
           channels: r.channels,
           clause: r.clauseData,
+          ...(r.channelClauses ? { channelClauses: r.channelClauses } : {}),
           description: r.description,
           file: r.file,
         }));
@@ -48,7 +49,7 @@ export function rulesCommand(io: CliIO): Command {
           r.category,
           severityLabel(r),
           r.channels.length === 4 ? 'all' : r.channels.join(','),
-          `${r.clauseData.id} ${r.clauseData.title}`,
+          `${r.clauseData.id} ${r.clauseData.title}${r.channelClauses ? ` (${Object.entries(r.channelClauses).map(([channel, c]) => `${channel}: ${c.id}`).join(', ')})` : ''}`,
         ]);
       }
       io.stdout(`${table(rows)}\n\n${rules.length} rules. "safepost explain <rule-id>" tells more about one.\n`);

@@ -1,4 +1,4 @@
-import { CHANNELS, ChannelSchema, type Channel, type LoadedRule, type Severity } from '../rules/schema.js';
+import { CHANNELS, ChannelSchema, type Channel, type Clause, type LoadedRule, type Severity } from '../rules/schema.js';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -10,6 +10,11 @@ export function severityOf(rule: LoadedRule, channel: Channel, overrides?: Recor
   if (!rule.enabled) return 'off';
   if (typeof rule.severity === 'string') return rule.severity;
   return rule.severity[channel] ?? rule.severity.default;
+}
+
+/** The clause a rule's finding cites on a channel: the channel's own where the rule gives one. */
+export function clauseOf(rule: LoadedRule, channel: Channel): Clause {
+  return rule.channelClauses?.[channel] ?? rule.clauseData;
 }
 
 /**

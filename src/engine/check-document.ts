@@ -5,7 +5,7 @@ import type { Channel, LoadedRule, Severity } from '../rules/schema.js';
 import { LineIndex } from '../text/positions.js';
 import { compactText } from '../text/shown-text.js';
 import { tokenize } from '../text/tokens.js';
-import { severityOf, type SeverityOverride } from './channel.js';
+import { clauseOf, severityOf, type SeverityOverride } from './channel.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
 import { findMatches } from './match.js';
@@ -29,7 +29,7 @@ function fillTemplate(template: string, rule: LoadedRule, m: { text: string; dat
   const quoted = rule.quote ? (shown.length > 80 ? `${shown.slice(0, 77)}...` : shown) : mask(shown, m.data?.kind);
   const filled = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/gi, (whole, name: string) => {
     if (name === 'match') return quoted;
-    if (name === 'clause') return rule.clauseData.id;
+    if (name === 'clause') return clauseOf(rule, channel).id;
     if (name === 'channel') return channel;
     return m.data?.[name] ?? whole;
   });
@@ -78,7 +78,7 @@ export function checkDocument(
       category: rule.category,
       severity: severityOf(rule, channel, overrides) as Severity,
       message: fillTemplate(rule.message, rule, matched, channel),
-      clause: rule.clauseData,
+      clause: clauseOf(rule, channel),
       line: start.line,
       column: start.column,
       endLine: end.line,

@@ -13,7 +13,7 @@ import { hasNestedRepetition } from './regex-safety.js';
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { compileLinear, UnsupportedPattern } from './linear-pattern.js';
 import { WORD_LISTS } from '../lexicon/word-lists.js';
-import { RuleSchema, type LoadedRule, type Rule, type WordClass } from './schema.js';
+import { RuleSchema, type Clause, type LoadedRule, type Rule, type WordClass } from './schema.js';
 import { CLASSES_FILE, loadClasses, type NamedClass } from './classes.js';
 
 /**
@@ -104,12 +104,16 @@ export function loadRuleFile(path: string, builtIn = false, classes: Map<string,
   const name = shownPath(path);
   const file = readYamlFile(path, name);
   const rule = validateYaml(file, RuleSchema, name);
-  const clauseData = loadClauses().get(rule.clause);
-  if (!clauseData) {
-    throw new SafepostError(
-      `${name}:${lineOf(file, ['clause'])}: clause "${rule.clause}" is not in the policy; run "safepost explain" with a clause id such as 6(e) to see the ids`,
-    );
+  const clauses = loadClauses();
+  for (const [channel, id] of Object.entries(typeof rule.clause === 'string' ? { default: rule.clause } : rule.clause)) {
+    if (!clauses.has(id)) {
+      const at = typeof rule.clause === 'string' ? ['clause'] : ['clause', channel];
+      throw new SafepostError(
+        `${name}:${lineOf(file, at)}: clause "${id}" is not in the policy; run "safepost explain" with a clause id such as 6(e) to see the ids`,
+      );
+    }
   }
+  const { clauseData, channelClauses } = resolveClauses(rule, clauses);
   if (rule.kind === 'detector' && !DETECTORS.has(rule.detector)) {
     throw new SafepostError(
       `${name}:${lineOf(file, ['detector'])}: detector "${rule.detector}" does not exist; built-in detectors: ${[...DETECTORS.keys()].join(', ')}`,
@@ -128,7 +132,15 @@ export function loadRuleFile(path: string, builtIn = false, classes: Map<string,
   checkPatterns(rule, file, name, builtIn);
   checkPhrases(rule, file, name);
   const used = classesOf(rule, file, name, classes);
-  return { ...rule, file: name, clauseData, builtIn, ...(used ? { classes: used } : {}) };
+  return { ...rule, file: name, clauseData, ...(channelClauses ? { channelClauses } : {}), builtIn, ...(used ? { classes: used } : {}) };
+}
+
+/** A rule's clause, and those its channels cite instead, from the policy's clauses (every id checked to be there). */
+function resolveClauses(rule: Pick<Rule, 'clause'>, clauses: Map<string, Clause>): Pick<LoadedRule, 'clauseData' | 'channelClauses'> {
+  if (typeof rule.clause === 'string') return { clauseData: clauses.get(rule.clause)! };
+  const { default: id, ...byChannel } = rule.clause;
+  const channelClauses = Object.fromEntries(Object.entries(byChannel).map(([channel, c]) => [channel, clauses.get(c!)!]));
+  return { clauseData: clauses.get(id)!, channelClauses };
 }
 
 /** Every rule file under a folder (a folder's classes.yaml, and the built-in folder's policy and lexicon data, are not rules). */
@@ -144,11 +156,11 @@ export function ruleFilesIn(folder: string): string[] {
 }
 
 /** A built-in rule as `npm run build` bakes it: its file relative to the package, its clause by id. */
-export type BakedRule = Omit<LoadedRule, 'clauseData'>;
+export type BakedRule = Omit<LoadedRule, 'clauseData' | 'channelClauses'>;
 
 /** The built-in rules as baked: read and checked once at build time rather than every run. */
 export function bakeRules(rules: LoadedRule[]): BakedRule[] {
-  return rules.map(({ clauseData: _clause, ...rule }) => ({ ...rule, file: relative(PACKAGE_ROOT, resolve(rule.file)).split('\\').join('/') }));
+  return rules.map(({ clauseData: _clause, channelClauses: _channels, ...rule }) => ({ ...rule, file: relative(PACKAGE_ROOT, resolve(rule.file)).split('\\').join('/') }));
 }
 
 /** The built-in rules and those of any extra folders, each id once. */
@@ -158,7 +170,7 @@ export function loadRules(extraFolders: string[] = []): LoadedRule[] {
   const baked = bakedSection<BakedRule[]>('rules');
   const clauses = loadClauses();
   const builtIn: LoadedRule[] | null = baked
-    ? baked.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), clauseData: clauses.get(rule.clause)!, builtIn: true }) as LoadedRule)
+    ? baked.map((rule) => ({ ...rule, file: shownPath(join(PACKAGE_ROOT, rule.file)), ...resolveClauses(rule, clauses), builtIn: true }) as LoadedRule)
     : null;
   const folders = [BUILT_IN_RULES, ...extraFolders];
   let classes: Map<string, NamedClass> | undefined;

@@ -40,6 +40,21 @@ export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 const PhraseList = z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one entry');
 
 /** Per-channel severity: `{ default: error, official: warning }`. */
+const ClauseIdSchema = z
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' ? 'put the clause id in quotes ("7.9"): YAML reads 7.10 as the number 7.1' : undefined,
+  })
+  .min(1);
+
+const ClauseByChannel = z.strictObject({
+  default: ClauseIdSchema,
+  official: ClauseIdSchema.optional(),
+  'staff-personal': ClauseIdSchema.optional(),
+  parent: ClauseIdSchema.optional(),
+  pupil: ClauseIdSchema.optional(),
+});
+
 const SeverityByChannel = z.strictObject({
   default: SeveritySchema,
   official: SeveritySchema.optional(),
@@ -57,12 +72,8 @@ const RuleBase = {
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens, such as exam-results'),
   category: CategorySchema,
   severity: z.union([SeveritySchema, SeverityByChannel]),
-  clause: z
-    .string({
-      error: (issue) =>
-        typeof issue.input === 'number' ? 'put the clause id in quotes ("7.9"): YAML reads 7.10 as the number 7.1' : undefined,
-    })
-    .min(1),
+  /** The clause a finding cites; or one for each channel, where the policy has its own words for one ({ default: 6(b), parent: 6.1(d) }). */
+  clause: z.union([ClauseIdSchema, ClauseByChannel]),
   channels: z.array(ChannelSchema).min(1).default([...CHANNELS]),
   description: z.string().optional(),
   /** A template: {{match}} is the matched text (masked unless `quote: true`). */
@@ -239,7 +250,9 @@ export type SequenceRule = z.infer<typeof SequenceRuleSchema>;
  */
 export type LoadedRule = Rule & {
   file: string;
+  /** The clause its findings cite, and any a channel cites instead. */
   clauseData: Clause;
+  channelClauses?: Partial<Record<Channel, Clause>>;
   builtIn: boolean;
   /** A sequence rule's word classes, by name, as its classes files define them. */
   classes?: Record<string, WordClass>;

@@ -43,3 +43,48 @@ describe('findings over the same words', () => {
     expect(location(builtIn, "We're at Fosse Park at 2pm.")).toEqual([['place-at-a-time', "We're at Fosse Park at 2pm"]]);
   });
 });
+
+describe('conduct findings near one another in a paragraph', () => {
+  const conduct = (text: string) =>
+    builtIn
+      .checkText(text, 'a.md')
+      .findings.filter((f) => f.category === 'conduct')
+      .map((f) => [f.ruleId, f.clause.id, f.match]);
+
+  it('are one finding when they cite one clause, over the passage', () => {
+    expect(conduct('---\nchannel: staff-personal\n---\nFeel free to follow me on Instagram, or just DM me on snap.\n')).toEqual([
+      ['personal-channel-invitation', '7.3(f)', 'follow me on Instagram, or just DM me on snap'],
+    ]);
+  });
+
+  it('stay apart when they cite different clauses, so that each breach is cited', () => {
+    expect(conduct('---\nchannel: staff-personal\n---\nFeel free to follow me on Instagram. Just accepted a friend request from a mum too.\n')).toEqual([
+      ['personal-channel-invitation', '7.3(f)', 'follow me on Instagram'],
+      ['friend-requests', '7.3(g)', 'accepted a friend request'],
+    ]);
+  });
+
+  it('stay apart across a blank line', () => {
+    expect(conduct('---\nchannel: parent\n---\nThe head is clueless.\n\nThe head is clueless.\n').length).toBe(2);
+  });
+});
+
+describe('the clause a finding cites', () => {
+  const clauses = (channel: string) =>
+    builtIn.checkText(`---\nchannel: ${channel}\n---\nThe head is clueless.\n`, 'a.md').findings.map((f) => [f.ruleId, f.clause.id]);
+
+  it("is the policy's own words for who is posting, where the rule gives one", () => {
+    expect(clauses('parent')).toEqual([['disparaging-school-or-staff', '6.1(d)']]);
+    expect(clauses('pupil')).toEqual([['disparaging-school-or-staff', '6.2(e)']]);
+    expect(clauses('staff-personal')).toEqual([['disparaging-school-or-staff', '6(b)']]);
+  });
+
+  it('is checked to be in the policy on every channel when a rule loads', () => {
+    const dir = tempFolder({
+      'rules/mine.yaml': rule.replace('clause: 1.8(b)', 'clause: { default: 1.8(b), parent: 6.9(z) }'),
+    });
+    expect(() => createChecker({ cwd: dir, config: false, ruleFolders: [join(dir, 'rules')] })).toThrow(
+      /mine\.yaml:4: clause "6\.9\(z\)" is not in the policy/,
+    );
+  });
+});

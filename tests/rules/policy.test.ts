@@ -38,8 +38,12 @@ describe('the policy as data', () => {
     );
   });
 
-  it('every built-in rule cites a clause that exists', () => {
-    for (const rule of loadRules()) expect(loadClauses().has(rule.clause)).toBe(true);
+  it('every built-in rule cites a clause that exists, on every channel', () => {
+    for (const rule of loadRules()) {
+      const ids = typeof rule.clause === 'string' ? [rule.clause] : Object.values(rule.clause);
+      for (const id of ids) expect(loadClauses().has(id!), `${rule.id}: ${id}`).toBe(true);
+      expect(rule.clauseData.id).toBe(typeof rule.clause === 'string' ? rule.clause : rule.clause.default);
+    }
   });
 });
 
@@ -53,7 +57,7 @@ describe('the built-in data baked by `npm run build`', () => {
       policy: { clauses: unknown[]; authorisable: string[] };
       imageWords: unknown;
     };
-    const fromYaml = loadRules().map(({ clauseData: _c, file, ...rule }) => ({ ...rule, file: file.replace(/^.*?rules\//, 'rules/') }));
+    const fromYaml = loadRules().map(({ clauseData: _c, channelClauses: _channels, file, ...rule }) => ({ ...rule, file: file.replace(/^.*?rules\//, 'rules/') }));
     expect(unpackSection(built.rules)).toEqual(fromYaml);
     expect(built.policy.clauses).toEqual([...loadClauses().values()]);
     expect(built.policy.authorisable).toEqual(['6(d)', '6(e)']);
