@@ -25,6 +25,10 @@ familyCases(
     ['parent', 'And [[the head couldn\u2019t care less]].', 'does-not-care'],
     ['parent', 'In my view [[the school handled it shockingly]].', 'badly-handled'],
     ['pupil', 'tbh the [[neighbour is a creep]]', 'put-down-of-anyone'],
+    // A put-down with an aside before it, and one passed on with "so is".
+    ['parent', 'The [[caseworkers at County Hall are, with a few exceptions, useless]].', 'disparaging-school-or-staff'],
+    ['parent', 'The [[office is, as usual, a shambles]].', 'disparaging-school-or-staff'],
+    ['staff-personal', 'Our marking policy is [[pointless and so are the governors]] who wrote it.', 'and-so-is'],
     // Sarcasm and idiom.
     ['staff-personal', 'SLT [[couldn\u2019t run a bath]], never mind a school.', 'sarcasm-and-idiom'],
     ['staff-personal', 'Half of SLT [[wouldn\u2019t know a lesson plan if it hit them]].', 'sarcasm-and-idiom'],
@@ -105,5 +109,7 @@ familyCases(
     ['official', 'The trust\u2019s new website launches in May.'],
     ['staff-personal', 'Speaking for myself, it was a brilliant evening.'],
     ['official', 'The referee was fair and the visitors were gracious.'],
+    ['official', 'The staff were, by and large, wonderful, and so were the children.'],
+    ['parent', 'The weather was, as usual, horrible and so was the traffic.'],
   ],
 );
