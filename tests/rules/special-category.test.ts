@@ -58,6 +58,8 @@ familyCases(
     ['official', 'Her infectious laugh lit up the hall.'],
     ['parent', 'that match nearly gave me a heart attack!!'],
     ['official', 'Mr Foster and Mrs Christian led the carol service.'],
+    // A condition as part of a name is an organisation or a place.
+    ['official', 'Her brother is raising money for the Beatson Cancer Hospital and you can sponsor him at the fair.'],
     ['official', 'We split up into teams for the treasure hunt.'],
     ['official', 'Year 6 looked after the Reception children at lunchtime.'],
     ['official', 'She was looking after her daughter at the time.'],
