@@ -50,8 +50,10 @@ const FORMS: Array<[name: string, pattern: string]> = [
 
 const FORM_RE = new RegExp(FORMS.map(([, p]) => `(${p})`).join('|'), 'gi');
 const FORM_KINDS = FORMS.map(([name]) => name);
-// Letter grades are capitals: "abb" and "add" are words.
-const CAPITAL_FORMS = new Set(['strong', 'letters']);
+// Letter grades are capitals: "abb" and "add" are words, "two as" is no grade.
+const CAPITAL_FORMS = new Set(['strong', 'letters', 'letter-plural']);
+// Forms that need no word about exams near them.
+const CUELESS_FORMS = new Set(['strong', 'scottish']);
 
 const CUE = new RegExp(
   `\\b(?:got|get|gets|getting|achieved|achieving|achieve|predicted|predictions?|scored|scores?|sweep|straight|grades?|results?|mocks?|gcses?|a[- ]?levels?|as[- ]levels?|btecs?|epq|exams?|offers?|marked|awarded|secured|gained|passed|subjects?|${SUBJECT})\\b`,
@@ -89,12 +91,11 @@ export const grades = defineDetector({
       const span = m[0];
       const start = m.index;
       const end = start + span.length;
-      const letters = span.replace(/s$/, '');
+      // The grade is the last word: "A*As", "three Bs".
+      const letters = span.slice(span.lastIndexOf(' ') + 1).replace(/s$/, '');
       if (CAPITAL_FORMS.has(kind) && !/istinction/i.test(span) && letters !== letters.toUpperCase()) continue;
       if (kind === 'letters' && LETTER_WORDS.has(span)) continue;
-      // "two As", not "two as": the letter is a capital.
-      if (kind === 'letter-plural' && !/[A-E]s$/.test(span)) continue;
-      if (kind !== 'strong' && kind !== 'scottish') {
+      if (!CUELESS_FORMS.has(kind)) {
         const around = sentenceAround(text, start, end);
         if (NOT_GRADES.test(around) || NOT_GRADES_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
         // A change of grade needs a cue besides its own word "grade": "up a grade" is a move in sport too.

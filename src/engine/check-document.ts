@@ -131,8 +131,8 @@ function mergeOverlaps(findings: Finding[], spans: Span[], source: string): Find
   for (const i of order) {
     const key = `${findings[i].category} ${findings[i].suppressed === true}`;
     const group = spans[i].apart ? undefined : open.get(key);
-    const sameClause = group?.members.some((m) => findings[m].clause.id === findings[i].clause.id);
-    if (group && (spans[i].start < group.end || (sameClause && inOnePassage(source, group.end, spans[i].start, PASSAGE_GAP[findings[i].category])))) {
+    const sameClause = () => group!.members.some((m) => findings[m].clause.id === findings[i].clause.id);
+    if (group && (spans[i].start < group.end || (inOnePassage(source, group.end, spans[i].start, PASSAGE_GAP[findings[i].category]) && sameClause()))) {
       group.members.push(i);
       group.end = Math.max(group.end, spans[i].end);
       continue;

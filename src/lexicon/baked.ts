@@ -49,23 +49,26 @@ export function bakedSection<T>(name: string): T | undefined {
   return (isPacked(section) ? unpackSection(section) : section) as T | undefined;
 }
 
-/** A section stored brotli-compressed: the rules and word lists pack to a sixth of their JSON. */
-interface PackedSection {
+/** Text stored brotli-compressed: sorted name lists pack to a fifth, the rules' JSON to a sixth. */
+export interface Packed {
   brotli: string;
 }
 
-const isPacked = (section: unknown): section is PackedSection =>
-  typeof section === 'object' && section !== null && typeof (section as { brotli?: unknown }).brotli === 'string' && Object.keys(section).length === 1;
+export const isPacked = (value: unknown): value is Packed =>
+  typeof value === 'object' && value !== null && typeof (value as { brotli?: unknown }).brotli === 'string' && Object.keys(value).length === 1;
 
-/** Compresses a large section of the baked data; unpacking it costs about a millisecond. */
-export function packSection(section: unknown): PackedSection {
-  const json = JSON.stringify(section);
-  return { brotli: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } }).toString('base64') };
+/** Compresses text for the baked data; unpacking it costs about a millisecond. */
+export function packText(text: string): Packed {
+  return { brotli: brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length } }).toString('base64') };
 }
 
-export function unpackSection(section: PackedSection): unknown {
-  return JSON.parse(brotliDecompressSync(Buffer.from(section.brotli, 'base64')).toString('utf8'));
+export function unpackText(packed: Packed): string {
+  return brotliDecompressSync(Buffer.from(packed.brotli, 'base64')).toString('utf8');
 }
+
+/** A large section of the baked data, packed whole. */
+export const packSection = (section: unknown): Packed => packText(JSON.stringify(section));
+export const unpackSection = (section: Packed): unknown => JSON.parse(unpackText(section));
 
 export function writeBaked(sections: Record<string, unknown>): void {
   writeFileSync(BAKED_FILE, JSON.stringify({ ...sections, fingerprint: builtInFingerprint() }));

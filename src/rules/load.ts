@@ -105,15 +105,14 @@ export function loadRuleFile(path: string, builtIn = false, classes: Map<string,
   const file = readYamlFile(path, name);
   const rule = validateYaml(file, RuleSchema, name);
   const clauses = loadClauses();
-  for (const [channel, id] of Object.entries(typeof rule.clause === 'string' ? { default: rule.clause } : rule.clause)) {
-    if (!clauses.has(id)) {
+  for (const [channel, id] of Object.entries(clauseIds(rule))) {
+    if (!clauses.has(id!)) {
       const at = typeof rule.clause === 'string' ? ['clause'] : ['clause', channel];
       throw new SafepostError(
         `${name}:${lineOf(file, at)}: clause "${id}" is not in the policy; run "safepost explain" with a clause id such as 6(e) to see the ids`,
       );
     }
   }
-  const { clauseData, channelClauses } = resolveClauses(rule, clauses);
   if (rule.kind === 'detector' && !DETECTORS.has(rule.detector)) {
     throw new SafepostError(
       `${name}:${lineOf(file, ['detector'])}: detector "${rule.detector}" does not exist; built-in detectors: ${[...DETECTORS.keys()].join(', ')}`,
@@ -132,15 +131,17 @@ export function loadRuleFile(path: string, builtIn = false, classes: Map<string,
   checkPatterns(rule, file, name, builtIn);
   checkPhrases(rule, file, name);
   const used = classesOf(rule, file, name, classes);
-  return { ...rule, file: name, clauseData, ...(channelClauses ? { channelClauses } : {}), builtIn, ...(used ? { classes: used } : {}) };
+  return { ...rule, file: name, ...resolveClauses(rule, clauses), builtIn, ...(used ? { classes: used } : {}) };
 }
+
+/** A rule's clause ids: `default`, and any a channel cites instead. */
+const clauseIds = (rule: Pick<Rule, 'clause'>) => (typeof rule.clause === 'string' ? { default: rule.clause } : rule.clause);
 
 /** A rule's clause, and those its channels cite instead, from the policy's clauses (every id checked to be there). */
 function resolveClauses(rule: Pick<Rule, 'clause'>, clauses: Map<string, Clause>): Pick<LoadedRule, 'clauseData' | 'channelClauses'> {
-  if (typeof rule.clause === 'string') return { clauseData: clauses.get(rule.clause)! };
-  const { default: id, ...byChannel } = rule.clause;
-  const channelClauses = Object.fromEntries(Object.entries(byChannel).map(([channel, c]) => [channel, clauses.get(c!)!]));
-  return { clauseData: clauses.get(id)!, channelClauses };
+  const { default: id, ...byChannel } = clauseIds(rule);
+  const own = Object.entries(byChannel).map(([channel, c]) => [channel, clauses.get(c!)!]);
+  return { clauseData: clauses.get(id)!, ...(own.length ? { channelClauses: Object.fromEntries(own) } : {}) };
 }
 
 /** Every rule file under a folder (a folder's classes.yaml, and the built-in folder's policy and lexicon data, are not rules). */

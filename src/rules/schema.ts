@@ -39,7 +39,6 @@ export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 
 const PhraseList = z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one entry');
 
-/** Per-channel severity: `{ default: error, official: warning }`. */
 const ClauseIdSchema = z
   .string({
     error: (issue) =>
@@ -47,21 +46,18 @@ const ClauseIdSchema = z
   })
   .min(1);
 
-const ClauseByChannel = z.strictObject({
-  default: ClauseIdSchema,
-  official: ClauseIdSchema.optional(),
-  'staff-personal': ClauseIdSchema.optional(),
-  parent: ClauseIdSchema.optional(),
-  pupil: ClauseIdSchema.optional(),
-});
+/** A value for each channel, with a default: `{ default: error, official: warning }`. */
+const byChannel = <T extends z.ZodType>(value: T) =>
+  z.strictObject({
+    default: value,
+    official: value.optional(),
+    'staff-personal': value.optional(),
+    parent: value.optional(),
+    pupil: value.optional(),
+  });
 
-const SeverityByChannel = z.strictObject({
-  default: SeveritySchema,
-  official: SeveritySchema.optional(),
-  'staff-personal': SeveritySchema.optional(),
-  parent: SeveritySchema.optional(),
-  pupil: SeveritySchema.optional(),
-});
+const SeverityByChannel = byChannel(SeveritySchema);
+const ClauseByChannel = byChannel(ClauseIdSchema);
 
 const ExampleSchema = z.union([
   z.string(),

@@ -10,6 +10,16 @@ import { parseHtml } from '../../src/documents/html.js';
 const spans = (detector: Detector, text: string) =>
   detector.detect({ text, tokens: undefined as never, segments: [], images: [] }, {} as never, {}).map((m) => text.slice(m.start, m.end));
 
+/** A detector's cases: texts with the spans it must find, and texts where it must find none. */
+function cases(detector: Detector, what: string, found: Array<[string, string[]]>, innocent: string[]) {
+  it.each(found)(`finds the ${what} in "%s"`, (text, expected) => {
+    expect(spans(detector, text)).toEqual(expected);
+  });
+  it.each(innocent)('leaves "%s" alone', (text) => {
+    expect(spans(detector, text)).toEqual([]);
+  });
+}
+
 describe('grades', () => {
   const found: Array<[string, string[]]> = [
     ['Maya got ten 9s and is off to Cambridge.', ['ten 9s']],
@@ -37,10 +47,6 @@ describe('grades', () => {
     ['He was predicted a B in chemistry.', ['predicted a B']],
     ['He is working at a grade 6 in maths.', ['working at a grade 6']],
   ];
-  it.each(found)('finds the grades in "%s"', (text, expected) => {
-    expect(spans(grades, text)).toEqual(expected);
-  });
-
   const innocent = [
     'The under 5s had a lovely time at the farm.',
     'Our 3s and 4s room has new sand trays.',
@@ -57,9 +63,7 @@ describe('grades', () => {
     'He was predicted a 5.5 average.',
     'Year 9 are working at a higher level in PE.',
   ];
-  it.each(innocent)('leaves "%s" alone', (text) => {
-    expect(spans(grades, text)).toEqual([]);
-  });
+  cases(grades, 'grades', found, innocent);
 });
 
 describe('inspection grades', () => {
@@ -75,10 +79,6 @@ describe('inspection grades', () => {
     ['The ISI inspection found the school to be excellent.', ['The ISI inspection found the school to be excellent', 'excellent']],
     ['Ofsted visited. Inspectors found pupils to be polite and kind.', ['Inspectors found pupils to be polite and kind']],
   ];
-  it.each(found)('finds the judgements in "%s"', (text, expected) => {
-    expect(spans(inspectionGrades, text)).toEqual(expected);
-  });
-
   const innocent = [
     'Thank you to our outstanding PTA, and a reminder that Ofsted may visit at any time.',
     'The reading corner needs attention after the leak; the roof inspection is next week.',
@@ -88,9 +88,7 @@ describe('inspection grades', () => {
     'We had a fire safety inspection. The inspector found two faulty sockets.',
     'Parents rated the disco as excellent.',
   ];
-  it.each(innocent)('leaves "%s" alone', (text) => {
-    expect(spans(inspectionGrades, text)).toEqual([]);
-  });
+  cases(inspectionGrades, 'judgements', found, innocent);
 });
 
 describe('results tables', () => {
