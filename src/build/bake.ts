@@ -10,16 +10,19 @@ import { bakeRules, loadRules } from '../rules/load.js';
 import { readPolicyFile } from '../rules/policy.js';
 import { bakedWordLists } from '../lexicon/word-lists.js';
 import { knownStems } from '../text/tokens.js';
+import { knownLemmaForms } from '../lexicon/lemma-forms.js';
 
 rmSync(BAKED_FILE, { force: true });
 const rules = loadRules();
-// Compiling stems every phrase: the stems are baked, so that a run need not work them out again.
+// Compiling stems every phrase and inflects every lemma of a sequence rule: both are baked, so
+// that a run need not work them out again.
 compileRules(rules);
 const { source: _source, ...policy } = readPolicyFile();
 writeBaked({
   policy,
   rules: packSection(bakeRules(rules)),
   stems: knownStems(),
+  lemmaForms: knownLemmaForms(),
   lexicon: lexiconLists(buildNameLexicon()),
   imageWords: readImageWords(),
   wordLists: packSection(bakedWordLists()),

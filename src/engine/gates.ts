@@ -63,10 +63,11 @@ export class Gates {
   }
 
   /**
-   * For each piece of a text (sorted, apart), whether each sequence could match in it; null for
-   * a piece none could. `tokens` are the text's words, looked at once each.
+   * For each piece of a text (sorted, apart), whether each sequence (of those `active`, when
+   * given) could match in it; null for a piece none could. `tokens` are the text's words, looked
+   * at once each.
    */
-  passing(text: string, tokens: Tokens, pieces: Array<[number, number]>): Array<boolean[] | null> {
+  passing(text: string, tokens: Tokens, pieces: Array<[number, number]>, active?: boolean[]): Array<boolean[] | null> {
     const gates = this.types.length;
     const found: Array<Uint8Array | undefined> = new Array(pieces.length);
     const hinted = new Uint8Array(pieces.length);
@@ -104,7 +105,7 @@ export class Gates {
       const hits = found[piece];
       if (!hits && !anyWordless) return null;
       const passes = (g: number) => this.open[g] || hits?.[g] === 1 || this.types[g] === -1 || (this.types[g] & hinted[piece]) !== 0;
-      const result = this.ofSequence.map((gs) => gs.every(passes));
+      const result = this.ofSequence.map((gs, i) => active?.[i] !== false && gs.every(passes));
       return result.some(Boolean) ? result : null;
     });
   }

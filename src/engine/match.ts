@@ -244,10 +244,11 @@ export function findMatches(
         );
       }
     } else if (compiled.sequence) {
-      passages ??= passagesFor(set, text, tokens, context);
-      if (passages && passages.rules[compiled.sequenceIndex!]) {
+      passages ??= passagesFor(set, text, tokens, active, context);
+      const pieces = passages?.pieces[compiled.sequenceIndex!];
+      if (passages && pieces) {
         const names = compiled.sequence.names ? (passages.names ??= nameTokens(passages, detect(compiled.namesDetector!, {}, '{}'))) : null;
-        for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis, names)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
+        for (const [from, to] of sequenceSpans(compiled.sequence, passages.analysis, names, pieces)) spans.push([passages.toText(from), passages.toText(to - 1) + 1]);
       }
     } else if (compiled.detector && rule.kind === 'detector') {
       for (const m of detect(compiled.detector, rule.options, compiled.detectorKey!)) {
@@ -371,7 +372,11 @@ function isNameAt(text: string, tokens: Tokens, start: number, end: number, name
 /** The pieces of a text some sequence rule could match, analysed together, and which rules could. */
 interface Passages {
   analysis: Analysis;
-  rules: boolean[];
+  /**
+   * For each sequence rule, the pieces (as ranges of the analysed text) that pass its gates, or
+   * null when none does: a rule is matched only there.
+   */
+  pieces: Array<Array<[number, number]> | null>;
   /** Where an offset of the analysed text is in the text. */
   toText(offset: number): number;
   /** Where an offset of the text is in the analysed text; -1 when its piece was left out. */
@@ -408,29 +413,29 @@ const BETWEEN = '\n\n';
  * The pieces of the text that pass some sequence rule's gates, analysed in one call (the tagger
  * costs more a call than a sentence), or null when none does.
  */
-function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, context: Partial<DetectorContext>): Passages | null {
+function passagesFor(set: CompiledRuleSet, text: string, tokens: Tokens, active: boolean[], context: Partial<DetectorContext>): Passages | null {
   const pieces = sentencePieces(text);
-  const passing = set.gates.passing(text, tokens, pieces);
-  const rules: boolean[] = new Array(set.gates.size).fill(false);
+  const activeSequences = set.rules.filter((c) => c.sequence).map((c) => active[c.index]);
+  const passing = set.gates.passing(text, tokens, pieces, activeSequences);
+  const byRule: Array<Array<[number, number]> | null> = new Array(set.gates.size).fill(null);
   const kept: Array<[number, number]> = [];
+  const starts: number[] = [];
+  let length = 0;
   passing.forEach((yes, p) => {
     if (!yes) return;
-    yes.forEach((passes, i) => (rules[i] ||= passes));
+    const [from, to] = pieces[p];
+    yes.forEach((passes, i) => passes && (byRule[i] ??= []).push([length, length + to - from]));
     kept.push(pieces[p]);
+    starts.push(length);
+    length += to - from + BETWEEN.length;
   });
   if (kept.length === 0) return null;
   if (!context.language) throw new Error('sequence rules need the linguistic layer loaded first (await checker.ready())');
-  const starts: number[] = [];
-  let length = 0;
-  for (const [from, to] of kept) {
-    starts.push(length);
-    length += to - from + BETWEEN.length;
-  }
   const froms = kept.map(([from]) => from);
   const analysis = context.language.analyse(kept.map(([from, to]) => text.slice(from, to)).join(BETWEEN));
   return {
     analysis,
-    rules,
+    pieces: byRule,
     toText(offset) {
       const piece = lastAtOrBefore(starts, offset);
       return kept[piece][0] + offset - starts[piece];

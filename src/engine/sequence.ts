@@ -1,5 +1,6 @@
 import type { Analysis, EntityType, PartOfSpeech, Tense } from '../language/index.js';
 import type { GateSpec } from './gates.js';
+import { lemmaForms } from '../lexicon/lemma-forms.js';
 import { loadWordList } from '../lexicon/word-lists.js';
 import type { LoadedRule, SequenceRule, TokenCondition, WordClass } from '../rules/schema.js';
 
@@ -132,8 +133,24 @@ function gateOf(condition: CompiledCondition): GateSpec | null {
   // A condition's own words, and its class's when that is all the class is.
   if (condition.words) return { phrases: phraseList(condition.words), types: [] };
   if (condition.entity) return { phrases: [], types: [...condition.entity] };
-  if (wordClass && !wordClass.lemmas && !wordClass.pos && !wordClass.name) return { phrases: phraseList(wordClass.words), types: [...(wordClass.entity ?? [])] };
+  const lemmaWords = condition.lemmas && formsOf(condition.lemmas);
+  if (lemmaWords) return { phrases: lemmaWords, types: [] };
+  if (wordClass && !wordClass.pos && !wordClass.name) {
+    const classLemmas = wordClass.lemmas ? formsOf(wordClass.lemmas) : [];
+    if (classLemmas) return { phrases: [...phraseList(wordClass.words), ...classLemmas], types: [...(wordClass.entity ?? [])] };
+  }
   return null;
+}
+
+/** The words of these lemmas, or null when some lemma's words are not known. */
+function formsOf(lemmas: Set<string>): string[] | null {
+  const words: string[] = [];
+  for (const lemma of lemmas) {
+    const forms = lemmaForms(lemma);
+    if (!forms) return null;
+    words.push(...forms);
+  }
+  return words;
 }
 
 export function compileSequence(rule: SequenceRule & Pick<LoadedRule, 'classes'>): CompiledSequence {
@@ -232,14 +249,26 @@ function conditionEnds(condition: CompiledCondition, view: View, at: number, lim
  * overlapping, as text spans. Each (condition, repeat count, position) is worked out once a
  * sentence, so a sentence costs its length times the rule's size, whatever the backtracking.
  */
-export function sequenceSpans(sequence: CompiledSequence, analysis: Analysis, names: Uint8Array | null = null): Array<[number, number]> {
+export function sequenceSpans(
+  sequence: CompiledSequence,
+  analysis: Analysis,
+  names: Uint8Array | null = null,
+  /** Only the sentences that start in these ranges of the text (sorted, apart), when given. */
+  within?: Array<[number, number]>,
+): Array<[number, number]> {
   const { conditions, window, tenses } = sequence;
   const { tokens } = analysis;
   const entityOf: Array<EntityType | undefined> = new Array(tokens.length);
   for (const entity of analysis.entities) for (let k = entity.first; k < entity.last; k++) entityOf[k] = entity.type;
   const view: View = { analysis, entityOf, names };
   const spans: Array<[number, number]> = [];
+  let range = 0;
   for (const sentence of analysis.sentences) {
+    if (within) {
+      while (range < within.length && within[range][1] <= sentence.start) range++;
+      if (range === within.length) break;
+      if (sentence.start < within[range][0]) continue;
+    }
     const { first, last } = sentence;
     const width = last - first + 1;
     const memo = new Map<number, number>();

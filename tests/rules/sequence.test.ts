@@ -120,6 +120,26 @@ describe('sequence rules', () => {
     expect(needsLanguage(timed, 'See you at half four!')).toBe(true);
   });
 
+  it('need the layer for a lemma only where one of its forms is written, irregular ones too', () => {
+    const rule = `${head}tokens:\n  - lemma: [arrive, flee]\n  - word: from\n  - pos: PROPN\n`;
+    const set = compileRules([ruleFrom(rule)]);
+    expect(needsLanguage(set, 'A message from the PTA about the fair.')).toBe(false);
+    expect(needsLanguage(set, 'They fled from Sudan.')).toBe(true);
+    expect(needsLanguage(set, 'Arriving from Poland in May')).toBe(true);
+    expect(needsLanguage(set, 'The family arrives from Leeds.')).toBe(true);
+  });
+
+  it('match only in the sentences asked for, when asked', () => {
+    const rule = ruleFrom(atPlace);
+    if (rule.kind !== 'sequence') throw new Error('not a sequence rule');
+    const text = 'We are at Rowlee Farm.\n\nThe children are at Rowlee Farm.';
+    const second = text.indexOf('The children');
+    const spans = (within?: Array<[number, number]>) => sequenceSpans(compileSequence(rule), language.analyse(text), null, within).map(([s, e]) => text.slice(s, e));
+    expect(spans()).toEqual(['We are at Rowlee Farm', 'The children are at Rowlee Farm']);
+    expect(spans([[second, text.length]])).toEqual(['The children are at Rowlee Farm']);
+    expect(spans([[0, second - 2]])).toEqual(['We are at Rowlee Farm']);
+  });
+
   it('keep out tokens a `not` names', () => {
     const rule = `${head}tokens:\n  - word: at\n  - pos: [PROPN, NOUN]\n    not: { word: [christmas, easter], class: now }\n    repeat: [1, 3]\n`;
     expect(matched(rule, 'We sang at Christmas and at Whitby Abbey.')).toEqual(['at Whitby Abbey']);
