@@ -1,7 +1,9 @@
 import { symlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, createChecker, FORMATTERS, SafepostError } from '../src/index.js';
+import { threadsFor } from '../src/api/parallel.js';
 import { tempFolder } from './helpers/temp.js';
 
 const root = join(import.meta.dirname, '..');
@@ -72,6 +74,15 @@ describe('checking many drafts on several threads', () => {
     const three = await built.check({ paths: [dir] }, { config: false, concurrency: 3 });
     expect(three).toEqual(one);
     expect(one.summary).toMatchObject({ files: 130, warnings: 88 });
+  });
+
+  it('uses one thread a core from 2,000 drafts when left to choose, and as many as asked for otherwise', () => {
+    const cores = Math.min(availableParallelism(), 8);
+    expect(threadsFor(1999, 'auto')).toBe(1);
+    expect(threadsFor(2000, 'auto')).toBe(cores);
+    // Never more threads than batches of drafts to hand out.
+    expect(threadsFor(120, 4)).toBe(3);
+    expect(threadsFor(10_000, 1)).toBe(1);
   });
 });
 

@@ -90,7 +90,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .addOption(
       new Option('--concurrency <n>', 'threads for many drafts: a number, auto (one a core for large runs) or off')
         .argParser(concurrency)
-        .default(1, 'off'),
+        .default('auto', 'auto'),
     )
     .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')

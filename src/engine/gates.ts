@@ -10,6 +10,12 @@ export interface GateSpec {
   types: EntityType[];
 }
 
+interface PhraseNode {
+  /** The gates a phrase ending here belongs to. */
+  gates: number[];
+  next: Map<string, PhraseNode>;
+}
+
 /**
  * The cheap looks of every sequence rule of a run, in one index. A draft's words (split once for
  * all the rules) are looked up once each, whatever the number of rules, and their hints of entity
@@ -17,8 +23,8 @@ export interface GateSpec {
  * rule, so it needs no analysis (as gitleaks' keywords spare its expressions).
  */
 export class Gates {
-  /** Each gate's phrases by their first word, with the words after it. */
-  private readonly byFirst = new Map<string, Array<[gate: number, rest: string[]]>>();
+  /** Every gate's phrases, word by word: a token and the words after it are looked up once, whatever the number of phrases. */
+  private readonly phrases: PhraseNode = { gates: [], next: new Map() };
   /** Each gate's entity types, as hint bits (see `hintsOf`); -1 when one of them has no hint. */
   private readonly types: number[] = [];
   /** Gates any text passes (a phrase of a word the tagger splits off, such as "'s"). */
@@ -51,9 +57,13 @@ export class Gates {
         this.open[id] = true;
         continue;
       }
-      const list = this.byFirst.get(words[0]) ?? [];
-      list.push([id, words.slice(1)]);
-      this.byFirst.set(words[0], list);
+      let node = this.phrases;
+      for (const word of words) {
+        let next = node.next.get(word);
+        if (!next) node.next.set(word, (next = { gates: [], next: new Map() }));
+        node = next;
+      }
+      if (!node.gates.includes(id)) node.gates.push(id);
     }
     return id;
   }
@@ -84,10 +94,14 @@ export class Gates {
     let p = 0;
     // The phrases that start with `first` at word i, and end in piece p.
     const lookUp = (first: string, i: number) => {
-      for (const [gate, rest] of this.byFirst.get(first) ?? []) {
-        let k = 0;
-        while (k < rest.length && i + 1 + k < tokens.count && starts[i + 1 + k] < pieces[p][1] && words[i + 1 + k] === rest[k]) k++;
-        if (k === rest.length) (found[p] ??= new Uint8Array(gates))[gate] = 1;
+      let node = this.phrases.next.get(first);
+      for (let k = i + 1; node; k++) {
+        if (node.gates.length > 0) {
+          const hits = (found[p] ??= new Uint8Array(gates));
+          for (const gate of node.gates) hits[gate] = 1;
+        }
+        if (node.next.size === 0 || k >= tokens.count || starts[k] >= pieces[p][1]) break;
+        node = node.next.get(words[k]);
       }
     };
     for (let i = 0; i < tokens.count; i++) {

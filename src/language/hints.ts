@@ -34,13 +34,18 @@ const BEFORE_PLACE = new Set([...PLACE_PREPOSITIONS, 'to']);
  */
 export function hintsOf(view: WordView, i: number): number {
   const w = view.word(i);
+  const capitalised = view.capitalised(i);
+  const first = w.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  // Most words are none of these: a look at the first character rules them out.
+  if (!digit && !capitalised && !TIME_WORDS.has(w) && !FRACTIONS.has(w)) return 0;
   const next = i + 1 < view.count ? view.word(i + 1) : '';
   const previous = i > 0 ? view.word(i - 1) : '';
   let hints = 0;
-  if (TIME_WORDS.has(w) || /^\d{1,2}(?:am|pm)$/.test(w)) hints |= HINT_TIME;
-  else if (HOUR.test(w) && (CLOCK_MARKS.has(next) || TIME_PREPOSITIONS.has(previous) || (/^[.:]$/.test(view.after(i)) && /^\d\d(?:am|pm)?$/.test(next)))) hints |= HINT_TIME;
+  if (TIME_WORDS.has(w) || (digit && /^\d{1,2}(?:am|pm)$/.test(w))) hints |= HINT_TIME;
+  else if (digit && HOUR.test(w) && (CLOCK_MARKS.has(next) || TIME_PREPOSITIONS.has(previous) || (/^[.:]$/.test(view.after(i)) && /^\d\d(?:am|pm)?$/.test(next)))) hints |= HINT_TIME;
   else if (FRACTIONS.has(w) && (next === 'past' || next === 'to' || (w === 'half' && CLOCK_WORDS.has(next)))) hints |= HINT_TIME;
-  if (view.capitalised(i)) {
+  if (capitalised) {
     const beforeThe = previous === 'the' && i > 1 ? view.word(i - 2) : '';
     if ((BEFORE_PLACE.has(previous) || BEFORE_PLACE.has(beforeThe)) && !NOT_PLACES.has(w)) hints |= HINT_PLACE;
     if (PLACE_HEADS.has(next) || (PLACE_FIRST_WORDS.has(w) && i + 1 < view.count && view.capitalised(i + 1))) hints |= HINT_PLACE;
