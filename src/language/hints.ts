@@ -20,6 +20,7 @@ const TIME_WORDS = new Set([...'morning afternoon evening night tonight tonite'.
 const CLOCK_MARKS = new Set(['am', 'pm', "o'clock", 'oclock']);
 const FRACTIONS = new Set(['half', 'quarter', 'ten', 'twenty']);
 const HOUR = /^\d{1,2}$/;
+const TIME_OR_FRACTION = new Set([...TIME_WORDS, ...FRACTIONS]);
 // Capitalised words after "in" or "on" that are times or school years, never places.
 const NOT_PLACES = new Set('year years class reception nursery term monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december christmas easter'.split(' '));
 const BEFORE_PLACE = new Set([...PLACE_PREPOSITIONS, 'to']);
@@ -38,7 +39,7 @@ export function hintsOf(view: WordView, i: number): number {
   const first = w.charCodeAt(0);
   const digit = first >= 48 && first <= 57;
   // Most words are none of these: a look at the first character rules them out.
-  if (!digit && !capitalised && !TIME_WORDS.has(w) && !FRACTIONS.has(w)) return 0;
+  if (!digit && !capitalised && !TIME_OR_FRACTION.has(w)) return 0;
   const next = i + 1 < view.count ? view.word(i + 1) : '';
   const previous = i > 0 ? view.word(i - 1) : '';
   let hints = 0;
