@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
@@ -38,7 +38,84 @@ function pullRequest() {
   return { dir, event: { pull_request: { base: { sha: base } } } };
 }
 
+/** A pull request that adds, renames and changes drafts whose names have spaces and accents. */
+function awkwardPullRequest() {
+  const dir = tempFolder({ 'news/plain.md': 'A plain post.\n', 'news/to rename.md': 'First line.\nSecond line.\n' });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.org');
+  git('config', 'user.name', 'Test');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  const base = git('rev-parse', 'HEAD');
+  writeFileSync(join(dir, 'news', '2025-06-08 summer fair.md'), 'Summer fair!\nOur SATs results are in.\nOur budget deficit is growing.\n');
+  writeFileSync(join(dir, 'news', 'café ☕ notes.md'), 'Coffee morning.\nOur SATs results are in.\n');
+  git('mv', 'news/to rename.md', 'news/renamed now.md');
+  writeFileSync(join(dir, 'news', 'renamed now.md'), 'First line.\nSecond line.\nOur SATs results are in.\n');
+  git('add', '.');
+  git('commit', '-q', '-m', 'change');
+  return { dir, event: { pull_request: { base: { sha: base }, number: 7 } } };
+}
+
 describe('the GitHub Action', () => {
+  it('finds the changed lines of drafts whose names have spaces, accents and emoji, and of renamed ones', () => {
+    const { dir, event } = awkwardPullRequest();
+    const r = runAction(dir, { paths: 'news', 'fail-on': 'warning' }, event);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::')).map((l) => /^::(\w+) file=([^,]+),line=(\d+)/.exec(l)!.slice(1).join(' '));
+    expect(annotations).toEqual([
+      'warning news/2025-06-08 summer fair.md 2',
+      'warning news/2025-06-08 summer fair.md 3',
+      'warning news/café ☕ notes.md 2',
+      // Renamed with one line added: only that line is the pull request's.
+      'warning news/renamed now.md 3',
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  it('writes a step summary: counts by category and every finding, with the link to code scanning', () => {
+    const { dir, event } = awkwardPullRequest();
+    const summaryFile = join(dir, 'summary.md');
+    const r = runAction(dir, { paths: 'news', 'sarif-file': 'out/safepost.sarif' }, event, {
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_REPOSITORY: 'brookfield/site',
+      GITHUB_SERVER_URL: 'https://github.com',
+    });
+    expect(r.status).toBe(0);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain('### safepost: 0 errors and 4 warnings in 4 drafts\n\nOnly the lines this pull request changed are counted.');
+    expect(summary).toContain('| sensitive school topics | 0 | 4 | 0 |');
+    expect(summary).toContain('| news/2025-06-08 summer fair.md | 2 | exam-results | warning: Mentions test or exam results: "SATs results" | 6(e) |');
+    expect(summary.match(/^\| news\//gm)).toHaveLength(4);
+    expect(summary).toContain('[code scanning](https://github.com/brookfield/site/security/code-scanning?query=pr%3A7)');
+  });
+
+  it('says in the log, past ten findings of a kind, that the step summary has them all', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `Post ${i}: our SATs results are in.`).join('\n\n');
+    const dir = tempFolder({ 'news/many.md': `${lines}\n` });
+    const r = runAction(dir, { paths: 'news', 'fail-on': 'never' }, undefined, { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('safepost: GitHub shows 10 annotations of each kind a step; the step summary lists all 12 findings.');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8').match(/^\| news\/many\.md \|/gm)).toHaveLength(12);
+  });
+
+  it('leaves out the findings of a baseline, and keeps a cache file where asked', () => {
+    const { dir } = pullRequest();
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'safepost.js'), 'baseline', 'news'], { cwd: dir, stdio: 'pipe' });
+    const r = runAction(dir, { paths: 'news', baseline: '.safepost-baseline.json', cache: '.cache/safepost' });
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, '.cache', 'safepost'))).toBe(true);
+  });
+
+  it('runs on the Node that GitHub offers, with every input described', () => {
+    const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    expect(action).toMatch(/^ {2}using: node24$/m);
+    for (const name of ['paths', 'exclude', 'config', 'roster', 'format', 'channel', 'fail-on', 'sarif-file', 'baseline', 'cache']) {
+      expect(action).toMatch(new RegExp(`^  ${name}:\\n    description: .{20,}`, 'm'));
+    }
+    expect(action).toContain('stylish, json, sarif, github, gitlab or html');
+  });
+
   it('annotates only the lines a pull request changed, and fails only on them', () => {
     const { dir, event } = pullRequest();
     const r = runAction(dir, { paths: 'news', 'fail-on': 'warning', 'sarif-file': 'out/safepost.sarif' }, event);

@@ -5,6 +5,7 @@ import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
+import { IgnoreFiles } from '../fs/ignore-files.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
@@ -13,6 +14,7 @@ import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
 import { LineIndex } from '../text/positions.js';
+import { shownPath } from '../text/shown-path.js';
 import { checkInThreads, threadsFor } from './parallel.js';
 import { prepareLanguage, setUp, type CheckerOptions } from './setup.js';
 
@@ -32,6 +34,8 @@ export interface Checker {
   checkFile(file: DraftFile): Promise<FileResult>;
   /** Checks files, folders and globs. */
   checkPaths(paths: string[]): Promise<Report>;
+  /** What folders and globs are walked by (unless `ignore: false`): ignore files and the config's `ignores:`. */
+  readonly ignoreFiles?: IgnoreFiles;
   /** Checks a list of drafts already found (for example the changed ones). */
   checkDrafts(drafts: DraftFile[]): Promise<Report>;
   /**
@@ -45,6 +49,10 @@ export interface Checker {
 export function createChecker(options: CheckerOptions = {}): Checker {
   const setup = setUp(options);
   const { cwd, config, rules, compiled, policy } = setup;
+  const ignoreFiles =
+    options.ignore === false
+      ? undefined
+      : new IgnoreFiles(cwd, config.ignores && IgnoreFiles.patterns(config.ignores.base, config.ignores.patterns, config.file ? shownPath(config.file, cwd) : 'config'));
   let preparing: Promise<void> | undefined;
   const ready = (): Promise<void> => (preparing ??= prepareLanguage(setup));
 
@@ -141,6 +149,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   return {
     config,
     rules,
+    ignoreFiles,
     ready,
     checkText(text, path = '<text>', format) {
       if (compiled.needs.has('language') && !setup.context.language) {
@@ -153,6 +162,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       // A folder that cannot be read fails the check as an unreadable draft does; a link out of it is a note.
       const unreadable: FileResult[] = [];
       const drafts = resolveDrafts(paths, cwd, options.exclude, {
+        ignore: ignoreFiles,
         onSkipped: ({ shown, kind, message }) => {
           if (kind === 'unreadable') unreadable.push({ path: shown, channel: setup.channel, findings: [], error: message });
           else options.warn?.(message);

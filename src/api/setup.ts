@@ -26,9 +26,8 @@ export interface CheckerOptions {
   /** Extra rule folders, added to those of the config. */
   ruleFolders?: string[];
   /**
-   * Threads for many drafts: a number, or 'auto' for one a core when there are enough drafts.
-   * Default 1: a second thread saves about 15% on 10,000 drafts on a 2-core machine, and costs
-   * more than it saves on a few.
+   * Threads for many drafts: a number, or 'auto' for one a core when there are enough drafts
+   * (the command line's default). Default 1, as an embedding program may want its threads.
    */
   concurrency?: number | 'auto';
   /** Put the exact text of each finding in the report (`match`). Off by default: it may be a personal detail. */
@@ -37,6 +36,8 @@ export interface CheckerOptions {
   cache?: boolean | string;
   /** Globs of drafts not to check, relative to `cwd` (`content/archive/**`); a folder excludes all in it. */
   exclude?: string[];
+  /** Leave out of folders and globs what .gitignore and .safepostignore files and the config's `ignores:` name. Default true. */
+  ignore?: boolean;
   /** Give each finding a `fingerprint` salted with this, for a baseline. */
   fingerprintSalt?: string;
   /** Where notes about the run itself go (a cache file made again). Default: nowhere. */

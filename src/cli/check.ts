@@ -32,6 +32,7 @@ interface CheckFlags {
   cache?: boolean;
   cacheLocation?: string;
   exclude: string[];
+  ignore: boolean;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -92,6 +93,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
         .argParser(concurrency)
         .default('auto', 'auto'),
     )
+    .option('--no-ignore', 'check what .gitignore, .safepostignore and the config\'s ignores: leave out of folders and globs')
     .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
@@ -130,6 +132,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         showMatches: flags.showMatches,
         cache: flags.cacheLocation ?? flags.cache,
         exclude: flags.exclude,
+        ignore: flags.ignore,
         warn: (message) => io.stderr(`safepost: ${message}\n`),
       });
       const onDisk = paths.filter((p) => p !== '-');
@@ -156,11 +159,15 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         const excluded = excluder(flags.exclude, io.cwd);
         const outside = (shown: string) => io.stderr(`safepost: ${outsideMessage(shown)}\n`);
         drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env, outside).filter(
-          (d) => within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) && !excluded(d.absolute),
+          (d) =>
+            within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) &&
+            !excluded(d.absolute) &&
+            !checker.ignoreFiles?.ignores(d.absolute),
         );
         if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
       } else if (onDisk.length > 0) {
         drafts = resolveDrafts(onDisk, io.cwd, flags.exclude, {
+          ignore: checker.ignoreFiles,
           // A folder that cannot be read fails the check as an unreadable draft does; a link out of it is a note.
           onSkipped: ({ shown, kind, message }) => {
             if (kind === 'unreadable') unreadableFolders.push({ path: shown, channel: flags.channel ?? checker.config.channel ?? 'official', findings: [], error: message });

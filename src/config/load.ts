@@ -71,6 +71,7 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     allow: { names: config.allow?.names ?? [], adults },
     rules: config.rules ?? {},
     ruleFolders,
+    ...(config.ignores ? { ignores: { base, patterns: config.ignores } } : {}),
     ruleLines: Object.fromEntries(Object.keys(config.rules ?? {}).map((id) => [id, lineOf(file, ['rules', id])])),
   };
 }

@@ -30,6 +30,8 @@ export const ConfigFileSchema = z.strictObject({
   rules: z.record(z.string(), z.enum(['off', 'error', 'warning', 'info'])).optional(),
   /** Folders of extra rule files, relative to the config file. */
   'rule-folders': z.array(z.string().min(1)).optional(),
+  /** Drafts never to check, with the syntax of .gitignore, relative to the config file: `ignores: [public/, "*.draft.md"]`. */
+  ignores: z.array(z.string().min(1)).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -46,6 +48,8 @@ export interface ResolvedConfig {
   allow: { names: string[]; adults: string[] | { file: string } };
   rules: NonNullable<ConfigFile['rules']>;
   ruleFolders: string[];
+  /** The `ignores:` patterns and the folder they are relative to. */
+  ignores?: { base: string; patterns: string[] };
   /** Where each `rules:` entry is, for messages about unknown rule ids. */
   ruleLines?: Record<string, number>;
 }

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 import { filesIn, isWithin } from '../fs/walk.js';
+import type { IgnoreFiles } from '../fs/ignore-files.js';
 
 // `~$name.docx` is the lock file Word keeps beside a document while it is open.
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
@@ -53,7 +54,12 @@ export interface ResolveOptions {
   onSkipped?: (skipped: SkippedPath) => void;
   /** Lists a folder (tests make folders fail this way). */
   readFolder?: (path: string) => Dirent[];
+  /** The ignore files (and the config's `ignores:`) that folders and globs are walked by; a draft named on its own is always checked. */
+  ignore?: IgnoreFiles;
 }
+
+const IGNORED_BY = '.gitignore, .safepostignore or the config\'s ignores:';
+const NO_IGNORE = '; give --no-ignore to check them';
 
 export const outsideMessage = (shown: string) => `skipped link ${shown}: it points outside the checked folder (give it on the command line to check it)`;
 const unreadableMessage = (error: NodeJS.ErrnoException) =>
@@ -65,7 +71,8 @@ const unreadableMessage = (error: NodeJS.ErrnoException) =>
  * stops the run (exit 2), as a silently skipped draft would pass unchecked.
  */
 export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: string[] = [], options: ResolveOptions = {}): DraftFile[] {
-  const { readFolder } = options;
+  const { readFolder, ignore } = options;
+  const ignored = ignore && ((path: string, folder: boolean) => ignore.ignores(path, folder));
   // A folder that could not be read is a result of the run: with none found, the run still reports it.
   let unreadableCount = 0;
   const onSkipped =
@@ -93,6 +100,7 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
         let skips = 0;
         const inside = filesIn(absolute, isDraftName, {
           readFolder,
+          ignored,
           onUnreadable: onSkipped && ((folder, error) => (skips++, onSkipped({ shown: shownBase + folder, kind: 'unreadable', message: unreadableMessage(error) }))),
           onOutside: onSkipped && ((link) => (skips++, onSkipped({ shown: shownBase + link, kind: 'outside', message: outsideMessage(shownBase + link) }))),
         });
@@ -145,12 +153,13 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
         throw new SafepostError(`cannot read the folder ${path} (${code}); check its permissions`);
       }
       if (matched.length === 0 && skips === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
+      if (ignore && matched.every((file) => ignore.ignores(resolve(cwd, file)))) throw new SafepostError(`every file that "${arg}" matches is left out by ${IGNORED_BY}${NO_IGNORE}`);
       // A link back up the tree makes the glob walk find a draft again further down: once each.
       const reals = new Set<string>();
       for (const file of matched) {
         const absolute = resolve(cwd, file);
         const real = realpathSync.native(absolute);
-        if (reals.has(real)) continue;
+        if (reals.has(real) || ignore?.ignores(absolute)) continue;
         reals.add(real);
         if (realRoot && !isWithin(real, realRoot)) {
           onSkipped?.({ shown: file, kind: 'outside', message: outsideMessage(file) });
@@ -169,6 +178,7 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
   }
   if (found.size === 0) {
     const where = emptyFolders.length ? emptyFolders.join(', ') : args.join(', ');
+    if (ignore?.ignoredAny) throw new SafepostError(`no drafts found in ${where} but those left out by ${IGNORED_BY}${NO_IGNORE}`);
     throw new SafepostError(
       `no drafts found in ${where} (safepost reads ${Object.keys(DRAFT_EXTENSIONS).join(' ')} files)`,
     );

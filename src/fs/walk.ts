@@ -17,6 +17,8 @@ export interface WalkOptions {
   followLinksOut?: boolean;
   /** Lists a folder; Node's readdirSync unless given (tests make folders fail this way). */
   readFolder?: (path: string) => Dirent[];
+  /** Paths (a folder's when `folder`) the walk leaves out: those that ignore files name. */
+  ignored?: (path: string, folder: boolean) => boolean;
 }
 
 const listFolder = (path: string): Dirent[] => readdirSync(path, { withFileTypes: true });
@@ -64,6 +66,7 @@ export function filesIn(root: string, accept: (name: string) => boolean, options
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
+      if (options.ignored?.(join(dir, name), entry.isDirectory())) continue;
       if (entry.isSymbolicLink()) {
         const path = join(dir, name);
         let target;

@@ -17,6 +17,16 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const CategorySchema = z.enum(CATEGORIES);
+/** Each category in the words of a report for people. */
+export const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
+  'pupil-name': 'pupils’ names',
+  'contact-details': 'contact details and identifiers',
+  imagery: 'photos and images',
+  'sensitive-topic': 'sensitive school topics',
+  'special-category': 'special-category data',
+  location: 'children’s whereabouts',
+  conduct: 'conduct',
+};
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Channel = z.infer<typeof ChannelSchema>;
 export type Category = z.infer<typeof CategorySchema>;
