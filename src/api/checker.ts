@@ -4,6 +4,7 @@ import { cacheKey } from '../cache/key.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
+import { readDraftFile } from '../drafts/changed.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { IgnoreFiles } from '../fs/ignore-files.js';
 import { applyApproval } from '../engine/approval.js';
@@ -88,13 +89,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
    * Checks a draft on disk (its bytes, when already read), and gives the document it read.
    * `folders` is what the run has found of its photos' folders (see readPhotoMetadata).
    */
-  const inspectFile = async ({ absolute, shown }: DraftFile, bytes?: Uint8Array, folders?: Map<string, boolean>): Promise<{ result: FileResult; doc?: Document }> => {
+  const inspectFile = async (file: DraftFile, bytes?: Uint8Array, folders?: Map<string, boolean>): Promise<{ result: FileResult; doc?: Document }> => {
+    const { absolute, shown } = file;
     const word = formatOf(absolute) === 'docx';
     const positions = word ? { positions: 'paragraphs' as const } : {};
     const only = (result: FileResult) => ({ result });
     let draft;
     try {
-      draft = await readDraft(absolute, bytes);
+      draft = await readDraft(absolute, bytes ?? (file.staged ? readDraftFile(file) : undefined));
     } catch (error) {
       if (!(error instanceof UnreadableDraftError)) throw error;
       return only({ path: shown, channel: setup.channel, findings: [], error: error.message });

@@ -1,4 +1,5 @@
-import { decodeDraft, formatOf, parseDocument, readDraftBytes, type Document } from '../documents/index.js';
+import { decodeDraft, formatOf, parseDocument, type Document } from '../documents/index.js';
+import { readDraftFile } from '../drafts/changed.js';
 import type { DraftFile } from '../drafts/find.js';
 import type { FileResult } from '../results/schema.js';
 import { addressPlaces, photoStamp } from './photo-stamp.js';
@@ -16,7 +17,7 @@ export async function checkWithCache(cache: ResultCache, drafts: DraftFile[], vi
   for (const draft of drafts) {
     let bytes: Buffer | undefined;
     try {
-      bytes = readDraftBytes(draft.absolute);
+      bytes = readDraftFile(draft);
     } catch {
       // checked below, to say why it cannot be read
     }

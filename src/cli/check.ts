@@ -1,11 +1,11 @@
 import { resolve, sep } from 'node:path';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
-import { changedDrafts } from '../drafts/changed.js';
+import { changedDrafts, readDraftFile } from '../drafts/changed.js';
 import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, formatOf, readDraft, readDraftBytes, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, readDraft, UnreadableDraftError } from '../documents/index.js';
 import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
 import { FORMATTERS, JsonReportWriter, mayGroup, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
@@ -33,6 +33,7 @@ interface CheckFlags {
   cacheLocation?: string;
   exclude: string[];
   ignore: boolean;
+  staged?: boolean;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -64,9 +65,10 @@ const NOTES_SHOWN = 10;
  * A draft's text as its findings' positions count it (a Word draft's paragraphs, one a line), for
  * the reports that show or group by it; only a Word draft needs parsing for it.
  */
-async function sourceOf(path: string): Promise<string | undefined> {
+async function sourceOf(draft: DraftFile): Promise<string | undefined> {
   try {
-    return formatOf(path) === 'docx' ? (await readDraft(path)).doc.source : decodeDraft(readDraftBytes(path));
+    const bytes = readDraftFile(draft);
+    return formatOf(draft.absolute) === 'docx' ? (await readDraft(draft.absolute, bytes)).doc.source : decodeDraft(bytes);
   } catch {
     return undefined;
   }
@@ -95,6 +97,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .option('--no-ignore', 'check what .gitignore, .safepostignore and the config\'s ignores: leave out of folders and globs')
     .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--staged', 'check the drafts staged for the next commit, as staged (what a git hook does with --changed)')
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
     .option('--cache-location <file>', 'where to keep the cache (implies --cache)')
@@ -153,18 +156,20 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       // The drafts are found before the report is begun: a missing path or a bad ref writes none.
       let drafts: DraftFile[] = [];
       const unreadableFolders: FileResult[] = [];
-      if (flags.changed !== undefined) {
+      if (flags.staged && typeof flags.changed === 'string') throw new SafepostError('--staged checks what is staged: give it or --changed REF, not both');
+      if (flags.changed !== undefined || flags.staged) {
         // Changed drafts, within the paths given (all of the repository by default).
         const within = onDisk.map((p) => resolve(io.cwd, p));
         const excluded = excluder(flags.exclude, io.cwd);
         const outside = (shown: string) => io.stderr(`safepost: ${outsideMessage(shown)}\n`);
-        drafts = changedDrafts(flags.changed === true ? undefined : flags.changed, io.cwd, io.env, outside).filter(
+        const ref = typeof flags.changed === 'string' ? flags.changed : undefined;
+        drafts = changedDrafts(ref, io.cwd, io.env, outside, flags.staged).filter(
           (d) =>
             within.some((w) => d.absolute === w || d.absolute.startsWith(w.endsWith(sep) ? w : w + sep)) &&
             !excluded(d.absolute) &&
             !checker.ignoreFiles?.ignores(d.absolute),
         );
-        if (drafts.length === 0) io.stderr('safepost: no changed drafts to check\n');
+        if (drafts.length === 0) io.stderr(`safepost: no ${flags.staged ? 'staged' : 'changed'} drafts to check\n`);
       } else if (onDisk.length > 0) {
         drafts = resolveDrafts(onDisk, io.cwd, flags.exclude, {
           ignore: checker.ignoreFiles,
@@ -206,9 +211,10 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
           // by the words found, which only the draft holds: read them again, as they were checked.
           const grouped = flags.group && flags.format === 'stylish';
           if (flags.format === 'html' || grouped) {
+            const byShown = new Map(drafts.map((d) => [d.shown, d]));
             for (const file of files) {
               if (sources.has(file.path) || file.error || (grouped && !mayGroup(file))) continue;
-              const source = await sourceOf(resolve(io.cwd, file.path));
+              const source = await sourceOf(byShown.get(file.path) ?? { absolute: resolve(io.cwd, file.path), shown: file.path });
               if (source !== undefined) sources.set(file.path, source);
             }
           }

@@ -1,5 +1,5 @@
 export type { Document, DocumentFormat, DraftImage, LinkTarget, SuppressionComment } from './document.js';
 export { OBJECT } from './docx.js';
 export { localImagePath, readPhotoMetadata, type PhotoMetadata } from './photo-metadata.js';
-export { decodeDraft, DRAFT_EXTENSIONS, encodeDraft, formatOf, MAX_DRAFT_BYTES, parseDocument, readDraft, readDraftBytes, UnreadableDraftError, type Draft, type TextEncoding } from './read.js';
+export { checkDraftSize, decodeDraft, DRAFT_EXTENSIONS, encodeDraft, formatOf, MAX_DRAFT_BYTES, parseDocument, readDraft, readDraftBytes, UnreadableDraftError, type Draft, type TextEncoding } from './read.js';
 export type { Segment, SegmentKind, SourceText } from './source-text.js';

@@ -121,16 +121,19 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 export function readDraftBytes(path: string): Buffer {
   const stat = statSync(path);
   if (!stat.isFile()) throw new UnreadableDraftError('file is not a regular file (a device, a pipe or a socket); give safepost drafts only');
-  const docx = formatOf(path) === 'docx';
-  const limit = docx ? MAX_DOCX_BYTES : MAX_DRAFT_BYTES;
-  if (stat.size > limit) {
-    throw new UnreadableDraftError(
-      docx
-        ? `file is ${megabytes(stat.size)} MB, over the 50 MB limit for a Word draft`
-        : `file is ${megabytes(stat.size)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
-    );
-  }
+  checkDraftSize(path, stat.size);
   return readWhole(path, stat.size);
+}
+
+/** Fails a draft (named by `path`, for its format) over the size limit for its format. */
+export function checkDraftSize(path: string, size: number): void {
+  const docx = formatOf(path) === 'docx';
+  if (size <= (docx ? MAX_DOCX_BYTES : MAX_DRAFT_BYTES)) return;
+  throw new UnreadableDraftError(
+    docx
+      ? `file is ${megabytes(size)} MB, over the 50 MB limit for a Word draft`
+      : `file is ${megabytes(size)} MB, over the 10 MB limit for a draft; split it or check that it is a draft`,
+  );
 }
 
 /**

@@ -15,6 +15,14 @@ export interface DraftFile {
   absolute: string;
   /** As given on the command line (or under a folder as given), with forward slashes, to show. */
   shown: string;
+  /** Checked as staged for the next commit (in a git hook, or with --staged), not as in the working tree. */
+  staged?: StagedBlob;
+}
+
+/** A draft's text in git's index: its object, read with git in its repository. */
+export interface StagedBlob {
+  object: string;
+  repository: string;
 }
 
 const isDraftName = (name: string) => {

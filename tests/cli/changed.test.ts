@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 function repo(files: Record<string, string>) {
@@ -64,6 +64,45 @@ describe('--changed', () => {
     git('add', 'staged.md');
     const r = runCli(['check', '--changed', '--format', 'json'], { cwd: dir, env: { GIT_INDEX_FILE: join(dir, '.git', 'index') } });
     expect(paths(r.stdout)).toEqual(['staged.md']);
+  });
+
+  it('reads a staged draft as staged, not as the working tree has it, with positions in the staged text', () => {
+    const { dir, git } = repo({ 'a.md': 'Fine.' });
+    writeFileSync(join(dir, 'fair.md'), 'Summer fair.\nCall me on 07700 900123.\n');
+    git('add', 'fair.md');
+    // Taken out of the working file, but still in what will be committed.
+    writeFileSync(join(dir, 'fair.md'), 'Summer fair.\n');
+    for (const args of [['--staged'], ['--changed']]) {
+      const r = runCli(['check', ...args, '--format', 'json'], { cwd: dir, env: args[0] === '--changed' ? { GIT_INDEX_FILE: join(dir, '.git', 'index') } : {} });
+      expect(r.status).toBe(1);
+      const [file] = JSON.parse(r.stdout).files;
+      expect(file.findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column])).toEqual([['personal-phone-number', 2, 12]]);
+    }
+    // The report for people shows the staged text's lines too.
+    expect(runCli(['check', '--staged'], { cwd: dir }).stdout).toMatch(/^ {2}2:12 +error +Personal mobile number \*\*\* 123/m);
+  });
+
+  it('stops a commit in a pre-commit hook when the staged text breaks the policy', () => {
+    const { dir, git } = repo({ 'a.md': 'Fine.' });
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" check --changed\n`, { mode: 0o755 });
+    writeFileSync(join(dir, 'fair.md'), 'Call me on 07700 900123.\n');
+    git('add', 'fair.md');
+    writeFileSync(join(dir, 'fair.md'), 'Nothing to see.\n');
+    expect(() => execFileSync('git', ['commit', '-q', '-m', 'fair'], { cwd: dir, stdio: 'pipe' })).toThrow(/Personal mobile number/);
+    // Staged clean, it commits.
+    git('add', 'fair.md');
+    execFileSync('git', ['commit', '-q', '-m', 'fair'], { cwd: dir, stdio: 'pipe' });
+  });
+
+  it('--staged: says so when nothing is staged, works before the first commit, and refuses a ref beside it', () => {
+    const dir = tempFolder({ 'a.md': 'Budget cuts.' });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(runCli(['check', '--staged'], { cwd: dir })).toMatchObject({ status: 0, stderr: 'safepost: no staged drafts to check\n' });
+    execFileSync('git', ['add', 'a.md'], { cwd: dir });
+    expect(paths(runCli(['check', '--staged', '--format', 'json'], { cwd: dir }).stdout)).toEqual(['a.md']);
+    expect(runCli(['check', '--staged', '--changed', 'HEAD'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'safepost: --staged checks what is staged: give it or --changed REF, not both\n' });
+    expect(runCli(['check', '--staged'], { cwd: tempFolder({ 'a.md': 'x' }) })).toMatchObject({ status: 2, stderr: 'safepost: --staged needs a git repository: run it inside one, or give the drafts to check\n' });
   });
 
   it('says so when nothing changed, and is exit 2 outside a repository or with an unknown ref', () => {
