@@ -4,6 +4,7 @@ import { cacheKey } from '../cache/key.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
+import { settingsFor, type DraftSettings } from '../config/overrides.js';
 import { readDraftFile } from '../drafts/changed.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { IgnoreFiles } from '../fs/ignore-files.js';
@@ -14,6 +15,7 @@ import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
+import { allowedNames } from '../roster/index.js';
 import { LineIndex } from '../text/positions.js';
 import { shownPath } from '../text/shown-path.js';
 import { checkInThreads, threadsFor } from './parallel.js';
@@ -57,12 +59,29 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   let preparing: Promise<void> | undefined;
   const ready = (): Promise<void> => (preparing ??= prepareLanguage(setup));
 
-  const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = []): FileResult => {
-    const { channel, problem } = channelOf(doc.frontMatter, setup.channel, doc.source);
-    const context = compiled.needs.has('photos') ? { ...setup.context, photos } : setup.context;
+  // The names' context with an override's allowed names, made once for each set of overrides.
+  const allowedContexts = new Map<string, typeof setup.context>();
+  const contextFor = (settings: DraftSettings | null) => {
+    const names = setup.context.names;
+    if (!settings || settings.allowNames.length === 0 || !names) return setup.context;
+    let context = allowedContexts.get(settings.key);
+    if (!context) {
+      context = { ...setup.context, names: { ...names, allow: allowedNames([...config.allow.names, ...settings.allowNames]) } };
+      allowedContexts.set(settings.key, context);
+    }
+    return context;
+  };
+
+  const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = [], absolute = resolve(cwd, path)): FileResult => {
+    const settings = config.overrides ? settingsFor(config, absolute) : null;
+    // Front matter first, then --channel, then the overrides, then the config.
+    const fallback = options.channel ?? settings?.channel ?? setup.channel;
+    const { channel, problem } = channelOf(doc.frontMatter, fallback, doc.source);
+    const base = contextFor(settings);
+    const context = compiled.needs.has('photos') ? { ...base, photos } : base;
     let findings;
     try {
-      findings = checkDocument(doc, compiled, { channel, overrides: config.rules, showMatches: options.showMatches }, context);
+      findings = checkDocument(doc, compiled, { channel, overrides: settings?.rules ?? config.rules, showMatches: options.showMatches }, context);
     } catch (error) {
       // One user rule too slow on this draft: the draft is reported as not checked, the others go on.
       if (!(error instanceof StoppedRuleError)) throw error;
@@ -106,10 +125,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     // The layer loads at the first draft a sequence rule could match: a run with none pays nothing.
     if (!setup.context.language && needsLanguage(compiled, doc.prose.text)) await ready();
     // Only drafts with images pay for reading photo metadata.
-    if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown), ...positions }, doc };
+    if (!compiled.needs.has('photos') || doc.images.length === 0) return { result: { ...checkParsed(doc, shown, [], absolute), ...positions }, doc };
     const lines = new LineIndex(doc.source);
     const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded, folders);
-    const result: FileResult = { ...checkParsed(doc, shown, photos), ...positions };
+    const result: FileResult = { ...checkParsed(doc, shown, photos, absolute), ...positions };
     if (notes.length > 0 && !word) result.note = notes.join('; ');
     return { result, doc };
   };

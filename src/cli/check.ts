@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
+import { unmatchedOverrides } from '../config/overrides.js';
 import { changedDrafts, readDraftFile } from '../drafts/changed.js';
 import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -12,6 +13,8 @@ import { plural } from '../report/plural.js';
 import { CHANNELS, type Channel } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 import { reportOutput } from './report-output.js';
+import { shownPath } from '../text/shown-path.js';
+import { shownText } from '../text/shown-text.js';
 
 interface CheckFlags {
   format: FormatName;
@@ -181,6 +184,12 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         });
       }
 
+      if (drafts.length > 0) {
+        for (const i of unmatchedOverrides(checker.config, drafts.map((d) => d.absolute))) {
+          const files = checker.config.overrides![i].files.join(', ');
+          io.stderr(`safepost: ${checker.config.file ? shownPath(checker.config.file, io.cwd) : 'config'}: overrides[${i}] (files: ${shownText(files, 80)}) matches none of the drafts checked; check its globs, which are relative to the config file\n`);
+        }
+      }
       // A file gets no colour codes, whatever the terminal.
       const color = !flags.outputFile && wantsColor(flags, io);
       const output = reportOutput(flags.outputFile, io);

@@ -72,7 +72,22 @@ export function loadConfigFile(path: string, cwd = process.cwd()): ResolvedConfi
     rules: config.rules ?? {},
     ruleFolders,
     ...(config.ignores ? { ignores: { base, patterns: config.ignores } } : {}),
-    ruleLines: Object.fromEntries(Object.keys(config.rules ?? {}).map((id) => [id, lineOf(file, ['rules', id])])),
+    ...(config.overrides
+      ? {
+          overrides: config.overrides.map((o) => ({
+            files: typeof o.files === 'string' ? [o.files] : o.files,
+            base,
+            ...(o.channel ? { channel: o.channel } : {}),
+            rules: o.rules ?? {},
+            allowNames: o.allow?.names ?? [],
+          })),
+        }
+      : {}),
+    ruleLines: Object.fromEntries([
+      // A rule an override names (the first such), where the config's `rules:` does not.
+      ...(config.overrides ?? []).flatMap((o, i) => Object.keys(o.rules ?? {}).map((id) => [id, lineOf(file, ['overrides', i, 'rules', id])])).reverse(),
+      ...Object.keys(config.rules ?? {}).map((id) => [id, lineOf(file, ['rules', id])]),
+    ]),
   };
 }
 
@@ -102,11 +117,12 @@ export function loadConfig(options: { config?: string | false; cwd?: string } = 
 
 /** Every rule the config's `rules:` names must exist: the first that does not stops the run, naming its line. */
 export function checkRuleSettings(config: ResolvedConfig, ruleIds: ReadonlySet<string>, cwd = process.cwd()): void {
-  for (const id of Object.keys(config.rules)) {
+  const named = [...Object.keys(config.rules).map((id) => ['rules', id]), ...(config.overrides ?? []).flatMap((o) => Object.keys(o.rules).map((id) => ['overrides', id]))];
+  for (const [key, id] of named) {
     if (ruleIds.has(id)) continue;
     const line = config.ruleLines?.[id];
     throw new SafepostError(
-      `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: rules: no rule "${shownText(id, 60)}"; run "safepost rules" to list the rule ids`,
+      `${config.file ? shownPath(config.file, cwd) : 'config'}${line ? `:${line}` : ''}: ${key}: no rule "${shownText(id, 60)}"; run "safepost rules" to list the rule ids`,
     );
   }
 }
