@@ -9,12 +9,13 @@ import { readDraftFile } from '../drafts/changed.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
 import { IgnoreFiles } from '../fs/ignore-files.js';
 import { applyApproval } from '../engine/approval.js';
-import { channelOf } from '../engine/channel.js';
+import { channelOf, severityOf, type SeverityOverride } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
-import type { LoadedRule } from '../rules/schema.js';
+import type { Channel, LoadedRule } from '../rules/schema.js';
+import { SafepostError } from '../errors.js';
 import { allowedNames } from '../roster/index.js';
 import { LineIndex } from '../text/positions.js';
 import { shownPath } from '../text/shown-path.js';
@@ -39,6 +40,8 @@ export interface Checker {
   checkPaths(paths: string[]): Promise<Report>;
   /** What folders and globs are walked by (unless `ignore: false`): ignore files and the config's `ignores:`. */
   readonly ignoreFiles?: IgnoreFiles;
+  /** The settings that apply to one draft: its channel and where that comes from, the overrides that match, each rule's severity. */
+  settingsOf(draft: DraftFile): Promise<AppliedSettings>;
   /** Checks a list of drafts already found (for example the changed ones). */
   checkDrafts(drafts: DraftFile[]): Promise<Report>;
   /**
@@ -46,6 +49,22 @@ export interface Checker {
    * writing the report of a whole site while it is checked.
    */
   eachResult(drafts: DraftFile[], visit: (result: FileResult) => void): Promise<void>;
+}
+
+/** What `settingsOf` tells of one draft (for `check --print-config`). */
+export interface AppliedSettings {
+  path: string;
+  config: string | null;
+  channel: Channel;
+  /** What decided the channel. */
+  channelFrom: 'front matter' | '--channel' | 'overrides' | 'config' | 'default';
+  /** The places in `overrides:` of those that match the draft. */
+  overrides: number[];
+  /** Left out of folders and globs by ignore files or `ignores:`. */
+  ignored: boolean;
+  roster: string | null;
+  /** Each rule's severity for this draft, or off. */
+  rules: Record<string, SeverityOverride>;
 }
 
 /** Loads the config and rules once and checks any number of drafts with them. */
@@ -81,7 +100,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const context = compiled.needs.has('photos') ? { ...base, photos } : base;
     let findings;
     try {
-      findings = checkDocument(doc, compiled, { channel, overrides: settings?.rules ?? config.rules, showMatches: options.showMatches }, context);
+      const ruleSettings = settings?.rules ?? config.rules;
+      findings = checkDocument(doc, compiled, { channel, overrides: options.rules ? { ...ruleSettings, ...options.rules } : ruleSettings, showMatches: options.showMatches }, context);
     } catch (error) {
       // One user rule too slow on this draft: the draft is reported as not checked, the others go on.
       if (!(error instanceof StoppedRuleError)) throw error;
@@ -195,6 +215,31 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkDrafts,
     eachResult,
+    async settingsOf(draft) {
+      const settings = config.overrides ? settingsFor(config, draft.absolute) : null;
+      let frontMatter: Record<string, unknown> | null = null;
+      try {
+        frontMatter = (await readDraft(draft.absolute, readDraftFile(draft))).doc.frontMatter;
+      } catch (error) {
+        if (!(error instanceof UnreadableDraftError)) throw error;
+        throw new SafepostError(`${draft.shown}: ${error.message}`);
+      }
+      const fallback = options.channel ?? settings?.channel ?? setup.channel;
+      const { channel } = channelOf(frontMatter, fallback);
+      const declared = frontMatter?.channel !== undefined && channel === frontMatter.channel;
+      const channelFrom = declared ? 'front matter' : options.channel ? '--channel' : settings?.channel ? 'overrides' : config.channel ? 'config' : 'default';
+      const ruleSettings = { ...(settings?.rules ?? config.rules), ...options.rules };
+      return {
+        path: draft.shown,
+        config: config.file ? shownPath(config.file, cwd) : null,
+        channel,
+        channelFrom,
+        overrides: settings ? settings.key.trim().split(' ').map(Number) : [],
+        ignored: ignoreFiles?.ignores(draft.absolute) ?? false,
+        roster: config.roster ? shownPath(config.roster, cwd) : null,
+        rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.channels.includes(channel) ? severityOf(rule, channel, ruleSettings) : 'off'])),
+      };
+    },
   };
 }
 

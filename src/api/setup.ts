@@ -13,6 +13,9 @@ import { loadRules } from '../rules/load.js';
 import { loadPolicy, type Policy } from '../rules/policy.js';
 import type { Channel, LoadedRule } from '../rules/schema.js';
 import { rememberStems } from '../text/tokens.js';
+import { SafepostError } from '../errors.js';
+import type { SeverityOverride } from '../engine/channel.js';
+import { shownText } from '../text/shown-text.js';
 
 export interface CheckerOptions {
   /** Folder that relative paths and config discovery start from. Default: the current folder. */
@@ -38,6 +41,8 @@ export interface CheckerOptions {
   exclude?: string[];
   /** Leave out of folders and globs what .gitignore and .safepostignore files and the config's `ignores:` name. Default true. */
   ignore?: boolean;
+  /** Rule settings over the config's and its overrides' (the command line's `--rule`). */
+  rules?: Record<string, SeverityOverride>;
   /** Give each finding a `fingerprint` salted with this, for a baseline. */
   fingerprintSalt?: string;
   /** Where notes about the run itself go (a cache file made again). Default: nowhere. */
@@ -87,7 +92,11 @@ export function setUp(options: CheckerOptions): Setup {
     checkReadable(config.roster, '--roster', cwd);
   }
   const rules = loadRules([...config.ruleFolders, ...(options.ruleFolders ?? [])]);
-  checkRuleSettings(config, new Set(rules.map((r) => r.id)), cwd);
+  const ids = new Set(rules.map((r) => r.id));
+  checkRuleSettings(config, ids, cwd);
+  for (const id of Object.keys(options.rules ?? {})) {
+    if (!ids.has(id)) throw new SafepostError(`--rule: no rule "${shownText(id, 60)}"; run "safepost rules" to list the rule ids`);
+  }
   const stems = bakedSection<Array<[string, string]>>('stems');
   if (stems) rememberStems(stems);
   const compiled = compileRules(rules);

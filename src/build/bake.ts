@@ -1,7 +1,10 @@
 // Run by `npm run build`: reads and checks the built-in rules, the policy and the name lists the
 // slow way once, and bakes them into dist/builtin-data.json for every later run (see
 // src/lexicon/baked.ts).
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigFileSchema } from '../config/schema.js';
+import { CONFIG_SCHEMA_FILE } from '../config/load.js';
 import { compileRules } from '../engine/compile.js';
 import { BAKED_FILE, packSection, writeBaked } from '../lexicon/baked.js';
 import { readImageWords } from '../lexicon/image-words.js';
@@ -27,3 +30,6 @@ writeBaked({
   imageWords: readImageWords(),
   wordLists: packSection(bakedWordLists()),
 });
+
+// The config's JSON Schema, for editors' completion and checks of safepost.config.yaml.
+writeFileSync(CONFIG_SCHEMA_FILE, `${JSON.stringify({ title: 'safepost.config.yaml', ...z.toJSONSchema(ConfigFileSchema) }, null, 2)}\n`);

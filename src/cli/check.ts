@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import type { SeverityOverride } from '../engine/channel.js';
 import { BaselineFilter, readBaseline, writeBaseline } from '../results/baseline.js';
 import { unmatchedOverrides } from '../config/overrides.js';
 import { changedDrafts, readDraftFile } from '../drafts/changed.js';
@@ -37,6 +39,8 @@ interface CheckFlags {
   exclude: string[];
   ignore: boolean;
   staged?: boolean;
+  rule: Record<string, SeverityOverride>;
+  printConfig?: string;
 }
 
 function concurrency(value: string): number | 'auto' {
@@ -45,6 +49,13 @@ function concurrency(value: string): number | 'auto' {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a number of threads, "auto" or "off".');
   return n;
+}
+
+/** `--rule "exam-results: off"`, repeatable: each a rule id and a severity, collected. */
+function ruleSetting(value: string, all: Record<string, SeverityOverride>): Record<string, SeverityOverride> {
+  const m = /^\s*([\w-]+)\s*[:=]\s*(off|error|warning|info)\s*$/.exec(value);
+  if (!m) throw new InvalidArgumentError('give a rule id and a severity, such as "exam-results: off" (off, error, warning or info).');
+  return { ...all, [m[1]]: m[2] as SeverityOverride };
 }
 
 function nonNegativeInteger(value: string): number {
@@ -100,6 +111,8 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .option('--no-ignore', 'check what .gitignore, .safepostignore and the config\'s ignores: leave out of folders and globs')
     .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--rule <rule>', 'a rule setting over the config\'s, such as "exam-results: off" (repeatable)', ruleSetting, {})
+    .option('--print-config <draft>', 'print the settings that apply to one draft, as JSON, and check nothing')
     .option('--staged', 'check the drafts staged for the next commit, as staged (what a git hook does with --changed)')
     .option('--changed [ref]', 'check only drafts changed since REF (default: the merge base with the default branch; staged drafts in a git hook)')
     .option('--cache', 'skip drafts unchanged since the last run (kept in .safepostcache)')
@@ -139,8 +152,15 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         cache: flags.cacheLocation ?? flags.cache,
         exclude: flags.exclude,
         ignore: flags.ignore,
+        rules: Object.keys(flags.rule).length > 0 ? flags.rule : undefined,
         warn: (message) => io.stderr(`safepost: ${message}\n`),
       });
+      if (flags.printConfig !== undefined) {
+        const absolute = resolve(io.cwd, flags.printConfig);
+        if (!existsSync(absolute) || statSync(absolute).isDirectory()) throw new SafepostError(`--print-config: ${flags.printConfig}: give one draft (a file)`);
+        io.stdout(`${JSON.stringify(await checker.settingsOf({ absolute, shown: shownPath(absolute, io.cwd) }), null, 2)}\n`);
+        return;
+      }
       const onDisk = paths.filter((p) => p !== '-');
       const sources = new Map<string, string>();
       let fromStdin: FileResult | undefined;

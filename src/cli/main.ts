@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { baselineCommand } from './baseline.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
+import { initCommand } from './init.js';
 import { redactCommand } from './redact.js';
 import type { CliIO } from './io.js';
 import { rosterCommand } from './roster.js';
@@ -22,7 +23,7 @@ export async function run(argv: string[], given: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for the options)')
-    .addHelpText('after', '\nExamples:\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n  $ safepost roster hash pupils.csv -o roster.safepost\n  $ safepost redact newsletter.md -o newsletter.safe.md\n');
+    .addHelpText('after', '\nExamples:\n  $ safepost init\n  $ safepost check drafts/\n  $ safepost rules\n  $ safepost explain 6(e)\n  $ safepost roster hash pupils.csv -o roster.safepost\n  $ safepost redact newsletter.md -o newsletter.safe.md\n');
   // Commands made apart from the program do not inherit its settings: give them to each, and
   // to their own subcommands.
   const configure = (command: Command): Command => {
@@ -30,7 +31,7 @@ export async function run(argv: string[], given: CliIO): Promise<number> {
     command.commands.forEach(configure);
     return command;
   };
-  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io), baselineCommand(io), redactCommand(io, (code) => (exitCode = code))]) {
+  for (const command of [checkCommand(io, (code) => (exitCode = code)), rulesCommand(io), explainCommand(io), rosterCommand(io), baselineCommand(io), redactCommand(io, (code) => (exitCode = code)), initCommand(io)]) {
     program.addCommand(configure(command));
   }
   try {

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SafepostError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { shownPath } from '../text/shown-path.js';
 import { ConfigFileSchema, type ResolvedConfig } from './schema.js';
 import { lineOf, readYamlFile, validateYaml, yamlValue } from '../text/yaml-file.js';
@@ -19,6 +20,9 @@ export function findConfigFile(from: string): string | undefined {
     dir = parent;
   }
 }
+
+/** The JSON Schema of the config file, made by `npm run build` and shipped in the package. */
+export const CONFIG_SCHEMA_FILE = join(PACKAGE_ROOT, 'dist', 'config.schema.json');
 
 export const EMPTY_CONFIG: ResolvedConfig = {
   official: { domains: [], phones: [], addresses: [], handles: [] },

@@ -3,49 +3,46 @@ import { ChannelSchema } from '../rules/schema.js';
 
 const RuleSettingsSchema = z.record(z.string(), z.enum(['off', 'error', 'warning', 'info']));
 
-/** `safepost.config.yaml`. The contract fixes channel, roster, official and allow; the rest is ours. */
+/**
+ * `safepost.config.yaml`. The contract fixes channel, roster, official and allow; the rest is ours.
+ * The descriptions go into the JSON Schema that `npm run build` makes for editors.
+ */
 export const ConfigFileSchema = z.strictObject({
-  /** Default channel for drafts whose front matter does not say. */
-  channel: ChannelSchema.optional(),
-  /** Pupil list (CSV), relative to the config file. */
-  roster: z.string().min(1).optional(),
-  /** The organisation's own contact details: never reported. */
+  channel: ChannelSchema.optional().describe('Who is posting, for drafts whose front matter does not say: official, staff-personal, parent or pupil.'),
+  roster: z.string().min(1).optional().describe('The pupil roster: a CSV with first_name and last_name columns, or a hashed roster; relative to this file.'),
   official: z
     .strictObject({
-      domains: z.array(z.string().min(1)).optional(),
-      phones: z.array(z.string().min(1)).optional(),
-      /** The organisation's postal addresses (safepost's own key). */
-      addresses: z.array(z.string().min(1)).optional(),
-      /** The organisation's social media accounts: "@BrookfieldAcad" (safepost's own key). */
-      handles: z.array(z.string().min(1)).optional(),
+      domains: z.array(z.string().min(1)).optional().describe("The organisation's email and web domains (subdomains too)."),
+      phones: z.array(z.string().min(1)).optional().describe("The organisation's phone numbers, in any spacing or +44 form."),
+      addresses: z.array(z.string().min(1)).optional().describe("The organisation's postal addresses."),
+      handles: z.array(z.string().min(1)).optional().describe('The organisation\'s social media accounts, such as "@BrookfieldAcad".'),
     })
-    .optional(),
-  /** People who may be named. */
+    .optional()
+    .describe("The organisation's own contact details: never reported."),
   allow: z
     .strictObject({
-      names: z.array(z.string().min(1)).optional(),
-      /** The school's adults (staff, governors, volunteers): a list of names, or a file of them (safepost's own key). */
-      adults: z.union([z.array(z.string().min(1)), z.string().min(1)]).optional(),
+      names: z.array(z.string().min(1)).optional().describe('People who may be named: staff, consented adults.'),
+      adults: z
+        .union([z.array(z.string().min(1)), z.string().min(1)])
+        .optional()
+        .describe("The school's adults (staff, governors, volunteers), never pupils: a list of names, or a file of them relative to this file."),
     })
-    .optional(),
-  /** Turn a rule off or change its severity: `rules: { exam-results: off }`. */
-  rules: RuleSettingsSchema.optional(),
-  /** Folders of extra rule files, relative to the config file. */
-  'rule-folders': z.array(z.string().min(1)).optional(),
-  /** Drafts never to check, with the syntax of .gitignore, relative to the config file: `ignores: [public/, "*.draft.md"]`. */
-  ignores: z.array(z.string().min(1)).optional(),
-  /** Settings for the drafts of some folders or files, over the config's: the later of two that match wins. */
+    .optional()
+    .describe('People who may be named.'),
+  rules: RuleSettingsSchema.optional().describe('Turn a rule off or change its severity: { exam-results: "off" }. "safepost rules" lists the ids.'),
+  'rule-folders': z.array(z.string().min(1)).optional().describe('Folders of extra rule files, relative to this file.'),
+  ignores: z.array(z.string().min(1)).optional().describe('Drafts never to check, with the syntax of .gitignore, relative to this file: [public/, "*.draft.md"].'),
   overrides: z
     .array(
       z.strictObject({
-        /** Globs relative to the config file: `content/staff-blogs/**`. */
-        files: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-        channel: ChannelSchema.optional(),
-        rules: RuleSettingsSchema.optional(),
-        allow: z.strictObject({ names: z.array(z.string().min(1)).optional() }).optional(),
+        files: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).describe('Globs relative to this file; a folder stands for every draft in it.'),
+        channel: ChannelSchema.optional().describe('Who is posting, for these drafts (their front matter still decides).'),
+        rules: RuleSettingsSchema.optional().describe("Rule settings for these drafts, over the config's."),
+        allow: z.strictObject({ names: z.array(z.string().min(1)).optional() }).optional().describe('More people who may be named in these drafts.'),
       }),
     )
-    .optional(),
+    .optional()
+    .describe('Settings for the drafts of some folders or files, over the config\'s: the later of two that match wins.'),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
