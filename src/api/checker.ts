@@ -14,7 +14,7 @@ import { checkDocument } from '../engine/check-document.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Report } from '../results/schema.js';
-import type { Channel, LoadedRule } from '../rules/schema.js';
+import { CATEGORIES, type Channel, type LoadedRule } from '../rules/schema.js';
 import { SafepostError } from '../errors.js';
 import { allowedNames } from '../roster/index.js';
 import { LineIndex } from '../text/positions.js';
@@ -78,6 +78,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   let preparing: Promise<void> | undefined;
   const ready = (): Promise<void> => (preparing ??= prepareLanguage(setup));
 
+  // What a disable comment may name.
+  const directiveNames: ReadonlySet<string> = new Set([...rules.map((r) => r.id), ...CATEGORIES]);
   // The names' context with an override's allowed names, made once for each set of overrides.
   const allowedContexts = new Map<string, typeof setup.context>();
   const contextFor = (settings: DraftSettings | null) => {
@@ -96,12 +98,18 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     // Front matter first, then --channel, then the overrides, then the config.
     const fallback = options.channel ?? settings?.channel ?? setup.channel;
     const { channel, problem } = channelOf(doc.frontMatter, fallback, doc.source);
+    const directives = { known: directiveNames, reportUnused: options.reportUnusedDisableDirectives === true, problems: [] as string[] };
     const base = contextFor(settings);
     const context = compiled.needs.has('photos') ? { ...base, photos } : base;
     let findings;
     try {
       const ruleSettings = settings?.rules ?? config.rules;
-      findings = checkDocument(doc, compiled, { channel, overrides: options.rules ? { ...ruleSettings, ...options.rules } : ruleSettings, showMatches: options.showMatches }, context);
+      findings = checkDocument(
+        doc,
+        compiled,
+        { channel, overrides: options.rules ? { ...ruleSettings, ...options.rules } : ruleSettings, showMatches: options.showMatches, directives },
+        context,
+      );
     } catch (error) {
       // One user rule too slow on this draft: the draft is reported as not checked, the others go on.
       if (!(error instanceof StoppedRuleError)) throw error;
@@ -114,6 +122,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       for (const f of findings) f.fingerprint = fingerprint(options.fingerprintSalt, path, f, doc.source, lines!);
     }
     const result: FileResult = { path, channel, findings };
+    if (directives.problems.length > 0) {
+      result.note = directives.problems.join('; ');
+      const unused = directives.problems.filter((p) => p.endsWith('hides no finding; remove it')).length;
+      if (unused > 0) result.unusedDirectives = unused;
+    }
     if (broken) {
       result.error = broken.message;
       result.errorLine = lines!.position(broken.offset).line;
@@ -149,7 +162,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const lines = new LineIndex(doc.source);
     const { photos, notes } = await readPhotoMetadata(doc.images, absolute, (offset) => lines.position(offset).line, embedded, folders);
     const result: FileResult = { ...checkParsed(doc, shown, photos, absolute), ...positions };
-    if (notes.length > 0 && !word) result.note = notes.join('; ');
+    if (notes.length > 0 && !word) result.note = [...notes, ...(result.note ? [result.note] : [])].join('; ');
     return { result, doc };
   };
 

@@ -41,6 +41,8 @@ export interface CheckerOptions {
   exclude?: string[];
   /** Leave out of folders and globs what .gitignore and .safepostignore files and the config's `ignores:` name. Default true. */
   ignore?: boolean;
+  /** Say of each disable comment that hid no finding, which then fails the check. */
+  reportUnusedDisableDirectives?: boolean;
   /** Rule settings over the config's and its overrides' (the command line's `--rule`). */
   rules?: Record<string, SeverityOverride>;
   /** Give each finding a `fingerprint` salted with this, for a baseline. */

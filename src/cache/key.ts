@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
  * the name and image word lists, the config, the roster's content and the options that change
  * results. A change to any of them empties the cache.
  */
-export function cacheKey(config: ResolvedConfig, rules: LoadedRule[], options: { channel?: string; fingerprintSalt?: string; rules?: Record<string, string> }): string {
+export function cacheKey(config: ResolvedConfig, rules: LoadedRule[], options: { channel?: string; fingerprintSalt?: string; rules?: Record<string, string>; reportUnusedDisableDirectives?: boolean }): string {
   let roster: string | null = null;
   if (config.roster) {
     try {
@@ -30,6 +30,7 @@ export function cacheKey(config: ResolvedConfig, rules: LoadedRule[], options: {
       channel: options.channel ?? null,
       salt: options.fingerprintSalt ?? null,
       ruleOptions: options.rules ?? null,
+      unusedDirectives: options.reportUnusedDisableDirectives === true,
     }),
   );
 }

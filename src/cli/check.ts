@@ -40,6 +40,7 @@ interface CheckFlags {
   ignore: boolean;
   staged?: boolean;
   rule: Record<string, SeverityOverride>;
+  reportUnusedDisableDirectives?: boolean;
   printConfig?: string;
 }
 
@@ -111,6 +112,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .option('--no-ignore', 'check what .gitignore, .safepostignore and the config\'s ignores: leave out of folders and globs')
     .option('--exclude <glob>', 'leave out drafts matching a glob, such as "content/archive/**" (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--report-unused-disable-directives', 'say of each safepost-disable comment that hides no finding, and fail the check')
     .option('--rule <rule>', 'a rule setting over the config\'s, such as "exam-results: off" (repeatable)', ruleSetting, {})
     .option('--print-config <draft>', 'print the settings that apply to one draft, as JSON, and check nothing')
     .option('--staged', 'check the drafts staged for the next commit, as staged (what a git hook does with --changed)')
@@ -153,6 +155,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
         exclude: flags.exclude,
         ignore: flags.ignore,
         rules: Object.keys(flags.rule).length > 0 ? flags.rule : undefined,
+        reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
         warn: (message) => io.stderr(`safepost: ${message}\n`),
       });
       if (flags.printConfig !== undefined) {
@@ -220,8 +223,10 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       const hideBaselined = baseline ? new BaselineFilter(baseline) : undefined;
       // Notes (photos not found) can come from every draft of a site: the first few, then a count.
       let notes = 0;
+      let unusedDirectives = 0;
       const take = (result: FileResult) => {
         hideBaselined?.hide(result);
+        unusedDirectives += result.unusedDirectives ?? 0;
         const file = flags.quiet ? onlyErrors(result) : result;
         addToSummary(summary, file);
         if (file.error) io.stderr(`safepost: ${file.path}${file.errorLine ? `:${file.errorLine}` : ''}: ${file.error}\n`);
@@ -271,6 +276,9 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       if (tooManyWarnings) {
         io.stderr(`safepost: ${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
       }
-      setExitCode(errors > 0 || fileErrors > 0 || tooManyWarnings ? 1 : 0);
+      if (unusedDirectives > 0) {
+        io.stderr(`safepost: ${plural(unusedDirectives, 'disable comment')} hid no finding (--report-unused-disable-directives)\n`);
+      }
+      setExitCode(errors > 0 || fileErrors > 0 || tooManyWarnings || unusedDirectives > 0 ? 1 : 0);
     });
 }

@@ -24,7 +24,7 @@ export interface LinkTarget {
 
 /** A `safepost-disable…` comment, in source offsets. */
 export interface SuppressionComment {
-  kind: 'disable-next-line' | 'disable' | 'enable';
+  kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
   /** Rule ids or categories named; empty means every rule. */
   targets: string[];
   start: number;

@@ -1,8 +1,8 @@
 import type { SuppressionComment } from './document.js';
 
-const DIRECTIVE = /<!--\s*safepost-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+const DIRECTIVE = /<!--\s*safepost-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
 
-/** Finds `<!-- safepost-disable… -->` comments in Markdown or HTML source. */
+/** Finds `<!-- safepost-disable… -->` comments in Markdown, HTML or plain text source. */
 export function findSuppressionComments(source: string): SuppressionComment[] {
   if (!source.includes('safepost-')) return [];
   const found: SuppressionComment[] = [];

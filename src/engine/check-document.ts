@@ -17,6 +17,11 @@ export interface DocumentCheckOptions {
   overrides?: Record<string, SeverityOverride>;
   /** Put the exact matched text in each finding (`match`); off by default for privacy. */
   showMatches?: boolean;
+  /**
+   * Where to say what is wrong with the draft's disable comments: a name that is no rule id or
+   * category of `known`, and with `reportUnused` a comment that hid nothing.
+   */
+  directives?: { known: ReadonlySet<string>; reportUnused: boolean; problems: string[] };
 }
 
 /**
@@ -44,12 +49,26 @@ export function checkDocument(
   /** What the rules' detectors need (see `CompiledRuleSet.needs`). */
   context: Partial<DetectorContext> = {},
 ): Finding[] {
-  const { channel, overrides } = options;
+  const { directives } = options;
+  const findings = findingsOf(doc, rules, options, context);
+  if (directives && doc.suppressions.length > 0) {
+    const suppressions = findings.suppressions ?? new Suppressions(doc.suppressions, new LineIndex(doc.source), doc.source);
+    for (const problem of suppressions.problems(directives.known, directives.reportUnused)) directives.problems.push(problem.message);
+  }
+  return findings.list;
+}
+
+function findingsOf(
+  doc: Document,
+  rules: CompiledRuleSet,
+  { channel, overrides, showMatches }: DocumentCheckOptions,
+  context: Partial<DetectorContext>,
+): { list: Finding[]; suppressions?: Suppressions } {
   const active = rules.rules.map(({ rule }) => rule.channels.includes(channel) && severityOf(rule, channel, overrides) !== 'off');
-  if (!active.some(Boolean)) return [];
+  if (!active.some(Boolean)) return { list: [] };
   const text = doc.prose.text;
   const matches = findMatches(rules, text, tokenize(text), active, { segments: doc.segments, images: doc.images, channel }, context);
-  if (matches.length === 0) return [];
+  if (matches.length === 0) return { list: [] };
 
   // Pupils' names inside a passage another rule quotes are masked in its message.
   const names = matches.filter((m) => !m.source && rules.rules[m.rule].rule.category === 'pupil-name').sort((a, b) => a.start - b.start);
@@ -85,7 +104,7 @@ export function checkDocument(
       endColumn: end.column,
       suggestion: fillTemplate(rule.suggestion, rule, matched, channel),
     };
-    if (options.showMatches) finding.match = doc.source.slice(span.start, span.end);
+    if (showMatches) finding.match = doc.source.slice(span.start, span.end);
     if (!suppressions.empty && suppressions.covers(span.start, start.line, rule.id, rule.category)) {
       finding.suppressed = true;
     }
@@ -94,7 +113,7 @@ export function checkDocument(
     // and a rule of one's own is always shown.
     spans.push({ ...span, apart: m.source === true || !rule.builtIn });
   }
-  return sortFindings(mergeOverlaps(findings, spans, doc.source));
+  return { list: sortFindings(mergeOverlaps(findings, spans, doc.source)), suppressions };
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,5 +1,6 @@
 import type { SuppressionComment } from '../documents/index.js';
 import type { LineIndex } from '../text/positions.js';
+import { shownText } from '../text/shown-text.js';
 
 const LINE_BREAK = /[\r\n]/g;
 const TEXT = /\S/g;
@@ -8,6 +9,8 @@ interface Range {
   from: number;
   to: number;
   targets: string[];
+  /** The comment that opened it. */
+  comment: number;
 }
 
 /** Sorted, disjoint [from, to) ranges: whether an offset is in one, by binary search. */
@@ -43,12 +46,20 @@ class RangeUnion {
 /** Decides whether a finding is hidden by a `safepost-disable…` comment. */
 export class Suppressions {
   private readonly ranges: Range[] = [];
-  private readonly lines = new Map<number, string[][]>();
+  private readonly lines = new Map<number, Array<{ targets: string[]; comment: number }>>();
+  /** Which comments hid some finding. */
+  private readonly used: boolean[];
   /** The ranges for every rule, and those for each rule or category they name. */
   private readonly forAll: RangeUnion;
   private readonly forTarget = new Map<string, RangeUnion>();
 
-  constructor(comments: SuppressionComment[], lines: LineIndex, source: string) {
+  constructor(
+    private readonly comments: SuppressionComment[],
+    private readonly lineIndex: LineIndex,
+    source: string,
+  ) {
+    const lines = lineIndex;
+    this.used = comments.map(() => false);
     // Open ranges, those for every rule and those by what they name: an enable comment closes
     // the ones it names without looking at all that are open.
     const openForAll = new Set<Range>();
@@ -58,8 +69,13 @@ export class Suppressions {
       openForAll.delete(r);
       for (const t of r.targets) openByTarget.get(t)?.delete(r);
     };
-    for (const c of comments) {
-      if (c.kind === 'disable-next-line') {
+    comments.forEach((c, index) => {
+      if (c.kind === 'disable-line') {
+        const line = lines.position(c.start).line;
+        const list = this.lines.get(line) ?? [];
+        list.push({ targets: c.targets, comment: index });
+        this.lines.set(line, list);
+      } else if (c.kind === 'disable-next-line') {
         // The next line with text on it, so a blank line after the comment does not void it.
         LINE_BREAK.lastIndex = c.end;
         const lineEnd = LINE_BREAK.exec(source);
@@ -68,10 +84,10 @@ export class Suppressions {
         // With no text after it, the comment still names the line that follows.
         const line = next ? lines.position(next.index).line : lines.position(c.end).line + 1;
         const list = this.lines.get(line) ?? [];
-        list.push(c.targets);
+        list.push({ targets: c.targets, comment: index });
         this.lines.set(line, list);
       } else if (c.kind === 'disable') {
-        const range: Range = { from: c.end, to: Infinity, targets: c.targets };
+        const range: Range = { from: c.end, to: Infinity, targets: c.targets, comment: index };
         this.ranges.push(range);
         if (range.targets.length === 0) openForAll.add(range);
         for (const t of range.targets) {
@@ -85,7 +101,7 @@ export class Suppressions {
       } else {
         for (const t of c.targets) for (const r of [...(openByTarget.get(t) ?? [])]) close(r, c.start);
       }
-    }
+    });
     this.forAll = new RangeUnion(this.ranges.filter((r) => r.targets.length === 0));
     const byTarget = new Map<string, Range[]>();
     for (const r of this.ranges) {
@@ -102,9 +118,34 @@ export class Suppressions {
     return this.ranges.length === 0 && this.lines.size === 0;
   }
 
+  /** Whether a finding is hidden; the comments that hide it count as used. */
   covers(offset: number, line: number, ruleId: string, category: string): boolean {
     const named = (targets: string[]) => targets.length === 0 || targets.includes(ruleId) || targets.includes(category);
-    if (this.lines.get(line)?.some(named)) return true;
-    return this.forAll.has(offset) || this.forTarget.get(ruleId)?.has(offset) === true || this.forTarget.get(category)?.has(offset) === true;
+    let hidden = false;
+    for (const { targets, comment } of this.lines.get(line) ?? []) {
+      if (named(targets)) hidden = this.used[comment] = true;
+    }
+    if (this.forAll.has(offset) || this.forTarget.get(ruleId)?.has(offset) === true || this.forTarget.get(category)?.has(offset) === true) {
+      // Rare: which comments hide it is worked out only then.
+      for (const r of this.ranges) if (r.from <= offset && offset < r.to && named(r.targets)) this.used[r.comment] = true;
+      hidden = true;
+    }
+    return hidden;
+  }
+
+  /** What is wrong with the comments, by line: a name that is no rule or category, and (when asked) a comment that hid nothing. */
+  problems(known: ReadonlySet<string>, unused: boolean): Array<{ line: number; message: string }> {
+    const out: Array<{ line: number; message: string }> = [];
+    this.comments.forEach((c, i) => {
+      const line = this.lineIndex.position(c.start).line;
+      const unknown = c.targets.filter((t) => !known.has(t));
+      if (unknown.length > 0) {
+        const names = unknown.map((t) => `"${shownText(t, 40)}"`).join(', ');
+        out.push({ line, message: `line ${line}: safepost-${c.kind} names ${unknown.length === 1 ? 'no rule or category' : 'no rules or categories'} ${names}; "safepost rules" lists them` });
+      } else if (unused && c.kind !== 'enable' && !this.used[i]) {
+        out.push({ line, message: `line ${line}: safepost-${c.kind} hides no finding; remove it` });
+      }
+    });
+    return out;
   }
 }

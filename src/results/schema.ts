@@ -32,6 +32,8 @@ export const FileResultSchema = z.object({
   errorLine: z.number().int().positive().optional(),
   /** Something worth knowing that is not a problem (an empty file). */
   note: z.string().optional(),
+  /** Disable comments that hid no finding, when asked for (`--report-unused-disable-directives`): they fail the check. */
+  unusedDirectives: z.number().int().positive().optional(),
   /**
    * `paragraphs` for a Word draft, which has no lines: a finding's `line` is the paragraph number
    * and its columns are UTF-16 offsets in the paragraph.
