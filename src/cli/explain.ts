@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { SafepostError } from '../errors.js';
 import { loadRules } from '../rules/load.js';
 import { loadClauses } from '../rules/policy.js';
+import { ruleDocUrl } from '../rules/docs.js';
 import type { Clause, LoadedRule } from '../rules/schema.js';
 import type { CliIO } from './io.js';
 import { severityLabel } from './rules.js';
@@ -57,6 +58,7 @@ export function explainCommand(io: CliIO): Command {
           `  Message:   ${rule.message}`,
           `  Advice:    ${rule.suggestion}`,
           `  Defined in ${rule.file}`,
+          ...(ruleDocUrl(rule) ? [`  More:      ${ruleDocUrl(rule)}`] : []),
           '',
           quoteClause(rule.clauseData),
           ...Object.entries(rule.channelClauses ?? {}).map(([channel, clause]) => `On ${channel} posts it cites instead:\n${quoteClause(clause)}`),

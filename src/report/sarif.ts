@@ -1,3 +1,4 @@
+import { ruleDocUrl } from '../rules/docs.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './formatter.js';
 
@@ -20,6 +21,7 @@ export const sarif: Formatter = (report, { rules }) => {
       text: `Policy ${r.clauseData.id} (${r.clauseData.title}): "${r.clauseData.text}"\n\n${r.suggestion}`,
       markdown: `**Policy ${r.clauseData.id}: ${r.clauseData.title}**\n\n> ${r.clauseData.text}\n\n${r.suggestion}`,
     },
+    ...(ruleDocUrl(r) ? { helpUri: ruleDocUrl(r) } : {}),
     defaultConfiguration: { level: LEVEL[typeof r.severity === 'string' ? r.severity : r.severity.default] },
     properties: { category: r.category, clause: r.clauseData.id, tags: [r.category, `policy-${r.clauseData.id}`] },
   }));
@@ -64,7 +66,7 @@ export const sarif: Formatter = (report, { rules }) => {
             name: 'safepost',
             version: VERSION,
             semanticVersion: VERSION,
-            informationUri: 'https://www.npmjs.com/package/safepost',
+            informationUri: 'https://github.com/mercian-trust/safepost#readme',
             rules: driverRules,
           },
         },
