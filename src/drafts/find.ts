@@ -103,6 +103,7 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
     if (existsSync(absolute)) {
       const stat = statSync(absolute);
       if (stat.isDirectory()) {
+        ignore?.addRoot(absolute);
         const shownFolder = toPosix(normalize(arg)).replace(/\/$/, '');
         const shownBase = shownFolder === '.' ? '' : `${shownFolder}/`;
         let skips = 0;
@@ -125,6 +126,7 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
       const pattern = toPosix(arg);
       // The folder the pattern starts from is the one checked: a link out of it is not followed.
       const globRoot = resolve(cwd, picomatch.scan(pattern).base || '.');
+      ignore?.addRoot(globRoot);
       let realRoot: string | undefined;
       try {
         realRoot = realpathSync.native(globRoot);

@@ -95,11 +95,23 @@ export class IgnoreFiles {
     return scope;
   }
 
-  /** The top of the git repository holding `dir`; outside one, `cwd` (or `dir` itself when not under it). */
+  private readonly roots: string[] = [];
+
+  /** A folder being walked: outside a repository and `cwd`, its ignore files apply to all below it. */
+  addRoot(folder: string): void {
+    if (this.roots.includes(folder)) return;
+    // The outermost first: a folder walked inside another takes the other's patterns too.
+    this.roots.push(folder);
+    this.roots.sort((a, b) => a.length - b.length);
+    this.tops.clear();
+    this.verdicts.clear();
+  }
+
+  /** The top of the git repository holding `dir`; outside one, `cwd` or the folder walked that holds it, else `dir` itself. */
   private topOf(dir: string): string {
     let top = this.tops.get(dir);
     if (top === undefined) {
-      top = this.repositoryOf(dir) ?? (isInside(dir, this.cwd) ? this.cwd : dir);
+      top = this.repositoryOf(dir) ?? (isInside(dir, this.cwd) ? this.cwd : (this.roots.find((root) => isInside(dir, root)) ?? dir));
       this.tops.set(dir, top);
     }
     return top;

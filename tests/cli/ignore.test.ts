@@ -93,6 +93,13 @@ describe('IgnoreFiles', () => {
     expect(new IgnoreFiles(outer).ignores(join(outer, 'plain', 'b.md'))).toBe(true);
   });
 
+  it('outside a repository and the current folder, reads a folder walked and those below it', () => {
+    const site = tempFolder({ '.gitignore': 'drafts/\n', 'news/drafts/a.md': SATS, 'news/b.md': SATS });
+    const elsewhere = tempFolder({});
+    const r = runCli(['check', site, '--format', 'json'], { cwd: elsewhere });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.split('/').slice(-2).join('/'))).toEqual(['news/b.md']);
+  });
+
   it('takes thousands of patterns and odd lines without stopping', () => {
     const patterns = Array.from({ length: 5000 }, (_, i) => `folder-${i}/`).join('\n');
     const dir = tempFolder({ '.gitignore': `${patterns}\n\\#not-a-comment.md\n[unclosed\n!\n\n# comment\n**/deep/**\n`, 'a/deep/b.md': SATS, 'folder-4999/c.md': SATS, 'keep.md': SATS });
