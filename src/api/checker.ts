@@ -3,7 +3,7 @@ import { checkWithCache } from '../cache/check.js';
 import { cacheKey } from '../cache/key.js';
 import { ResultCache } from '../cache/result-cache.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
+import { formatOf, parseDocument, readDraft, readPhotoMetadata, UnreadableDraftError, type Aside, type Document, type DocumentFormat, type PhotoMetadata } from '../documents/index.js';
 import { settingsFor, type DraftSettings } from '../config/overrides.js';
 import { readDraftFile } from '../drafts/changed.js';
 import { resolveDrafts, type DraftFile } from '../drafts/find.js';
@@ -13,7 +13,7 @@ import { channelOf, severityOf, type SeverityOverride } from '../engine/channel.
 import { checkDocument } from '../engine/check-document.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
-import { summarize, type FileResult, type Report } from '../results/schema.js';
+import { summarize, type FileResult, type Finding, type Report } from '../results/schema.js';
 import { CATEGORIES, type Channel, type LoadedRule } from '../rules/schema.js';
 import { SafepostError } from '../errors.js';
 import { allowedNames } from '../roster/index.js';
@@ -67,6 +67,19 @@ export interface AppliedSettings {
   rules: Record<string, SeverityOverride>;
 }
 
+/**
+ * A finding in a Word comment, deleted text, a header or a footer says so, and that it goes with
+ * the file: "Personal mobile number *** 123 (in a comment by Jo Bloggs)".
+ */
+function sayWhereAside(findings: Finding[], asides: Aside[]): void {
+  for (const finding of findings) {
+    const aside = asides.find((a) => a.startLine <= finding.line && finding.line <= a.endLine);
+    if (!aside) continue;
+    finding.message = `${finding.message} (${aside.where})`;
+    finding.suggestion = `This is ${aside.where}, which no reader of the post sees but which goes wherever the file goes: ${aside.advice}. ${finding.suggestion}`;
+  }
+}
+
 /** Loads the config and rules once and checks any number of drafts with them. */
 export function createChecker(options: CheckerOptions = {}): Checker {
   const setup = setUp(options);
@@ -116,6 +129,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return { path, channel, findings: [], error: error.message };
     }
     applyApproval(findings, doc.frontMatter, policy.authorisable);
+    if (doc.asides) sayWhereAside(findings, doc.asides);
     const broken = doc.problems[0];
     const lines = options.fingerprintSalt || broken ? new LineIndex(doc.source) : undefined;
     if (options.fingerprintSalt) {

@@ -50,4 +50,17 @@ export interface Document {
   suppressions: SuppressionComment[];
   /** Problems that did not stop the check (a broken front-matter block). */
   problems: Array<{ message: string; offset: number }>;
+  /**
+   * Lines of a Word draft that are not its body but travel with the file: comments, deleted text
+   * of tracked changes, headers and footers. `where` says so in a finding ("in a comment by Jo
+   * Bloggs"), and `advice` what to do about it before the file is shared.
+   */
+  asides?: Aside[];
+}
+
+export interface Aside {
+  startLine: number;
+  endLine: number;
+  where: string;
+  advice: string;
 }

@@ -24,6 +24,8 @@ interface StreamHelper {
 /** The file object mammoth reads a .docx through (`{ file }` in its options). */
 export interface DocxFile {
   exists(name: string): boolean;
+  /** The names of the file's parts. */
+  names(): string[];
   read(name: string, encoding?: string): Promise<Uint8Array | string>;
 }
 
@@ -70,6 +72,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxFile> {
     });
   return {
     exists: (name) => zip.file(name) !== null,
+    names: () => Object.keys(zip.files),
     async read(name, encoding) {
       const data = await unzip(name);
       if (/\.(?:xml|rels)$/i.test(name)) {

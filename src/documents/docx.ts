@@ -1,5 +1,5 @@
-import type { Document, DraftImage } from './document.js';
-import { MissingPartError, openDocx, UnreadableDocxError } from './docx-zip.js';
+import type { Aside, Document, DraftImage } from './document.js';
+import { MissingPartError, openDocx, UnreadableDocxError, type DocxFile } from './docx-zip.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 
 /**
@@ -8,8 +8,9 @@ import { SourceTextBuilder, type SegmentKind } from './source-text.js';
  * A .docx has no lines, so safepost gives it a text of its own: one line a paragraph (body,
  * table cells, then footnotes and endnotes), so that a finding's `line` is the paragraph number
  * and its `column` the UTF-16 offset in the paragraph. An image counts as one character,
- * U+FFFC, where it stands, as in Word's and Google Docs' own plain text. Comments and deleted
- * text are not part of the draft.
+ * U+FFFC, where it stands, as in Word's and Google Docs' own plain text. After the body come
+ * the comments, the deleted text of tracked changes, the headers and the footers (`asides`):
+ * no reader of the post sees them, but they go wherever the file goes.
  */
 
 // The parts of mammoth's document model read here (it has no types of its own for them).
@@ -27,6 +28,82 @@ interface DocxElement {
 
 interface DocxDocument extends DocxElement {
   notes?: { _notes?: Record<string, DocxElement> };
+  comments?: Array<{ body?: DocxElement[]; authorName?: string | null }>;
+}
+
+// The parts of an XML DOM read here (xmldom's, which mammoth reads Word's XML with).
+interface XmlNode {
+  nodeName: string;
+  parentNode: XmlNode | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlNode>;
+}
+
+/** A paragraph's text from Word's XML: its runs' text (`w:t`, or `w:delText` for deleted runs) and tabs. */
+function xmlParagraphText(paragraph: XmlNode, textTag: 'w:t' | 'w:delText', within?: XmlNode): string {
+  let text = '';
+  const walk = (node: XmlNode & { childNodes?: ArrayLike<XmlNode> }) => {
+    for (const child of Array.from(node.childNodes ?? []) as Array<XmlNode & { childNodes?: ArrayLike<XmlNode> }>) {
+      if (child.nodeName === textTag) text += (child.textContent ?? '').replace(/[\r\n\uFFFC]/g, ' ');
+      else if (child.nodeName === 'w:tab') text += '\t';
+      else if (child.nodeName === 'w:br' || child.nodeName === 'w:cr') text += ' ';
+      else walk(child);
+    }
+  };
+  walk(within ?? paragraph);
+  return text;
+}
+
+const plainParagraph = (text: string): Paragraph => ({ text, kind: 'paragraph', images: [], styleName: '' });
+
+/**
+ * What a Word file holds besides its body, which a reader of the post never sees but which goes
+ * wherever the file is sent: comments (from mammoth's model), the deleted text of tracked changes
+ * (which mammoth leaves out) and headers and footers (which it does not read), each as paragraphs
+ * with what to say of them.
+ */
+async function asidesOf(document: DocxDocument, file: DocxFile): Promise<Array<{ paragraphs: Paragraph[]; where: string; advice: string }>> {
+  const out: Array<{ paragraphs: Paragraph[]; where: string; advice: string }> = [];
+  for (const comment of document.comments ?? []) {
+    const paragraphs: Paragraph[] = [];
+    collectParagraphs({ type: 'comment', children: comment.body ?? [] }, paragraphs);
+    const author = comment.authorName?.trim();
+    out.push({ paragraphs, where: author ? `in a comment by ${author}` : 'in a comment', advice: 'delete the comment before the file is shared' });
+  }
+  // A CommonJS package: its exports are the default export, as for mammoth.
+  const { DOMParser } = ((await import('@xmldom/xmldom')) as unknown as { default: typeof import('@xmldom/xmldom') }).default;
+  const parse = async (name: string) => new DOMParser().parseFromString(String(await file.read(name, 'utf-8')), 'text/xml') as unknown as XmlNode;
+  // Deleted runs, a paragraph's together, with who deleted them.
+  const body = await parse('word/document.xml');
+  const deleted = new Map<XmlNode, { text: string; author: string }>();
+  for (const del of Array.from(body.getElementsByTagName('w:del'))) {
+    let paragraph = del.parentNode;
+    while (paragraph && paragraph.nodeName !== 'w:p') paragraph = paragraph.parentNode;
+    if (!paragraph) continue;
+    const entry = deleted.get(paragraph) ?? { text: '', author: del.getAttribute('w:author')?.trim() ?? '' };
+    entry.text += `${entry.text ? ' ' : ''}${xmlParagraphText(paragraph, 'w:delText', del)}`;
+    deleted.set(paragraph, entry);
+  }
+  for (const { text, author } of deleted.values()) {
+    out.push({
+      paragraphs: [plainParagraph(text)],
+      where: author ? `in text deleted by ${author} with Track Changes` : 'in text deleted with Track Changes',
+      advice: 'accept the change (Review, Accept) so that the deleted text leaves the file, before it is shared',
+    });
+  }
+  for (const kind of ['header', 'footer'] as const) {
+    const seen = new Set<string>();
+    const parts = file.names().filter((name) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(name)).sort();
+    for (const name of parts) {
+      const paragraphs = Array.from((await parse(name)).getElementsByTagName('w:p'))
+        .map((p) => xmlParagraphText(p, 'w:t'))
+        .filter((text) => text.trim() !== '' && !seen.has(text));
+      paragraphs.forEach((text) => seen.add(text));
+      if (paragraphs.length > 0) out.push({ paragraphs: paragraphs.map(plainParagraph), where: `in the ${kind}`, advice: `take it out of the ${kind}` });
+    }
+  }
+  return out;
 }
 
 export const OBJECT = '\uFFFC';
@@ -157,6 +234,19 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
   const paragraphs: Paragraph[] = [];
   collectParagraphs(document, paragraphs);
   for (const note of Object.values(document.notes?._notes ?? {})) collectParagraphs(note, paragraphs);
+  const asides: Aside[] = [];
+  let asideParts: Awaited<ReturnType<typeof asidesOf>>;
+  try {
+    asideParts = await asidesOf(document, file);
+  } catch (error) {
+    if (error instanceof UnreadableDocxError) throw error;
+    throw incomplete(damageOf(error));
+  }
+  for (const { paragraphs: more, where, advice } of asideParts) {
+    if (!more.some((p) => p.text.trim() !== '')) continue;
+    asides.push({ startLine: paragraphs.length + 1, endLine: paragraphs.length + more.length, where, advice });
+    paragraphs.push(...more);
+  }
   let length = 0;
   for (const paragraph of paragraphs) length += paragraph.text.length + 1;
   if (length > MAX_TEXT_CHARS) {
@@ -225,6 +315,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       suppressions: [],
       linkTargets: [],
       problems: [],
+      ...(asides.length > 0 ? { asides } : {}),
     },
     embedded,
   };

@@ -165,7 +165,17 @@ const reason = (error: unknown) => `cannot be read (${(error as NodeJS.ErrnoExce
  * Word. Anything that stops it being checked is an UnreadableDraftError whose message is the
  * report's.
  */
+/** Documents of other word processors, which safepost cannot read: what to do with each. */
+const OTHER_DOCUMENTS: Record<string, string> = {
+  '.doc': 'is an old Word .doc file, which safepost cannot read; open it in Word and save it as .docx (File, Save As, Word Document), then check that',
+  '.odt': 'is an OpenDocument file, which safepost cannot read; save it as .docx (File, Save As, Word) and check that',
+  '.rtf': 'is a Rich Text file, which safepost cannot read; save it as .docx and check that',
+  '.pages': 'is a Pages file, which safepost cannot read; export it as Word (.docx) and check that',
+};
+
 export async function readDraft(path: string, bytes?: Uint8Array): Promise<Draft> {
+  const other = OTHER_DOCUMENTS[extname(path).toLowerCase()];
+  if (other) throw new UnreadableDraftError(`file ${other}`);
   const format = formatOf(path);
   if (format === 'docx') {
     try {

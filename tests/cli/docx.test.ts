@@ -15,6 +15,42 @@ interface JsonFinding {
 }
 
 describe('safepost check on Word drafts', () => {
+  it('says in one line what to do with an old .doc or an OpenDocument file', () => {
+    const dir = tempFolder({ 'old.doc': '\u00d0\u00cf\u0011\u00e0 binary', 'minutes.odt': 'PK\u0003\u0004 zip' });
+    const r = runCli(['check', 'old.doc', 'minutes.odt', '--format', 'json', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'safepost: minutes.odt: file is an OpenDocument file, which safepost cannot read; save it as .docx (File, Save As, Word) and check that\n' +
+        'safepost: old.doc: file is an old Word .doc file, which safepost cannot read; open it in Word and save it as .docx (File, Save As, Word Document), then check that\n',
+    );
+  });
+
+  it('checks comments, deleted tracked changes, headers and footers, and says where each finding is', async () => {
+    const dir = tempFolder({});
+    writeFileSync(
+      join(dir, 'newsletter.docx'),
+      await makeDocx([
+        { paragraph: 'Sports day is on Friday.', comment: "Jack Smith's dad says ring him on 07700 900184", commentBy: 'Ms Office' },
+        { paragraph: 'See you there.', deleted: 'Or call the Smiths at home on 0116 496 0123.', deletedBy: 'Ms Office' },
+        { footer: 'Call me on 07700 900185' },
+      ]),
+    );
+    const r = runCli(['check', 'newsletter.docx', '--format', 'json', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir });
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].findings as Array<JsonFinding & { message: string; suggestion: string }>;
+    const shown = findings.map((f) => `${f.line} ${f.ruleId}: ${f.message}`);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^3 pupil-full-name: .*\(in a comment by Ms Office\)$/),
+        expect.stringMatching(/^3 personal-phone-number: Personal mobile number \*\*\* 184 \(in a comment by Ms Office\)$/),
+        expect.stringMatching(/^4 .*phone.*\(in text deleted by Ms Office with Track Changes\)$/),
+        expect.stringMatching(/^5 personal-phone-number: .*\(in the footer\)$/),
+      ]),
+    );
+    expect(findings.every((f) => f.line < 3 || /goes wherever the file goes/.test(f.suggestion))).toBe(true);
+    expect(findings.find((f) => f.line === 3)!.suggestion).toMatch(/^This is in a comment by Ms Office, which no reader of the post sees but which goes wherever the file goes: delete the comment before the file is shared\. /);
+  });
+
   it('reports findings by paragraph and column, photos\' GPS included, and still checks other files after a broken one', async () => {
     const dir = tempFolder({ 'notes.md': 'Our SATs results.\n' });
     writeFileSync(

@@ -6,7 +6,7 @@ import { makePhoto } from '../helpers/photos.js';
 import { sourceSpan } from '../helpers/prose.js';
 
 describe('Word drafts', () => {
-  it('gives one line a paragraph, with tables, lists, links and headings, and leaves comments out', async () => {
+  it('gives one line a paragraph, with tables, lists, links and headings, and the comments after the body', async () => {
     const bytes = await makeDocx([
       { heading: 'Spring term news' },
       { paragraph: 'Well done to everyone in Year 4.', comment: 'Check with Mrs Patel first' },
@@ -15,8 +15,8 @@ describe('Word drafts', () => {
       { link: 'our website', href: 'https://example.org' },
     ]);
     const { doc } = await readDocx(bytes);
-    expect(doc.source).toBe('Spring term news\nWell done to everyone in Year 4.\nBring a coat\nName\nPrize\nJack Smith\nReading\nour website');
-    expect(doc.prose.text).not.toContain('Mrs Patel');
+    expect(doc.source).toBe('Spring term news\nWell done to everyone in Year 4.\nBring a coat\nName\nPrize\nJack Smith\nReading\nour website\nCheck with Mrs Patel first');
+    expect(doc.asides).toEqual([{ startLine: 9, endLine: 9, where: 'in a comment by Editor', advice: 'delete the comment before the file is shared' }]);
     expect(sourceSpan(doc, 'Jack Smith')).toEqual({ start: doc.source.indexOf('Jack Smith'), end: doc.source.indexOf('Jack Smith') + 10, text: 'Jack Smith' });
     const kinds = doc.segments.map((s) => [s.kind, doc.prose.text.slice(s.start, s.end)]);
     expect(kinds).toEqual([
@@ -28,6 +28,23 @@ describe('Word drafts', () => {
       ['table-cell', 'Jack Smith'],
       ['table-cell', 'Reading'],
       ['paragraph', 'our website'],
+      ['paragraph', 'Check with Mrs Patel first'],
+    ]);
+  });
+
+  it('reads the deleted text of tracked changes, headers and footers after the body, saying where each is', async () => {
+    const bytes = await makeDocx([
+      { paragraph: 'Sports day is on Friday.', deleted: 'Ring Jo on 07700 900123.', deletedBy: 'Sam Office' },
+      { header: 'Brookfield Academy newsletter' },
+      { footer: 'Printed for the Smith family' },
+      { paragraph: 'See you there.' },
+    ]);
+    const { doc } = await readDocx(bytes);
+    expect(doc.source).toBe('Sports day is on Friday.\nSee you there.\nRing Jo on 07700 900123.\nBrookfield Academy newsletter\nPrinted for the Smith family');
+    expect(doc.asides?.map((a) => [a.startLine, a.endLine, a.where])).toEqual([
+      [3, 3, 'in text deleted by Sam Office with Track Changes'],
+      [4, 4, 'in the header'],
+      [5, 5, 'in the footer'],
     ]);
   });
 

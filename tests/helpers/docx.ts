@@ -4,7 +4,9 @@ import JSZip from 'jszip';
 
 export type Block =
   | { heading: string }
-  | { paragraph: string; comment?: string }
+  | { paragraph: string; comment?: string; commentBy?: string; deleted?: string; deletedBy?: string }
+  | { header: string }
+  | { footer: string }
   | { caption: string }
   | { list: string }
   | { image: Buffer; alt?: string; text?: string }
@@ -24,7 +26,15 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
   const zip = new JSZip();
   const rels: string[] = [];
   const comments: string[] = [];
+  const parts: Record<string, string> = {};
   const body = blocks.map((block) => {
+    if ('header' in block || 'footer' in block) {
+      const kind = 'header' in block ? 'header' : 'footer';
+      const name = `${kind}${Object.keys(parts).filter((n) => n.startsWith(kind)).length + 1}.xml`;
+      parts[name] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind === 'header' ? 'hdr' : 'ftr'} xmlns:w="${W}"><w:p>${run('header' in block ? block.header : block.footer)}</w:p></w:${kind === 'header' ? 'hdr' : 'ftr'}>`;
+      rels.push(`<Relationship Id="rId${kind}${name}" Type="${R}/${kind}" Target="${name}"/>`);
+      return '';
+    }
     if ('heading' in block) return styled('Heading1', run(block.heading));
     if ('caption' in block) return styled('Caption', run(block.caption));
     if ('list' in block) return styled('ListParagraph', run(block.list));
@@ -49,9 +59,13 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
         `<pic:blipFill><a:blip r:embed="${id}"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
       return `<w:p>${drawing}${block.text ? run(block.text) : ''}</w:p>`;
     }
+    if (block.deleted) {
+      const by = block.deletedBy ? ` w:author="${escape(block.deletedBy)}"` : '';
+      return `<w:p>${run(block.paragraph)}<w:del w:id="9${comments.length}"${by} w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">${escape(block.deleted)}</w:delText></w:r></w:del></w:p>`;
+    }
     if (block.comment) {
       const id = comments.length;
-      comments.push(`<w:comment w:id="${id}" w:author="Editor"><w:p>${run(block.comment)}</w:p></w:comment>`);
+      comments.push(`<w:comment w:id="${id}" w:author="${escape(block.commentBy ?? 'Editor')}"><w:p>${run(block.comment)}</w:p></w:comment>`);
       return `<w:p><w:commentRangeStart w:id="${id}"/>${run(block.paragraph)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r></w:p>`;
     }
     return `<w:p>${run(block.paragraph)}</w:p>`;
@@ -77,6 +91,7 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
       '</w:styles>',
   };
   if (comments.length) files['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}">${comments.join('')}</w:comments>`;
+  for (const [name, text] of Object.entries(parts)) files[`word/${name}`] = text;
   for (const [name, text] of Object.entries(files)) zip.file(name, text, { date: DATE, createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
