@@ -11,6 +11,8 @@ import { IgnoreFiles } from '../fs/ignore-files.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf, severityOf, type SeverityOverride } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
+import { mask } from '../engine/mask.js';
+import { compactText } from '../text/shown-text.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
 import { summarize, type FileResult, type Finding, type Report } from '../results/schema.js';
@@ -80,6 +82,41 @@ function sayWhereAside(findings: Finding[], asides: Aside[]): void {
   }
 }
 
+// Characters of a paragraph shown either side of a finding in its excerpt.
+const EXCERPT_REACH = 30;
+
+/**
+ * Each finding of a Word draft gets the heading above it and an excerpt of its paragraph, with
+ * every finding of the paragraph masked, so that a reader finds it without counting paragraphs.
+ */
+function addWordContext(findings: Finding[], doc: Document): void {
+  const lines = doc.source.split('\n');
+  for (const finding of findings) {
+    const paragraph = lines[finding.line - 1] ?? '';
+    const from = finding.column - 1;
+    const to = finding.endLine === finding.line ? finding.endColumn - 1 : paragraph.length;
+    let start = Math.max(0, from - EXCERPT_REACH);
+    let end = Math.min(paragraph.length, to + EXCERPT_REACH);
+    // Whole words at the edges.
+    if (start > 0) start = paragraph.indexOf(' ', start) + 1 || start;
+    if (end < paragraph.length) end = Math.max(to, paragraph.lastIndexOf(' ', end));
+    const hidden = findings
+      .filter((f) => f.line === finding.line && f.column - 1 < end && (f.endLine > f.line ? paragraph.length : f.endColumn - 1) > start)
+      .map((f) => [Math.max(start, f.column - 1), Math.min(end, f.endLine > f.line ? paragraph.length : f.endColumn - 1)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    let excerpt = '';
+    let at = start;
+    for (const [a, b] of hidden) {
+      if (b <= at) continue;
+      excerpt += paragraph.slice(at, Math.max(at, a)) + mask(paragraph.slice(Math.max(at, a), b));
+      at = b;
+    }
+    excerpt = `${start > 0 ? '…' : ''}${excerpt}${paragraph.slice(at, end)}${end < paragraph.length ? '…' : ''}`.replace(/\uFFFC/g, '[picture]').replace(/\s+/g, ' ').trim();
+    const heading = doc.headings?.[finding.line];
+    finding.context = heading ? { heading: compactText(heading).slice(0, 80), excerpt } : { excerpt };
+  }
+}
+
 /** Loads the config and rules once and checks any number of drafts with them. */
 export function createChecker(options: CheckerOptions = {}): Checker {
   const setup = setUp(options);
@@ -130,6 +167,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
     applyApproval(findings, doc.frontMatter, policy.authorisable);
     if (doc.asides) sayWhereAside(findings, doc.asides);
+    if (doc.format === 'docx') addWordContext(findings, doc);
     const broken = doc.problems[0];
     const lines = options.fingerprintSalt || broken ? new LineIndex(doc.source) : undefined;
     if (options.fingerprintSalt) {

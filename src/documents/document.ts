@@ -56,6 +56,8 @@ export interface Document {
    * Bloggs"), and `advice` what to do about it before the file is shared.
    */
   asides?: Aside[];
+  /** A Word draft's heading above each of its paragraphs (by line, from 1), where there is one. */
+  headings?: Array<string | undefined>;
 }
 
 export interface Aside {

@@ -304,6 +304,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
   });
   await Promise.all(reads);
   const source = paragraphs.map((p) => p.text).join('\n');
+  // The heading over each paragraph of the body (an aside has none of its own).
+  const headings: Array<string | undefined> = [undefined];
+  let heading: string | undefined;
+  const bodyEnd = asides.length > 0 ? asides[0].startLine - 1 : paragraphs.length;
+  paragraphs.forEach((p, i) => {
+    if (p.kind === 'heading' && p.text.trim()) heading = p.text.trim();
+    headings.push(i < bodyEnd ? heading : undefined);
+  });
   return {
     doc: {
       format: 'docx',
@@ -316,6 +324,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       linkTargets: [],
       problems: [],
       ...(asides.length > 0 ? { asides } : {}),
+      headings,
     },
     embedded,
   };

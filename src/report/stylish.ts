@@ -47,6 +47,8 @@ export const stylish: Formatter = (report, { color, sourceOf, group }) => {
         const lines = linesOf(g);
         out.push(`${indent}${c.dim(`${unit[lines.length === 1 ? 0 : 1]} ${listOf(lines, LINES_SHOWN)}`)}`);
       }
+      // A Word draft has no lines to go to: the heading and the words around the finding.
+      if (f.context) out.push(`${indent}${c.dim(`${f.context.heading ? `under "${printable(f.context.heading)}": ` : ''}“${printable(f.context.excerpt)}”`)}`);
       out.push(`${indent}${c.dim(`Policy ${f.clause.id}: ${f.clause.title}`)}`);
       out.push(`${indent}${c.green('→')} ${f.suggestion}`);
     });

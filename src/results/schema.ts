@@ -19,6 +19,11 @@ export const FindingSchema = z.object({
   match: z.string().optional(),
   /** A salted hash that identifies the finding for a baseline; only when a baseline is in use. */
   fingerprint: z.string().optional(),
+  /**
+   * In a Word draft, which has no lines: where to find it, as a reader of the document would,
+   * by the heading above it and a short excerpt of its paragraph with every finding in it masked.
+   */
+  context: z.object({ heading: z.string().optional(), excerpt: z.string() }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -15,6 +15,24 @@ interface JsonFinding {
 }
 
 describe('safepost check on Word drafts', () => {
+  it('gives each finding the heading above it and an excerpt of its paragraph, every finding in it masked', async () => {
+    const dir = tempFolder({});
+    writeFileSync(
+      join(dir, 'fair.docx'),
+      await makeDocx([
+        { heading: 'Summer fair' },
+        { paragraph: 'Thank you to everyone who came along on Saturday. Questions? Ring me on 07700 900184 or ask Jack Smith in Year 4 about the raffle prizes.' },
+      ]),
+    );
+    const r = runCli(['check', 'fair.docx', '--format', 'json', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir });
+    const findings = JSON.parse(r.stdout).files[0].findings as Array<{ ruleId: string; context?: { heading?: string; excerpt: string } }>;
+    expect(findings.map((f) => [f.ruleId, f.context])).toEqual([
+      ['personal-phone-number', { heading: 'Summer fair', excerpt: '…Questions? Ring me on *** 184 or ask J. S. in Year 4…' }],
+      ['pupil-full-name', { heading: 'Summer fair', excerpt: '…me on *** 184 or ask J. S. in Year 4 about the raffle…' }],
+    ]);
+    expect(runCli(['check', 'fair.docx', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir }).stdout).toContain('under "Summer fair": “…Questions? Ring me on *** 184 or ask J. S. in Year 4…”');
+  });
+
   it('says in one line what to do with an old .doc or an OpenDocument file', () => {
     const dir = tempFolder({ 'old.doc': '\u00d0\u00cf\u0011\u00e0 binary', 'minutes.odt': 'PK\u0003\u0004 zip' });
     const r = runCli(['check', 'old.doc', 'minutes.odt', '--format', 'json', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir });
