@@ -1,6 +1,6 @@
 import { formatOf, OBJECT, parseDocument } from '../documents/index.js';
 import { LineIndex } from '../text/positions.js';
-import { CATEGORIES } from '../rules/schema.js';
+import { CATEGORIES, CATEGORY_NAMES, type Category } from '../rules/schema.js';
 import type { FileResult, Finding } from '../results/schema.js';
 import type { Formatter } from './formatter.js';
 import { groupFindings, linesOf, listOf } from './group.js';
@@ -48,6 +48,8 @@ mark:focus, .finding:focus { outline: 3px solid #000; outline-offset: 2px; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; padding: 0 .4rem; border-radius: .25rem; margin-right: .35rem; }
 .badge.error { color: #fff; background: var(--error); } .badge.warning { color: #fff; background: var(--warning); } .badge.info { color: #fff; background: var(--info); }
 .badge.category, .badge.count { color: var(--text); background: #eee; }
+.number { display: inline-block; min-width: 1.4rem; font-weight: 700; margin-right: .35rem; }
+sup.number { min-width: 0; margin: 0 .1rem 0 0; font-size: .7rem; color: var(--muted); }
 .where { color: var(--muted); font-size: .9rem; }
 .message { font-weight: 600; margin: .25rem 0; }
 .advice { margin: .25rem 0; }
@@ -186,7 +188,9 @@ function markedText(source: string, path: string, findings: Occurrence[]): strin
     const starts = sorted.filter((c) => !seen.has(c.id));
     const focus = starts.length ? ` tabindex="0" aria-describedby="${cardsOf(starts).map((card) => `f-${card}`).join(' ')}"` : '';
     for (const c of sorted) seen.add(c.id);
-    return `<mark class="${sorted[0].severity}" data-finding="${sorted[0].card}" data-findings="${cardsOf(sorted).join(' ')}"${focus}>${inner}</mark>`;
+    // Where a finding starts, the number of its card, so that the text and the list match.
+    const numbers = cardsOf(starts).map((card) => `<sup class="number" aria-hidden="true">${card}</sup>`).join('');
+    return `${numbers}<mark class="${sorted[0].severity}" data-finding="${sorted[0].card}" data-findings="${cardsOf(sorted).join(' ')}"${focus}>${inner}</mark>`;
   };
   // Headings and captions look like themselves, so the draft reads as it will be seen.
   const style = new Uint8Array(text.length);
@@ -226,8 +230,10 @@ function fileSection(file: FileResult, source: string | undefined, next: () => n
     const lines = linesOf(g);
     const times = count > 1 ? `<span class="badge count">×${count}</span>` : '';
     const places = count > 1 ? `\n<p class="where places">${count} times, ${lines.length === 1 ? `all on ${where}` : `on ${where}s`} ${listOf(lines)}</p>` : '';
+    // A Word draft shows no paragraph numbers: the heading and the words around the finding say where it is.
+    const context = f.context ? `\n<p class="where context">${f.context.heading ? `Under “${escape(f.context.heading)}”: ` : ''}“${escape(f.context.excerpt)}”</p>` : '';
     return `<li class="finding ${f.severity}" id="f-${id}" tabindex="-1" data-id="${id}" data-count="${count}" data-category="${f.category}" data-severity="${f.severity}">
-<span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${f.category}</span>${times}<span class="where">${where} ${f.line}, column ${f.column}</span>
+<span class="number">${id}</span><span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${CATEGORY_NAMES[f.category]}</span>${times}<span class="where">${where} ${f.line}</span>${context}
 <p class="message">${escape(f.message)}</p>${places}
 <p class="advice"><strong>What to do:</strong> ${escape(f.suggestion)}</p>
 <blockquote><strong>Policy ${escape(f.clause.id)}, ${escape(f.clause.title)}:</strong> ${escape(f.clause.text)}</blockquote></li>`;
@@ -244,10 +250,10 @@ export const html: Formatter = (report, options) => {
   const count = (category: string, severity: string) => all.filter((f) => f.category === category && f.severity === severity).length;
   const used = CATEGORIES.filter((c) => all.some((f) => f.category === c));
   const summary = used
-    .map((c) => `<tr><th scope="row">${c}</th><td>${count(c, 'error')}</td><td>${count(c, 'warning')}</td><td>${count(c, 'info')}</td></tr>`)
+    .map((c) => `<tr><th scope="row">${CATEGORY_NAMES[c]}</th><td>${count(c, 'error')}</td><td>${count(c, 'warning')}</td><td>${count(c, 'info')}</td></tr>`)
     .join('');
-  const filters = (name: string, values: readonly string[]) =>
-    values.map((v) => `<label><input type="checkbox" name="${name}" value="${v}" checked> ${v}</label>`).join('');
+  const filters = (name: string, values: readonly string[], label: (value: string) => string = (v) => v) =>
+    values.map((v) => `<label><input type="checkbox" name="${name}" value="${v}" checked> ${label(v)}</label>`).join('');
   const { errors, warnings, infos, files } = report.summary;
   const sections = report.files.filter((f) => f.error || f.findings.some((x) => !x.suppressed)).map((f) => fileSection(f, options.sourceOf?.(f.path), next, options.group !== false));
   return `<!doctype html>
@@ -268,7 +274,7 @@ export const html: Formatter = (report, options) => {
 <main>
 ${used.length ? `<table><caption class="where">Findings by category</caption><thead><tr><th scope="col">category</th><th scope="col">errors</th><th scope="col">warnings</th><th scope="col">info</th></tr></thead><tbody>${summary}</tbody></table>` : '<p>Nothing to change: no finding in any draft.</p>'}
 <form aria-label="Filters" onsubmit="return false">
-<fieldset><legend>Categories</legend>${filters('category', used)}</fieldset>
+<fieldset><legend>Categories</legend>${filters('category', used, (c) => CATEGORY_NAMES[c as Category])}</fieldset>
 <fieldset><legend>Severities</legend>${filters('severity', ['error', 'warning', 'info'])}</fieldset>
 <p class="keys"><span id="shown" aria-live="polite"></span>. Press <kbd>n</kbd> for the next finding and <kbd>p</kbd> for the previous one; Tab goes through the marked text.</p>
 </form>

@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
       return file.findings
         .filter((f) => !f.suppressed)
         .map((f) => ({
-          where: `${file.path.endsWith('.docx') ? 'paragraph' : 'line'} ${f.line}, column ${f.column}`,
+          where: `${file.path.endsWith('.docx') ? 'paragraph' : 'line'} ${f.line}`,
           text: source && f.line === f.endLine ? source[f.line - 1].slice(f.column - 1, f.endColumn - 1) : undefined,
           category: f.category,
         }));
@@ -100,14 +100,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
     // The count is of findings, a card standing for as many as it says.
     const shownFindings = () => page.evaluate(() => [...document.querySelectorAll('.finding:not(.hidden)')].reduce((sum, c) => sum + Number((c as HTMLElement).dataset.count), 0));
     const all = await visible();
-    await page.getByLabel('contact-details').uncheck();
+    await page.getByLabel('contact details and identifiers').uncheck();
     const withoutContacts = await visible();
     expect(withoutContacts.length).toBe(all.filter((c) => !c.startsWith('contact-details/')).length);
     expect(await shownFindings()).toBeGreaterThan(withoutContacts.length);
     expect(await page.locator('#shown').textContent()).toBe(`${await shownFindings()} findings shown`);
     await page.getByLabel('warning').uncheck();
     expect((await visible()).every((c) => c.endsWith('/error') || c.endsWith('/info'))).toBe(true);
-    await page.getByLabel('contact-details').check();
+    await page.getByLabel('contact details and identifiers').check();
     await page.getByLabel('warning').check();
     expect(await visible()).toEqual(all);
 

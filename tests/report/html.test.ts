@@ -14,17 +14,20 @@ describe('--format html', () => {
     const page = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
     // Marked at the exact words, the draft's own text escaped.
-    expect(page).toContain('<mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">07700 900184</mark>');
-    expect(page).toContain('<mark class="warning" data-finding="2" data-findings="2" tabindex="0" aria-describedby="f-2">SATs results</mark>');
+    // Each finding's first mark carries its card's number.
+    expect(page).toContain('<sup class="number" aria-hidden="true">1</sup><mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">07700 900184</mark>');
+    expect(page).toContain('<sup class="number" aria-hidden="true">2</sup><mark class="warning" data-finding="2" data-findings="2" tabindex="0" aria-describedby="f-2">SATs results</mark>');
+    expect(page).toMatch(/<li class="finding error" id="f-1"[^>]*>\n<span class="number">1<\/span><span class="badge error">error<\/span><span class="badge category">contact details and identifiers<\/span><span class="where">line 3<\/span>/);
     // As a reader sees it: the heading's words without the Markdown mark.
-    expect(page).toContain('as a reader sees it"><span class="heading">Fair &lt;news&gt;</span>\n\nCall <mark');
+    expect(page).toContain('as a reader sees it"><span class="heading">Fair &lt;news&gt;</span>\n\nCall <sup class="number" aria-hidden="true">1</sup><mark');
     expect(page).not.toContain('# Fair');
     expect(page).toContain('&amp; ask for &quot;the tombola&quot;.');
     // Each finding beside the text: message (masked), advice, clause.
     expect(page).toMatch(/<li class="finding error" id="f-1"[^>]*data-category="contact-details" data-severity="error">/);
     expect(page).toContain('Personal mobile number *** 184');
     expect(page).toContain('<strong>Policy 1.8(b), Nothing that could compromise safeguarding:</strong>');
-    expect(page).toContain('<tr><th scope="row">contact-details</th><td>1</td><td>0</td><td>0</td></tr>');
+    expect(page).toContain('<tr><th scope="row">contact details and identifiers</th><td>1</td><td>0</td><td>0</td></tr>');
+    expect(page).toContain('<input type="checkbox" name="category" value="contact-details" checked> contact details and identifiers</label>');
     expect(page).toContain('This page shows your drafts in full, so keep it on this computer.');
   });
 
@@ -39,9 +42,10 @@ describe('--format html', () => {
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">`);
   });
 
-  it('shows a Word draft by paragraph, with a picture as [picture]', async () => {
+  it('shows a Word draft by paragraph, with a picture as [picture], and each card says under which heading and near which words', async () => {
     const page = runCli(['check', 'fixtures/summer-fair-newsletter.docx', '--format', 'html', '--config', 'fixtures/safepost.config.yaml']).stdout;
-    expect(page).toContain('paragraph 10, column 1');
+    expect(page).toContain('<span class="where">paragraph 10</span>');
+    expect(page).toMatch(/<p class="where context">Under “[^”]+”: “[^<]+”<\/p>/);
     expect(page).toMatch(/<mark class="error" data-finding="\d+" data-findings="\d+" tabindex="0" aria-describedby="f-\d+">\[picture\]<\/mark>/);
   });
 });
