@@ -63,8 +63,8 @@ Examples:
   $ safepost redact newsletter.docx -o newsletter.safe.md --photos-to clean-photos/
   $ safepost redact post.md --in-place
 
-The changes are listed by line, without the text taken out. Exit status: 0 the copy has no
-pupil-name or contact-details error left, 1 some are left for you (listed), 2 it could not run.`,
+The changes are listed by line, without the text taken out. Exit status: 0 the copy would pass
+the check (no error left, photos included), 1 some are left for you (listed), 2 it could not run.`,
     )
     .action(async (draft: string, flags: RedactFlags) => {
       const input = resolve(io.cwd, draft);
@@ -99,7 +99,7 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
       }
       const remaining = checker
         .checkText(text, asPath)
-        .findings.filter((f) => !f.suppressed && f.severity === 'error' && (f.category === 'pupil-name' || f.category === 'contact-details'));
+        .findings.filter((f) => !f.suppressed && f.severity === 'error');
 
       if (output) {
         try {
@@ -171,8 +171,10 @@ pupil-name or contact-details error left, 1 some are left for you (listed), 2 it
         });
         say(`Wrote ${plural(written, 'photo')} without metadata to ${printable(shownPath(folder, io.cwd))}.\n`);
       }
+      // What the copy would still fail the check for, which only its writer can change.
       if (remaining.length > 0) {
-        say(`${plural(remaining.length, 'problem')} with names or contact details left: run "safepost check" on the copy to see them.\n`);
+        say(`${plural(remaining.length, 'error')} left in the copy, for you to change:\n`);
+        for (const f of remaining) say(`  line ${f.line} of the copy: ${f.message} (${f.ruleId})\n`);
         setExitCode(1);
       }
     });

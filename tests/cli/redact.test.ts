@@ -58,12 +58,27 @@ describe('safepost redact', () => {
     expect(namesAndContacts(runCli(['check', 'post.safe.md', '--format', 'json', ...ROSTER], { cwd: dir }).stdout)).toEqual([]);
   });
 
+  it('exits 1 listing each error the copy would still fail the check for, whatever its category', () => {
+    const dir = tempFolder({
+      'rant.md': '---\nchannel: parent\n---\nTo the parent who shouted at the office, you should be ashamed of yourself. Ring Jo on 07700 900184.\n',
+      'fine.md': 'Our SATs results are in.\n',
+    });
+    const r = runCli(['redact', 'rant.md', '-o', 'rant.safe.md', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('1 error left in the copy, for you to change:\n  line 4 of the copy: Shames, calls out or threatens someone, or spreads gossip about them (shaming-and-threats)\n');
+    expect(readFileSync(join(dir, 'rant.safe.md'), 'utf8')).not.toContain('07700');
+    // Warnings alone pass the check, and so the copy.
+    expect(runCli(['redact', 'fine.md', '-o', 'fine.safe.md', '--config', join(ROOT, 'tests', 'helpers', 'empty.config.yaml')], { cwd: dir }).status).toBe(0);
+  });
+
   it('empties a link target that holds a contact detail, in Markdown and in HTML', () => {
     const md = ['Questions? [Drop me a line](mailto:coach.dave@gmail.com?subject=Kit) or [coach.dave@gmail.com](mailto:coach.dave@gmail.com).', ''].join('\n');
     const html = '<p>Write to <a href="mailto:coach.dave&#64;gmail.com">Dave</a> or <a href="tel:07700900184">ring him</a>.</p>\n';
     const dir = tempFolder({ 'post.md': md, 'page.html': html });
     const fromMd = runCli(['redact', 'post.md', '-o', 'post.safe.md'], { cwd: dir });
-    expect(fromMd.status).toBe(0);
+    // The invitation to write stays, for its writer to change: the copy would still fail the check.
+    expect(fromMd.status).toBe(1);
+    expect(fromMd.stdout).toContain('line 1 of the copy: Offers pupils or families a personal channel to a member of staff: "Drop me a line" (personal-channel-invitation)');
     expect(readFileSync(join(dir, 'post.safe.md'), 'utf8')).toBe('Questions? [Drop me a line]() or [(removed)]().\n');
     expect(fromMd.stdout).toContain("line 1: contact detail removed from a link's target (personal-email-address)");
     const fromHtml = runCli(['redact', 'page.html', '-o', 'page.safe.html'], { cwd: dir });
