@@ -24,15 +24,20 @@ function runAction(workspace: string, inputs: Record<string, string>, event?: ob
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function pullRequest() {
-  const dir = tempFolder({ 'news/old.md': 'Old post: legal action.\nFine line.\n' });
+/** A repository whose first commit holds `files`: its folder, a git runner in it, and the commit. */
+function repository(files: Record<string, string>) {
+  const dir = tempFolder(files);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'test@example.org');
   git('config', 'user.name', 'Test');
   git('add', '.');
   git('commit', '-q', '-m', 'base');
-  const base = git('rev-parse', 'HEAD');
+  return { dir, git, base: git('rev-parse', 'HEAD') };
+}
+
+function pullRequest() {
+  const { dir, git, base } = repository({ 'news/old.md': 'Old post: legal action.\nFine line.\n' });
   writeFileSync(join(dir, 'news/old.md'), 'Old post: legal action.\nFine line, and our SATs results.\n');
   git('commit', '-q', '-am', 'change');
   return { dir, event: { pull_request: { base: { sha: base } } } };
@@ -40,14 +45,7 @@ function pullRequest() {
 
 /** A pull request that adds, renames and changes drafts whose names have spaces and accents. */
 function awkwardPullRequest() {
-  const dir = tempFolder({ 'news/plain.md': 'A plain post.\n', 'news/to rename.md': 'First line.\nSecond line.\n' });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'test@example.org');
-  git('config', 'user.name', 'Test');
-  git('add', '.');
-  git('commit', '-q', '-m', 'base');
-  const base = git('rev-parse', 'HEAD');
+  const { dir, git, base } = repository({ 'news/plain.md': 'A plain post.\n', 'news/to rename.md': 'First line.\nSecond line.\n' });
   writeFileSync(join(dir, 'news', '2025-06-08 summer fair.md'), 'Summer fair!\nOur SATs results are in.\nOur budget deficit is growing.\n');
   writeFileSync(join(dir, 'news', 'café ☕ notes.md'), 'Coffee morning.\nOur SATs results are in.\n');
   git('mv', 'news/to rename.md', 'news/renamed now.md');

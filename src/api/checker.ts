@@ -11,6 +11,7 @@ import { IgnoreFiles } from '../fs/ignore-files.js';
 import { applyApproval } from '../engine/approval.js';
 import { channelOf, severityOf, type SeverityOverride } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
+import type { DirectiveProblem } from '../engine/suppress.js';
 import { mask } from '../engine/mask.js';
 import { compactText } from '../text/shown-text.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
@@ -93,16 +94,18 @@ function addWordContext(findings: Finding[], doc: Document): void {
   const lines = doc.source.split('\n');
   for (const finding of findings) {
     const paragraph = lines[finding.line - 1] ?? '';
+    // Where a finding ends in this paragraph: its end, or the paragraph's when it runs on.
+    const endOf = (f: Finding) => (f.endLine > f.line ? paragraph.length : f.endColumn - 1);
     const from = finding.column - 1;
-    const to = finding.endLine === finding.line ? finding.endColumn - 1 : paragraph.length;
+    const to = endOf(finding);
     let start = Math.max(0, from - EXCERPT_REACH);
     let end = Math.min(paragraph.length, to + EXCERPT_REACH);
     // Whole words at the edges.
     if (start > 0) start = paragraph.indexOf(' ', start) + 1 || start;
     if (end < paragraph.length) end = Math.max(to, paragraph.lastIndexOf(' ', end));
     const hidden = findings
-      .filter((f) => f.line === finding.line && f.column - 1 < end && (f.endLine > f.line ? paragraph.length : f.endColumn - 1) > start)
-      .map((f) => [Math.max(start, f.column - 1), Math.min(end, f.endLine > f.line ? paragraph.length : f.endColumn - 1)] as const)
+      .filter((f) => f.line === finding.line && f.column - 1 < end && endOf(f) > start)
+      .map((f) => [Math.max(start, f.column - 1), Math.min(end, endOf(f))] as const)
       .sort((a, b) => a[0] - b[0]);
     let excerpt = '';
     let at = start;
@@ -143,23 +146,26 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return context;
   };
 
-  const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = [], absolute = resolve(cwd, path)): FileResult => {
+  /**
+   * What applies to the draft at `absolute`: the overrides that match it, the channel it has
+   * unless its front matter says (--channel, then the overrides, then the config), and its rule
+   * settings (--rule over the overrides over the config).
+   */
+  const settingsAt = (absolute: string) => {
     const settings = config.overrides ? settingsFor(config, absolute) : null;
-    // Front matter first, then --channel, then the overrides, then the config.
-    const fallback = options.channel ?? settings?.channel ?? setup.channel;
+    const ruleSettings = settings?.rules ?? config.rules;
+    return { settings, fallback: options.channel ?? settings?.channel ?? setup.channel, rules: options.rules ? { ...ruleSettings, ...options.rules } : ruleSettings };
+  };
+
+  const checkParsed = (doc: Document, path: string, photos: PhotoMetadata[] = [], absolute = resolve(cwd, path)): FileResult => {
+    const { settings, fallback, rules: ruleSettings } = settingsAt(absolute);
     const { channel, problem } = channelOf(doc.frontMatter, fallback, doc.source);
-    const directives = { known: directiveNames, reportUnused: options.reportUnusedDisableDirectives === true, problems: [] as string[] };
+    const directives = { known: directiveNames, reportUnused: options.reportUnusedDisableDirectives === true, problems: [] as DirectiveProblem[] };
     const base = contextFor(settings);
     const context = compiled.needs.has('photos') ? { ...base, photos } : base;
     let findings;
     try {
-      const ruleSettings = settings?.rules ?? config.rules;
-      findings = checkDocument(
-        doc,
-        compiled,
-        { channel, overrides: options.rules ? { ...ruleSettings, ...options.rules } : ruleSettings, showMatches: options.showMatches, directives },
-        context,
-      );
+      findings = checkDocument(doc, compiled, { channel, overrides: ruleSettings, showMatches: options.showMatches, directives }, context);
     } catch (error) {
       // One user rule too slow on this draft: the draft is reported as not checked, the others go on.
       if (!(error instanceof StoppedRuleError)) throw error;
@@ -175,8 +181,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
     const result: FileResult = { path, channel, findings };
     if (directives.problems.length > 0) {
-      result.note = directives.problems.join('; ');
-      const unused = directives.problems.filter((p) => p.endsWith('hides no finding; remove it')).length;
+      result.note = directives.problems.map((p) => p.message).join('; ');
+      const unused = directives.problems.filter((p) => p.unused).length;
       if (unused > 0) result.unusedDirectives = unused;
     }
     if (broken) {
@@ -281,7 +287,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     checkDrafts,
     eachResult,
     async settingsOf(draft) {
-      const settings = config.overrides ? settingsFor(config, draft.absolute) : null;
+      const { settings, fallback, rules: ruleSettings } = settingsAt(draft.absolute);
       let frontMatter: Record<string, unknown> | null = null;
       try {
         frontMatter = (await readDraft(draft.absolute, readDraftFile(draft))).doc.frontMatter;
@@ -289,11 +295,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         if (!(error instanceof UnreadableDraftError)) throw error;
         throw new SafepostError(`${draft.shown}: ${error.message}`);
       }
-      const fallback = options.channel ?? settings?.channel ?? setup.channel;
       const { channel } = channelOf(frontMatter, fallback);
       const declared = frontMatter?.channel !== undefined && channel === frontMatter.channel;
       const channelFrom = declared ? 'front matter' : options.channel ? '--channel' : settings?.channel ? 'overrides' : config.channel ? 'config' : 'default';
-      const ruleSettings = { ...(settings?.rules ?? config.rules), ...options.rules };
       return {
         path: draft.shown,
         config: config.file ? shownPath(config.file, cwd) : null,

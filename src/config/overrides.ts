@@ -1,5 +1,4 @@
-import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../fs/globs.js';
 import type { Channel } from '../rules/schema.js';
 import type { ConfigOverride, ResolvedConfig } from './schema.js';
 
@@ -13,20 +12,13 @@ export interface DraftSettings {
   key: string;
 }
 
-const matchers = new WeakMap<ConfigOverride, (path: string) => boolean>();
+const matchers = new WeakMap<ConfigOverride, (absolute: string) => boolean>();
 
-// A glob without a wildcard names a file or a folder, and everything in the folder ("content/staff-blogs").
-function matcherOf(override: ConfigOverride): (path: string) => boolean {
-  let matches = matchers.get(override);
-  if (!matches) {
-    const globs = override.files.flatMap((p) => {
-      const pattern = p.split('\\').join('/').replace(/^\.\//, '').replace(/\/+$/, '');
-      return [pattern, `${pattern}/**`];
-    });
-    matches = picomatch(globs, { dot: true });
-    matchers.set(override, matches);
-  }
-  return matches;
+/** Whether an override's `files` match a draft: globs as `--exclude` reads them, relative to the config's folder. */
+function matches(override: ConfigOverride, absolute: string): boolean {
+  let test = matchers.get(override);
+  if (!test) matchers.set(override, (test = globMatcher(override.files, override.base)));
+  return test(absolute);
 }
 
 /**
@@ -37,8 +29,7 @@ function matcherOf(override: ConfigOverride): (path: string) => boolean {
 export function settingsFor(config: ResolvedConfig, absolute: string): DraftSettings | null {
   let settings: DraftSettings | null = null;
   (config.overrides ?? []).forEach((override, i) => {
-    const path = relative(override.base, absolute).split(sep).join('/');
-    if (path === '' || path.startsWith('../') || !matcherOf(override)(path)) return;
+    if (!matches(override, absolute)) return;
     settings ??= { rules: { ...config.rules }, allowNames: [], key: '' };
     if (override.channel) settings.channel = override.channel;
     Object.assign(settings.rules, override.rules);
@@ -50,12 +41,5 @@ export function settingsFor(config: ResolvedConfig, absolute: string): DraftSett
 
 /** The overrides (by their place in the list) whose `files` match none of these drafts: a glob that may be mistyped. */
 export function unmatchedOverrides(config: ResolvedConfig, drafts: string[]): number[] {
-  return (config.overrides ?? []).flatMap((override, i) =>
-    drafts.some((absolute) => {
-      const path = relative(override.base, absolute).split(sep).join('/');
-      return path !== '' && !path.startsWith('../') && matcherOf(override)(path);
-    })
-      ? []
-      : [i],
-  );
+  return (config.overrides ?? []).flatMap((override, i) => (drafts.some((absolute) => matches(override, absolute)) ? [] : [i]));
 }

@@ -35,24 +35,32 @@ interface DocxDocument extends DocxElement {
 interface XmlNode {
   nodeName: string;
   parentNode: XmlNode | null;
+  childNodes?: ArrayLike<XmlNode>;
   textContent: string | null;
   getAttribute(name: string): string | null;
   getElementsByTagName(name: string): ArrayLike<XmlNode>;
 }
 
-/** A paragraph's text from Word's XML: its runs' text (`w:t`, or `w:delText` for deleted runs) and tabs. */
-function xmlParagraphText(paragraph: XmlNode, textTag: 'w:t' | 'w:delText', within?: XmlNode): string {
+/** The text of a paragraph or a run in Word's XML: its runs' text (`w:t`, or `w:delText` in deleted runs) and tabs. */
+function xmlText(node: XmlNode, textTag: 'w:t' | 'w:delText'): string {
   let text = '';
-  const walk = (node: XmlNode & { childNodes?: ArrayLike<XmlNode> }) => {
-    for (const child of Array.from(node.childNodes ?? []) as Array<XmlNode & { childNodes?: ArrayLike<XmlNode> }>) {
+  const walk = (parent: XmlNode) => {
+    for (const child of Array.from(parent.childNodes ?? [])) {
       if (child.nodeName === textTag) text += (child.textContent ?? '').replace(/[\r\n\uFFFC]/g, ' ');
       else if (child.nodeName === 'w:tab') text += '\t';
       else if (child.nodeName === 'w:br' || child.nodeName === 'w:cr') text += ' ';
       else walk(child);
     }
   };
-  walk(within ?? paragraph);
+  walk(node);
   return text;
+}
+
+/** Paragraphs of a Word file outside its body, with where they are and what to do about them. */
+interface AsidePart {
+  paragraphs: Paragraph[];
+  where: string;
+  advice: string;
 }
 
 const plainParagraph = (text: string): Paragraph => ({ text, kind: 'paragraph', images: [], styleName: '' });
@@ -63,8 +71,8 @@ const plainParagraph = (text: string): Paragraph => ({ text, kind: 'paragraph', 
  * (which mammoth leaves out) and headers and footers (which it does not read), each as paragraphs
  * with what to say of them.
  */
-async function asidesOf(document: DocxDocument, file: DocxFile): Promise<Array<{ paragraphs: Paragraph[]; where: string; advice: string }>> {
-  const out: Array<{ paragraphs: Paragraph[]; where: string; advice: string }> = [];
+async function asidesOf(document: DocxDocument, file: DocxFile): Promise<AsidePart[]> {
+  const out: AsidePart[] = [];
   for (const comment of document.comments ?? []) {
     const paragraphs: Paragraph[] = [];
     collectParagraphs({ type: 'comment', children: comment.body ?? [] }, paragraphs);
@@ -73,16 +81,18 @@ async function asidesOf(document: DocxDocument, file: DocxFile): Promise<Array<{
   }
   // A CommonJS package: its exports are the default export, as for mammoth.
   const { DOMParser } = ((await import('@xmldom/xmldom')) as unknown as { default: typeof import('@xmldom/xmldom') }).default;
-  const parse = async (name: string) => new DOMParser().parseFromString(String(await file.read(name, 'utf-8')), 'text/xml') as unknown as XmlNode;
-  // Deleted runs, a paragraph's together, with who deleted them.
-  const body = await parse('word/document.xml');
+  const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as XmlNode;
+  const read = async (name: string) => String(await file.read(name, 'utf-8'));
+  // Deleted runs, a paragraph's together, with who deleted them; the body is parsed again only when it has some.
+  const bodyXml = await read('word/document.xml');
+  const deletions = bodyXml.includes('<w:del ') || bodyXml.includes('<w:del>') ? Array.from(parse(bodyXml).getElementsByTagName('w:del')) : [];
   const deleted = new Map<XmlNode, { text: string; author: string }>();
-  for (const del of Array.from(body.getElementsByTagName('w:del'))) {
+  for (const del of deletions) {
     let paragraph = del.parentNode;
     while (paragraph && paragraph.nodeName !== 'w:p') paragraph = paragraph.parentNode;
     if (!paragraph) continue;
     const entry = deleted.get(paragraph) ?? { text: '', author: del.getAttribute('w:author')?.trim() ?? '' };
-    entry.text += `${entry.text ? ' ' : ''}${xmlParagraphText(paragraph, 'w:delText', del)}`;
+    entry.text += `${entry.text ? ' ' : ''}${xmlText(del, 'w:delText')}`;
     deleted.set(paragraph, entry);
   }
   for (const { text, author } of deleted.values()) {
@@ -96,8 +106,8 @@ async function asidesOf(document: DocxDocument, file: DocxFile): Promise<Array<{
     const seen = new Set<string>();
     const parts = file.names().filter((name) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(name)).sort();
     for (const name of parts) {
-      const paragraphs = Array.from((await parse(name)).getElementsByTagName('w:p'))
-        .map((p) => xmlParagraphText(p, 'w:t'))
+      const paragraphs = Array.from(parse(await read(name)).getElementsByTagName('w:p'))
+        .map((p) => xmlText(p, 'w:t'))
         .filter((text) => text.trim() !== '' && !seen.has(text));
       paragraphs.forEach((text) => seen.add(text));
       if (paragraphs.length > 0) out.push({ paragraphs: paragraphs.map(plainParagraph), where: `in the ${kind}`, advice: `take it out of the ${kind}` });
@@ -235,7 +245,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
   collectParagraphs(document, paragraphs);
   for (const note of Object.values(document.notes?._notes ?? {})) collectParagraphs(note, paragraphs);
   const asides: Aside[] = [];
-  let asideParts: Awaited<ReturnType<typeof asidesOf>>;
+  let asideParts: AsidePart[];
   try {
     asideParts = await asidesOf(document, file);
   } catch (error) {

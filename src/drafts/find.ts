@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { DRAFT_EXTENSIONS } from '../documents/index.js';
 import { SafepostError } from '../errors.js';
 import { filesIn, isWithin } from '../fs/walk.js';
+import { globMatcher } from '../fs/globs.js';
 import type { IgnoreFiles } from '../fs/ignore-files.js';
 
 // `~$name.docx` is the lock file Word keeps beside a document while it is open.
@@ -39,13 +40,7 @@ function toPosix(path: string): string {
  * wildcard also excludes everything under it, as in .gitignore ("content/archive").
  */
 export function excluder(patterns: string[], cwd: string): (absolute: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const globs = patterns.flatMap((p) => {
-    const pattern = toPosix(p).replace(/^\.\//, '').replace(/\/+$/, '');
-    return [pattern, `${pattern}/**`];
-  });
-  const matches = picomatch(globs, { dot: true });
-  return (absolute) => matches(toPosix(relative(cwd, absolute)));
+  return patterns.length === 0 ? () => false : globMatcher(patterns, cwd);
 }
 
 /** A folder or a link a walk left out, and why, for the run's output. */
@@ -163,13 +158,14 @@ export function resolveDrafts(args: string[], cwd = process.cwd(), exclude: stri
         throw new SafepostError(`cannot read the folder ${path} (${code}); check its permissions`);
       }
       if (matched.length === 0 && skips === 0) throw new SafepostError(`no files match "${arg}"; check the pattern and quote it so the shell does not expand it`);
-      if (ignore && matched.every((file) => ignore.ignores(resolve(cwd, file)))) throw new SafepostError(`every file that "${arg}" matches is left out by ${IGNORED_BY}${NO_IGNORE}`);
+      const kept = ignore ? matched.filter((file) => !ignore.ignores(resolve(cwd, file))) : matched;
+      if (kept.length === 0 && matched.length > 0) throw new SafepostError(`every file that "${arg}" matches is left out by ${IGNORED_BY}${NO_IGNORE}`);
       // A link back up the tree makes the glob walk find a draft again further down: once each.
       const reals = new Set<string>();
-      for (const file of matched) {
+      for (const file of kept) {
         const absolute = resolve(cwd, file);
         const real = realpathSync.native(absolute);
-        if (reals.has(real) || ignore?.ignores(absolute)) continue;
+        if (reals.has(real)) continue;
         reals.add(real);
         if (realRoot && !isWithin(real, realRoot)) {
           onSkipped?.({ shown: file, kind: 'outside', message: outsideMessage(file) });

@@ -9,7 +9,7 @@ import { clauseOf, severityOf, type SeverityOverride } from './channel.js';
 import type { CompiledRuleSet } from './compile.js';
 import { mask } from './mask.js';
 import { findMatches } from './match.js';
-import { Suppressions } from './suppress.js';
+import { Suppressions, type DirectiveProblem } from './suppress.js';
 
 export interface DocumentCheckOptions {
   channel: Channel;
@@ -21,7 +21,7 @@ export interface DocumentCheckOptions {
    * Where to say what is wrong with the draft's disable comments: a name that is no rule id or
    * category of `known`, and with `reportUnused` a comment that hid nothing.
    */
-  directives?: { known: ReadonlySet<string>; reportUnused: boolean; problems: string[] };
+  directives?: { known: ReadonlySet<string>; reportUnused: boolean; problems: DirectiveProblem[] };
 }
 
 /**
@@ -53,7 +53,7 @@ export function checkDocument(
   const findings = findingsOf(doc, rules, options, context);
   if (directives && doc.suppressions.length > 0) {
     const suppressions = findings.suppressions ?? new Suppressions(doc.suppressions, new LineIndex(doc.source), doc.source);
-    for (const problem of suppressions.problems(directives.known, directives.reportUnused)) directives.problems.push(problem.message);
+    directives.problems.push(...suppressions.problems(directives.known, directives.reportUnused));
   }
   return findings.list;
 }

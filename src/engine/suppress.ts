@@ -43,6 +43,12 @@ class RangeUnion {
   }
 }
 
+/** What is wrong with one disable comment, said with its line: it names no rule, or (`unused`) it hid nothing. */
+export interface DirectiveProblem {
+  unused: boolean;
+  message: string;
+}
+
 /** Decides whether a finding is hidden by a `safepost-disable…` comment. */
 export class Suppressions {
   private readonly ranges: Range[] = [];
@@ -58,8 +64,12 @@ export class Suppressions {
     private readonly lineIndex: LineIndex,
     source: string,
   ) {
-    const lines = lineIndex;
     this.used = comments.map(() => false);
+    const hideLine = (line: number, index: number) => {
+      const list = this.lines.get(line) ?? [];
+      list.push({ targets: comments[index].targets, comment: index });
+      this.lines.set(line, list);
+    };
     // Open ranges, those for every rule and those by what they name: an enable comment closes
     // the ones it names without looking at all that are open.
     const openForAll = new Set<Range>();
@@ -71,10 +81,7 @@ export class Suppressions {
     };
     comments.forEach((c, index) => {
       if (c.kind === 'disable-line') {
-        const line = lines.position(c.start).line;
-        const list = this.lines.get(line) ?? [];
-        list.push({ targets: c.targets, comment: index });
-        this.lines.set(line, list);
+        hideLine(lineIndex.position(c.start).line, index);
       } else if (c.kind === 'disable-next-line') {
         // The next line with text on it, so a blank line after the comment does not void it.
         LINE_BREAK.lastIndex = c.end;
@@ -82,10 +89,7 @@ export class Suppressions {
         TEXT.lastIndex = lineEnd ? lineEnd.index : source.length;
         const next = TEXT.exec(source);
         // With no text after it, the comment still names the line that follows.
-        const line = next ? lines.position(next.index).line : lines.position(c.end).line + 1;
-        const list = this.lines.get(line) ?? [];
-        list.push({ targets: c.targets, comment: index });
-        this.lines.set(line, list);
+        hideLine(next ? lineIndex.position(next.index).line : lineIndex.position(c.end).line + 1, index);
       } else if (c.kind === 'disable') {
         const range: Range = { from: c.end, to: Infinity, targets: c.targets, comment: index };
         this.ranges.push(range);
@@ -134,16 +138,16 @@ export class Suppressions {
   }
 
   /** What is wrong with the comments, by line: a name that is no rule or category, and (when asked) a comment that hid nothing. */
-  problems(known: ReadonlySet<string>, unused: boolean): Array<{ line: number; message: string }> {
-    const out: Array<{ line: number; message: string }> = [];
+  problems(known: ReadonlySet<string>, unused: boolean): DirectiveProblem[] {
+    const out: DirectiveProblem[] = [];
     this.comments.forEach((c, i) => {
       const line = this.lineIndex.position(c.start).line;
       const unknown = c.targets.filter((t) => !known.has(t));
       if (unknown.length > 0) {
         const names = unknown.map((t) => `"${shownText(t, 40)}"`).join(', ');
-        out.push({ line, message: `line ${line}: safepost-${c.kind} names ${unknown.length === 1 ? 'no rule or category' : 'no rules or categories'} ${names}; "safepost rules" lists them` });
+        out.push({ unused: false, message: `line ${line}: safepost-${c.kind} names ${unknown.length === 1 ? 'no rule or category' : 'no rules or categories'} ${names}; "safepost rules" lists them` });
       } else if (unused && c.kind !== 'enable' && !this.used[i]) {
-        out.push({ line, message: `line ${line}: safepost-${c.kind} hides no finding; remove it` });
+        out.push({ unused: true, message: `line ${line}: safepost-${c.kind} hides no finding; remove it` });
       }
     });
     return out;

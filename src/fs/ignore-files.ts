@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { SafepostError } from '../errors.js';
+import { isWithin } from './walk.js';
 
 /** The files of patterns read in each folder, with .gitignore's syntax. */
 export const IGNORE_FILES = ['.gitignore', '.safepostignore'];
@@ -46,9 +47,9 @@ export class IgnoreFiles {
   ignores(absolute: string, folder = false): boolean {
     const known = this.verdicts.get(absolute);
     if (known !== undefined) return known;
-    const top = this.topOf(dirname(absolute));
     const parent = dirname(absolute);
-    let verdict = parent !== absolute && isInside(parent, top) && parent !== top && this.ignores(parent, true);
+    const top = this.topOf(parent);
+    let verdict = parent !== absolute && parent !== top && isWithin(parent, top) && this.ignores(parent, true);
     if (!verdict) verdict = this.matches(absolute, folder, top);
     this.verdicts.set(absolute, verdict);
     if (verdict) this.ignoredAny = true;
@@ -111,7 +112,7 @@ export class IgnoreFiles {
   private topOf(dir: string): string {
     let top = this.tops.get(dir);
     if (top === undefined) {
-      top = this.repositoryOf(dir) ?? (isInside(dir, this.cwd) ? this.cwd : (this.roots.find((root) => isInside(dir, root)) ?? dir));
+      top = this.repositoryOf(dir) ?? (isWithin(dir, this.cwd) ? this.cwd : (this.roots.find((root) => isWithin(dir, root)) ?? dir));
       this.tops.set(dir, top);
     }
     return top;
@@ -128,8 +129,4 @@ export class IgnoreFiles {
     }
     return repository;
   }
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
