@@ -71,15 +71,16 @@ export interface AppliedSettings {
 }
 
 /**
- * A finding in a Word comment, deleted text, a header or a footer says so, and that it goes with
- * the file: "Personal mobile number *** 123 (in a comment by Jo Bloggs)".
+ * A finding in a Word comment, deleted text, a header, a footer or a link's address says so, and
+ * where it goes: "Personal mobile number *** 123 (in a comment by Jo Bloggs)".
  */
 function sayWhereAside(findings: Finding[], asides: Aside[]): void {
   for (const finding of findings) {
     const aside = asides.find((a) => a.startLine <= finding.line && finding.line <= a.endLine);
     if (!aside) continue;
     finding.message = `${finding.message} (${aside.where})`;
-    finding.suggestion = `This is ${aside.where}, which no reader of the post sees but which goes wherever the file goes: ${aside.advice}. ${finding.suggestion}`;
+    const reach = aside.part === 'link' ? 'which anyone who clicks the link reaches' : 'which no reader of the post sees but which goes wherever the file goes';
+    finding.suggestion = `This is ${aside.where}, ${reach}: ${aside.advice}. ${finding.suggestion}`;
   }
 }
 
@@ -206,7 +207,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const only = (result: FileResult) => ({ result });
     let draft;
     try {
-      draft = await readDraft(absolute, bytes ?? (file.staged ? readDraftFile(file) : undefined));
+      draft = await readDraft(absolute, bytes ?? file.bytes ?? (file.staged ? readDraftFile(file) : undefined));
     } catch (error) {
       if (!(error instanceof UnreadableDraftError)) throw error;
       return only({ path: shown, channel: setup.channel, findings: [], error: error.message });

@@ -61,6 +61,8 @@ export interface Document {
 }
 
 export interface Aside {
+  /** What it is: a comment, deleted text, a header, a footer, or the addresses of the file's links. */
+  part: 'comment' | 'deletion' | 'header' | 'footer' | 'link';
   startLine: number;
   endLine: number;
   where: string;

@@ -23,6 +23,7 @@ interface DocxElement {
   altText?: string;
   contentType?: string;
   breakType?: string;
+  href?: string;
   readAsBuffer?: () => Promise<Buffer>;
 }
 
@@ -58,6 +59,7 @@ function xmlText(node: XmlNode, textTag: 'w:t' | 'w:delText'): string {
 
 /** Paragraphs of a Word file outside its body, with where they are and what to do about them. */
 interface AsidePart {
+  part: Aside['part'];
   paragraphs: Paragraph[];
   where: string;
   advice: string;
@@ -77,7 +79,7 @@ async function asidesOf(document: DocxDocument, file: DocxFile): Promise<AsidePa
     const paragraphs: Paragraph[] = [];
     collectParagraphs({ type: 'comment', children: comment.body ?? [] }, paragraphs);
     const author = comment.authorName?.trim();
-    out.push({ paragraphs, where: author ? `in a comment by ${author}` : 'in a comment', advice: 'delete the comment before the file is shared' });
+    out.push({ part: 'comment', paragraphs, where: author ? `in a comment by ${author}` : 'in a comment', advice: 'delete the comment before the file is shared' });
   }
   // A CommonJS package: its exports are the default export, as for mammoth.
   const { DOMParser } = ((await import('@xmldom/xmldom')) as unknown as { default: typeof import('@xmldom/xmldom') }).default;
@@ -97,6 +99,7 @@ async function asidesOf(document: DocxDocument, file: DocxFile): Promise<AsidePa
   }
   for (const { text, author } of deleted.values()) {
     out.push({
+      part: 'deletion',
       paragraphs: [plainParagraph(text)],
       where: author ? `in text deleted by ${author} with Track Changes` : 'in text deleted with Track Changes',
       advice: 'accept the change (Review, Accept) so that the deleted text leaves the file, before it is shared',
@@ -108,9 +111,9 @@ async function asidesOf(document: DocxDocument, file: DocxFile): Promise<AsidePa
     for (const name of parts) {
       const paragraphs = Array.from(parse(await read(name)).getElementsByTagName('w:p'))
         .map((p) => xmlText(p, 'w:t'))
-        .filter((text) => text.trim() !== '' && !seen.has(text));
-      paragraphs.forEach((text) => seen.add(text));
-      if (paragraphs.length > 0) out.push({ paragraphs: paragraphs.map(plainParagraph), where: `in the ${kind}`, advice: `take it out of the ${kind}` });
+        // A header repeated (first page, odd and even pages) is checked once.
+        .filter((text) => text.trim() !== '' && !seen.has(text) && Boolean(seen.add(text)));
+      if (paragraphs.length > 0) out.push({ part: kind, paragraphs: paragraphs.map(plainParagraph), where: `in the ${kind}`, advice: `take it out of the ${kind}` });
     }
   }
   return out;
@@ -170,6 +173,20 @@ function collectParagraphs(root: DocxElement, out: Paragraph[], inTable = false)
       collectParagraphs(element, out, inTable);
     }
   }
+}
+
+const CONTACT_LINK = /^(?:mailto|tel|sms|callto):/i;
+
+/** The targets of a document's links, in the order they come (in the body and its notes). */
+function linksOf(document: DocxDocument): string[] {
+  const out: string[] = [];
+  const walk = (node: DocxElement) => {
+    if (node.type === 'hyperlink' && node.href) out.push(node.href.replace(/[\r\n\uFFFC]/g, ' '));
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(document);
+  for (const note of Object.values(document.notes?._notes ?? {})) walk(note);
+  return out;
 }
 
 /** Whether the bytes begin as a zip file does (a .docx is one). */
@@ -252,9 +269,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
     if (error instanceof UnreadableDocxError) throw error;
     throw incomplete(damageOf(error));
   }
-  for (const { paragraphs: more, where, advice } of asideParts) {
+  // The addresses behind links that write or ring someone: the text shown may not say who.
+  const addresses = [...new Set(linksOf(document).filter((href) => CONTACT_LINK.test(href)))];
+  if (addresses.length > 0) {
+    asideParts.push({ part: 'link', paragraphs: addresses.map(plainParagraph), where: "in a link's address", advice: 'remove the link, or point it at the school office' });
+  }
+  for (const { part, paragraphs: more, where, advice } of asideParts) {
     if (!more.some((p) => p.text.trim() !== '')) continue;
-    asides.push({ startLine: paragraphs.length + 1, endLine: paragraphs.length + more.length, where, advice });
+    asides.push({ part, startLine: paragraphs.length + 1, endLine: paragraphs.length + more.length, where, advice });
     paragraphs.push(...more);
   }
   let length = 0;

@@ -18,6 +18,8 @@ export interface DraftFile {
   shown: string;
   /** Checked as staged for the next commit (in a git hook, or with --staged), not as in the working tree. */
   staged?: StagedBlob;
+  /** The draft's bytes, when they are not on disk as it is to be checked (a copy being made). */
+  bytes?: Uint8Array;
 }
 
 /** A draft's text in git's index: its object, read with git in its repository. */

@@ -115,7 +115,10 @@ describe('safepost redact', () => {
     // The picture itself is the same bytes: from the start of the scan to the end.
     const scan = (b: Buffer) => b.subarray(b.indexOf(Buffer.from([0xff, 0xda])));
     expect(scan(clean).equals(scan(photo))).toBe(true);
-    expect(runCli(['redact', 'fair.docx', '-o', 'fair.docx'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'safepost: a Word draft is redacted to Markdown: give an output file ending in .md\n' });
+    expect(runCli(['redact', 'fair.docx', '-o', 'fair.pdf'], { cwd: dir })).toMatchObject({
+      status: 2,
+      stderr: 'safepost: a Word draft is copied to a Word file or to Markdown: give an output file ending in .docx or .md\n',
+    });
   });
 
   it('copies local photos without metadata, but never over the originals', () => {

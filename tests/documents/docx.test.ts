@@ -16,7 +16,7 @@ describe('Word drafts', () => {
     ]);
     const { doc } = await readDocx(bytes);
     expect(doc.source).toBe('Spring term news\nWell done to everyone in Year 4.\nBring a coat\nName\nPrize\nJack Smith\nReading\nour website\nCheck with Mrs Patel first');
-    expect(doc.asides).toEqual([{ startLine: 9, endLine: 9, where: 'in a comment by Editor', advice: 'delete the comment before the file is shared' }]);
+    expect(doc.asides).toEqual([{ part: 'comment', startLine: 9, endLine: 9, where: 'in a comment by Editor', advice: 'delete the comment before the file is shared' }]);
     expect(sourceSpan(doc, 'Jack Smith')).toEqual({ start: doc.source.indexOf('Jack Smith'), end: doc.source.indexOf('Jack Smith') + 10, text: 'Jack Smith' });
     const kinds = doc.segments.map((s) => [s.kind, doc.prose.text.slice(s.start, s.end)]);
     expect(kinds).toEqual([
@@ -46,6 +46,19 @@ describe('Word drafts', () => {
       [4, 4, 'in the header'],
       [5, 5, 'in the footer'],
     ]);
+  });
+
+  it("reads the addresses of links that write or ring someone after the body, once each, and no web address", async () => {
+    const { doc } = await readDocx(
+      await makeDocx([
+        { link: 'Email the coach', href: 'mailto:coach.dave@gmail.com' },
+        { link: 'or ring', href: 'tel:07700900184' },
+        { link: 'our website', href: 'https://example.org/jack-smith' },
+        { link: 'Email him again', href: 'mailto:coach.dave@gmail.com' },
+      ]),
+    );
+    expect(doc.source).toBe('Email the coach\nor ring\nour website\nEmail him again\nmailto:coach.dave@gmail.com\ntel:07700900184');
+    expect(doc.asides).toEqual([{ part: 'link', startLine: 5, endLine: 6, where: "in a link's address", advice: 'remove the link, or point it at the school office' }]);
   });
 
   it('reads pictures as one character where they stand, with their alt text, caption and bytes', async () => {

@@ -4,7 +4,9 @@ import JSZip from 'jszip';
 
 export type Block =
   | { heading: string }
-  | { paragraph: string; comment?: string; commentBy?: string; deleted?: string; deletedBy?: string }
+  | { paragraph: string; comment?: string; commentBy?: string; deleted?: string; deletedBy?: string; inserted?: string }
+  /** A paragraph of runs, some bold: words split across runs as Word splits them. */
+  | { runs: Array<string | { bold: string }> }
   | { header: string }
   | { footer: string }
   | { caption: string }
@@ -59,6 +61,12 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
         `<pic:blipFill><a:blip r:embed="${id}"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
       return `<w:p>${drawing}${block.text ? run(block.text) : ''}</w:p>`;
     }
+    if ('runs' in block) {
+      return `<w:p>${block.runs.map((r) => (typeof r === 'string' ? run(r) : `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${escape(r.bold)}</w:t></w:r>`)).join('')}</w:p>`;
+    }
+    if (block.inserted) {
+      return `<w:p>${run(block.paragraph)}<w:ins w:id="8${comments.length}" w:author="Editor" w:date="2026-01-01T00:00:00Z">${run(block.inserted)}</w:ins></w:p>`;
+    }
     if (block.deleted) {
       const by = block.deletedBy ? ` w:author="${escape(block.deletedBy)}"` : '';
       return `<w:p>${run(block.paragraph)}<w:del w:id="9${comments.length}"${by} w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">${escape(block.deleted)}</w:delText></w:r></w:del></w:p>`;
@@ -78,7 +86,9 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Default Extension="jpeg" ContentType="image/jpeg"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      (comments.length ? '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>' : '') +
+      '</Types>',
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
     'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${ns}><w:body>${body.join('')}</w:body></w:document>`,

@@ -15,6 +15,8 @@ export interface PhotoOptions {
   gps?: { latitude: number; longitude: number };
   description?: string;
   artist?: string;
+  /** Exif Orientation, 1 to 8 (6: a phone held upright). */
+  orientation?: number;
 }
 
 export function makePhoto(options: PhotoOptions = {}): Buffer {
@@ -22,6 +24,7 @@ export function makePhoto(options: PhotoOptions = {}): Buffer {
   const zeroth: Record<number, string> = {};
   if (options.description) zeroth[piexif.ImageIFD.ImageDescription] = options.description;
   if (options.artist) zeroth[piexif.ImageIFD.Artist] = options.artist;
+  if (options.orientation) (zeroth as Record<number, unknown>)[piexif.ImageIFD.Orientation] = options.orientation;
   const gps: Record<number, unknown> = {};
   if (options.gps) {
     const { latitude, longitude } = options.gps;
