@@ -422,6 +422,11 @@ export const pupilNames = defineDetector({
         last = lastWords.join('');
         const kind = roster ? (roster.pairKind(first, last) ?? roster.pairKind(first, lastWords[lastWords.length - 1])) : null;
         // A surname of two words ("Althea Dela Cruz").
+        // A school, house, place or prize named after someone: "James Bradfield School", "Amir Hussain House".
+        if (kind && spaced(lastEnd) && capital(lastEnd + 1) && lexicon.before.has(tokens.words[lastEnd + 1])) {
+          i = lastEnd + 2;
+          continue;
+        }
         if (roster && kind !== 'exact' && spaced(lastEnd) && roster.pairKind(first, last + nameWord(lastEnd + 1)) === 'exact') {
           push(i, lastEnd + 1, 'full', true);
           continue;

@@ -57,6 +57,9 @@ describe('pupil names with a roster', () => {
     ['See [Katie Lomax’s poem](poems/k.md).', [['Katie Lomax', 'full', 'identifying']]],
     ['![Amir at the finish line](img/race.jpg)', [['Amir', 'first', 'identifying']]],
     ['![The relay team](img/jack-smith-y6.jpg)', [['jack-smith', 'full', 'identifying']]],
+    // A named thing only when its word follows the name as a name's part does.
+    ['Jack Smith house points: 40.', [['Jack Smith', 'full', 'identifying']]],
+    ['Well done Jack Smith. School starts at nine.', [['Jack Smith', 'full', 'identifying']]],
   ])('finds %j', (text, expected) => {
     expect(find(text)).toEqual(expected);
   });
@@ -77,6 +80,10 @@ describe('pupil names with a roster', () => {
     'Kingsmead Academy and Brookfield Primary joined us.',
     'Email amir.parent@gmail.com with questions.',
     'We will see everyone on 14 May.',
+    // Schools, houses, places and prizes named after someone who shares a pupil's name.
+    'Points tonight went to Amir Hussain House.',
+    'The Jack Smith Memorial Cup is back this year.',
+    'Our friends from Grace Whitfield Academy visited.',
   ])('leaves %j alone', (text) => {
     expect(find(text, plain, ['Grace Hill'])).toEqual([]);
   });
