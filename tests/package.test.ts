@@ -47,11 +47,11 @@ describe('the published package', () => {
     expect(files.filter((f) => f.startsWith('dist/build/'))).toEqual([]);
   });
 
-  it('installs alone, with no dependencies, in under 5 MB', () => {
+  it('installs alone, with no dependencies, in under 5.5 MB', () => {
     const manifest = JSON.parse(readFileSync(join(installed(), 'package.json'), 'utf8')) as Record<string, unknown>;
     for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies']) expect(manifest[key] ?? {}).toEqual({});
     expect(readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['safepost']);
-    expect(sizeOf(join(project, 'node_modules'))).toBeLessThan(5_000_000);
+    expect(sizeOf(join(project, 'node_modules'))).toBeLessThan(5_500_000);
   });
 
   it('runs its command on a draft, and passes a clean one', () => {
