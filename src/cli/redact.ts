@@ -197,7 +197,7 @@ pass the check (no error left, photos included), 1 some are left for you (listed
         else io.stdout(text);
         tell(result);
         const where = output ? `Wrote ${printable(shownPath(output, io.cwd))}` : 'The copy is on standard output';
-        say(`${where}: ${plural(result.done.length, 'change')}${word ? '; the pictures of the Word draft are not in the Markdown copy' : ''}.\n`);
+        say(`${where}: ${plural(result.done.length, 'change')}${word ? '; the pictures of the Word draft are not in the Markdown copy (-o FILE.docx writes a Word copy with them)' : ''}.\n`);
         // Checked where its photos are found: the clean copies when it points at them, else the draft's own.
         remaining = errorsIn((await checker.checkFile({ absolute: copies.size > 0 ? copyAt : asPath, shown: output ? (flags.output ?? draft) : draft, bytes: encodeDraft(text, original.encoding ?? 'utf-8') })).findings);
         if (word && !flags.photosTo) {
