@@ -7,6 +7,17 @@ describe('advice for a person and for the technical team', () => {
       plain: 'Ask for a cleaned copy; and turn off location.',
       technical: ['safepost redact with --photos-to makes one.'],
     });
+    expect(splitAdvice('Record consent in the draft (in Markdown, "consent: true" on the image in the front matter), or use another photo.')).toEqual({
+      plain: 'Record consent in the draft, or use another photo.',
+      technical: ['In Markdown, "consent: true" on the image in the front matter.'],
+    });
+  });
+
+  it('moves the part of a sentence, between semicolons, that says what to write in the front matter', () => {
+    expect(splitAdvice('Say it as yourself, or ask a senior leader to post it; once it is approved, add approved-by to the post\'s front matter.')).toEqual({
+      plain: 'Say it as yourself, or ask a senior leader to post it.',
+      technical: ["Once it is approved, add approved-by to the post's front matter."],
+    });
   });
 
   it('moves a sentence that holds a command, an option or code', () => {

@@ -52,8 +52,13 @@ describe('--format html', () => {
     expect(page).toContain('(posted on the school’s or the trust’s own account; 2 findings)');
   });
 
-  it('names every category in words wherever a reader sees one, ids only in attributes', () => {
+  it('names every category in words wherever a reader sees one, and shows no id, command or position but in the technical lines', () => {
     const page = runCli(['check', 'fixtures', '--format', 'html', '--config', 'fixtures/safepost.config.yaml']).stdout;
+    const report = JSON.parse(runCli(['check', 'fixtures', '--format', 'json', '--config', 'fixtures/safepost.config.yaml']).stdout) as { files: Array<{ findings: Array<{ ruleId: string }> }> };
+    const ruleIds = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)))];
+    expect(ruleIds.length).toBeGreaterThan(20);
+    for (const id of ruleIds) expect(page).toContain(`<code>${id}</code>`);
+    expect(page).toContain('safepost redact with --photos-to');
     // All seven categories are in the fixtures' findings, so the page would show each id it let through.
     for (const category of CATEGORIES) expect(page).toContain(`data-category="${category}"`);
     const text = readerText(page);
@@ -61,6 +66,8 @@ describe('--format html', () => {
     const ids = CATEGORIES.filter((c) => c.includes('-'));
     expect(ids.length).toBeGreaterThan(3);
     for (const id of ids) expect(text).not.toContain(id);
+    for (const id of ruleIds.filter((r) => r.includes('-'))) expect(text).not.toContain(id);
+    expect(text).not.toMatch(/safepost [a-z]+ |--[a-z]|front matter|\b(?:line|paragraph) \d+, (?:column|character)/);
   });
 
   it('says in each card the heading above the finding and its paragraph’s first words, with names and numbers masked', () => {
