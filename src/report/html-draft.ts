@@ -32,6 +32,8 @@ interface Block {
   end: number;
   /** In a Word table: where it stands there. */
   cell?: TableCellPlace;
+  /** A Word draft's paragraph outside its body: where it is ("in a comment by Jo Bloggs"). */
+  aside?: string;
 }
 
 // How much of a paragraph or a heading says which one it is.
@@ -80,7 +82,8 @@ function blocksOf(text: string, at: Int32Array, source: string, segments: Docume
       const end = nl < 0 ? text.length : nl;
       const line = lines.position(start < text.length ? at[start] : source.length).line;
       const cell = word?.tableCells?.[line];
-      blocks.push({ kind: kinds[line] ?? 'paragraph', start, end, ...(cell ? { cell } : {}) });
+      const aside = word?.asides?.find((a) => a.startLine <= line && line <= a.endLine)?.where;
+      blocks.push({ kind: kinds[line] ?? 'paragraph', start, end, ...(cell ? { cell } : {}), ...(aside ? { aside } : {}) });
       if (nl < 0) break;
       start = nl + 1;
     }
@@ -250,17 +253,24 @@ export function draftView(source: string, path: string, findings: Occurrence[], 
  * as a message masks what it found, so that they repeat no name or number.
  */
 function placesOf(text: string, blocks: Block[], cover: Array<Array<{ personal: boolean }>>, firstSeen: Map<number, number>): Map<number, string> {
-  const excerpt = (block: Block, words: number, chars: number) => {
+  // Many findings can share a paragraph: its words are cut and masked once.
+  const excerpts = new Map<Block, { words: string; whole: boolean }>();
+  const excerpt = (block: Block) => {
+    const known = excerpts.get(block);
+    if (known) return known;
     const paragraph = text.slice(block.start, block.end);
+    const end = block.kind === 'heading' ? openingWordsEnd(paragraph, HEADING_WORDS, HEADING_CHARS) : openingWordsEnd(paragraph, OPENING_WORDS, OPENING_CHARS);
+    // The personal details among the words shown, as runs of the paragraph's characters.
     const hidden: Array<[number, number]> = [];
-    for (let t = block.start; t < block.end; t++) {
+    for (let t = block.start; t < block.start + end; t++) {
       if (!cover[t].some((span) => span.personal)) continue;
       const last = hidden[hidden.length - 1];
       if (last && last[1] === t - block.start) last[1]++;
       else hidden.push([t - block.start, t - block.start + 1]);
     }
-    const end = openingWordsEnd(paragraph, words, chars);
-    return { words: maskedExcerpt(paragraph, 0, end, hidden), whole: end >= paragraph.trimEnd().length };
+    const cut = { words: maskedExcerpt(paragraph, 0, end, hidden), whole: end >= paragraph.trimEnd().length };
+    excerpts.set(block, cut);
+    return cut;
   };
   // The heading above each block (its own, for a heading).
   const headings: Array<Block | undefined> = [];
@@ -279,14 +289,19 @@ function placesOf(text: string, blocks: Block[], cover: Array<Array<{ personal: 
     const block = blocks[i];
     if (!block) continue;
     const quoted = (s: string) => (s ? ` “${s}”` : '');
+    // A comment, a header or deleted text is under no heading of the body.
+    if (block.aside) {
+      places.set(id, `${block.aside[0].toUpperCase()}${block.aside.slice(1)}${excerpt(block).words ? `:${quoted(excerpt(block).words)}` : ''}`);
+      continue;
+    }
     if (block.kind === 'heading') {
-      places.set(id, `In the heading${quoted(excerpt(block, HEADING_WORDS, HEADING_CHARS).words)}`);
+      places.set(id, `In the heading${quoted(excerpt(block).words)}`);
       continue;
     }
     const heading = i > 0 ? headings[i - 1] : undefined;
-    const opening = excerpt(block, OPENING_WORDS, OPENING_CHARS);
+    const opening = excerpt(block);
     const what = WHAT[block.kind] ?? 'the paragraph';
-    const under = heading ? `Under${quoted(excerpt(heading, HEADING_WORDS, HEADING_CHARS).words)}, in` : 'In';
+    const under = heading ? `Under${quoted(excerpt(heading).words)}, in` : 'In';
     places.set(id, `${under} ${what}${opening.words ? `${opening.whole ? '' : ' starting'}${quoted(opening.words)}` : ''}`);
   }
   return places;

@@ -50,7 +50,7 @@ function card(g: FindingGroup<{ f: Finding; id: number }>, file: FileResult, pla
   return `<li class="finding ${f.severity}" id="f-${id}" tabindex="-1" data-id="${id}" data-count="${count}" data-category="${f.category}" data-severity="${f.severity}">
 <span class="number">${id}</span><span class="badge ${f.severity}">${f.severity}</span><span class="badge category">${CATEGORY_NAMES[f.category]}</span>${times}${context}
 <p class="message">${escapeHtml(f.message)}</p>${places}
-<p class="advice"><strong>What to do:</strong> ${escapeHtml(advice.plain || 'ask whoever looks after your website to follow the technical note below.')}</p>
+<p class="advice"><strong>What to do:</strong> ${escapeHtml(advice.plain || 'Ask whoever looks after your website to follow the technical note below.')}</p>
 <blockquote><strong>Policy ${escapeHtml(f.clause.id)}, ${escapeHtml(f.clause.title)}:</strong> ${escapeHtml(f.clause.text)}</blockquote>
 <details class="technical"><summary>For the technical team</summary><p>${technical.join(' ')}</p></details></li>`;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { html } from '../../src/report/html.js';
+import type { Finding, Report } from '../../src/results/schema.js';
 import { CATEGORIES } from '../../src/rules/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { makeDocx } from '../helpers/docx.js';
@@ -102,7 +104,7 @@ describe('--format html', () => {
         { heading: 'Sports day' },
         { paragraph: 'The results are in.' },
         { table: [['Race', 'Contact'], ['Sack race', 'Ring 07700 900184'], ['Relay\nand egg and spoon', 'The office']], headerRow: true },
-        { paragraph: 'See you next year.' },
+        { paragraph: 'See you next year.', comment: 'Ring 07700 900123 first' },
       ]),
     });
     const page = runCli(['check', 'sports.docx', '--format', 'html'], { cwd: dir }).stdout;
@@ -110,9 +112,12 @@ describe('--format html', () => {
       '<span class="heading">Sports day</span>\nThe results are in.<table class="word-table"><tr><th scope="col">Race</th><th scope="col">Contact</th></tr>' +
         '<tr><td>Sack race</td><td>Ring <sup class="number" aria-hidden="true">1</sup><mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">07700 900184</mark></td></tr>' +
         // A cell's two paragraphs stay in the one cell.
-        '<tr><td>Relay\nand egg and spoon</td><td>The office</td></tr></table>See you next year.</div>',
+        '<tr><td>Relay\nand egg and spoon</td><td>The office</td></tr></table>See you next year.\nRing <sup',
     );
-    expect(cardsOf(page)[0]).toContain('<p class="where context">Under “Sports day”, in the table cell “Ring *** 184”</p>');
+    const [cell, comment] = cardsOf(page);
+    expect(cell).toContain('<p class="where context">Under “Sports day”, in the table cell “Ring *** 184”</p>');
+    // A comment is under no heading of the body: the card says it is a comment.
+    expect(comment).toContain('<p class="where context">In a comment by Editor: “Ring *** 123 first”</p>');
   });
 
   it('fetches nothing: no link, source or address outside the page', () => {
@@ -136,5 +141,29 @@ describe('--format html', () => {
     expect(page).toContain('<span class="heading">Summer Fair: thank you!</span>');
     expect(page).toContain('<table class="word-table"><tr><td>Stall</td><td>Raised</td></tr><tr><td>Cakes</td><td>£310</td></tr><tr><td>Tombola</td><td>£280</td></tr></table>');
     expect(page).toMatch(/<mark class="error" data-finding="\d+" data-findings="\d+" tabindex="0" aria-describedby="f-\d+">\[picture\]<\/mark>/);
+  });
+
+  it('says where a Word finding is by its context when the draft’s text is not given', () => {
+    const finding: Finding = {
+      ruleId: 'personal-phone-number',
+      category: 'contact-details',
+      severity: 'error',
+      message: 'Personal mobile number *** 184',
+      clause: { id: '1.8(b)', title: 'Safeguarding', text: 'Nothing that could compromise safeguarding.' },
+      line: 4,
+      column: 9,
+      endLine: 4,
+      endColumn: 21,
+      suggestion: 'Remove the number.',
+      context: { heading: 'Summer <fair>', excerpt: '…Ring me on *** 184 about it' },
+    };
+    const report: Report = {
+      files: [{ path: 'fair.docx', channel: 'official', positions: 'paragraphs', findings: [finding] }],
+      summary: { files: 1, errors: 1, warnings: 0, infos: 0, suppressed: 0, fileErrors: 0 },
+    };
+    const page = html(report, { color: false, rules: [] });
+    expect(page).toContain('<p class="where context">Under “Summer &lt;fair&gt;”, near “…Ring me on *** 184 about it”</p>');
+    expect(page).toContain('<span class="position">paragraph 4, character 9</span>');
+    expect(page).toContain('The draft could not be read to show it here.');
   });
 });
