@@ -12,7 +12,7 @@ import { applyApproval } from '../engine/approval.js';
 import { channelOf, severityOf, type SeverityOverride } from '../engine/channel.js';
 import { checkDocument } from '../engine/check-document.js';
 import type { DirectiveProblem } from '../engine/suppress.js';
-import { mask } from '../engine/mask.js';
+import { maskedExcerpt } from '../engine/excerpt.js';
 import { compactText } from '../text/shown-text.js';
 import { needsLanguage, StoppedRuleError } from '../engine/match.js';
 import { fingerprint } from '../results/baseline.js';
@@ -104,18 +104,8 @@ function addWordContext(findings: Finding[], doc: Document): void {
     // Whole words at the edges.
     if (start > 0) start = paragraph.indexOf(' ', start) + 1 || start;
     if (end < paragraph.length) end = Math.max(to, paragraph.lastIndexOf(' ', end));
-    const hidden = findings
-      .filter((f) => f.line === finding.line && f.column - 1 < end && endOf(f) > start)
-      .map((f) => [Math.max(start, f.column - 1), Math.min(end, endOf(f))] as const)
-      .sort((a, b) => a[0] - b[0]);
-    let excerpt = '';
-    let at = start;
-    for (const [a, b] of hidden) {
-      if (b <= at) continue;
-      excerpt += paragraph.slice(at, Math.max(at, a)) + mask(paragraph.slice(Math.max(at, a), b));
-      at = b;
-    }
-    excerpt = `${start > 0 ? '…' : ''}${excerpt}${paragraph.slice(at, end)}${end < paragraph.length ? '…' : ''}`.replace(/\uFFFC/g, '[picture]').replace(/\s+/g, ' ').trim();
+    const hidden = findings.filter((f) => f.line === finding.line).map((f) => [f.column - 1, endOf(f)] as const);
+    const excerpt = maskedExcerpt(paragraph, start, end, hidden);
     const heading = doc.headings?.[finding.line];
     finding.context = heading ? { heading: compactText(heading).slice(0, 80), excerpt } : { excerpt };
   }

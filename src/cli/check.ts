@@ -8,7 +8,7 @@ import { excluder, outsideMessage, resolveDrafts, type DraftFile } from '../draf
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SafepostError } from '../errors.js';
 import { createChecker } from '../api/checker.js';
-import { decodeDraft, formatOf, readDraft, UnreadableDraftError } from '../documents/index.js';
+import { decodeDraft, formatOf, readDraft, UnreadableDraftError, type Document } from '../documents/index.js';
 import { addToSummary, emptySummary, type FileResult } from '../results/schema.js';
 import { FORMATTERS, JsonReportWriter, mayGroup, type FormatName } from '../report/index.js';
 import { plural } from '../report/plural.js';
@@ -78,12 +78,15 @@ const NOTES_SHOWN = 10;
 
 /**
  * A draft's text as its findings' positions count it (a Word draft's paragraphs, one a line), for
- * the reports that show or group by it; only a Word draft needs parsing for it.
+ * the reports that show or group by it, and a Word draft as it was read, for its headings and
+ * tables; only a Word draft needs parsing for it.
  */
-async function sourceOf(draft: DraftFile): Promise<string | undefined> {
+async function sourceOf(draft: DraftFile): Promise<{ source: string; doc?: Document } | undefined> {
   try {
     const bytes = readDraftFile(draft);
-    return formatOf(draft.absolute) === 'docx' ? (await readDraft(draft.absolute, bytes)).doc.source : decodeDraft(bytes);
+    if (formatOf(draft.absolute) !== 'docx') return { source: decodeDraft(bytes) };
+    const { doc } = await readDraft(draft.absolute, bytes);
+    return { source: doc.source, doc };
   } catch {
     return undefined;
   }
@@ -166,6 +169,7 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
       }
       const onDisk = paths.filter((p) => p !== '-');
       const sources = new Map<string, string>();
+      const documents = new Map<string, Document>();
       let fromStdin: FileResult | undefined;
       if (paths.includes('-')) {
         const name = flags.stdinFilename ?? '<stdin>';
@@ -248,11 +252,13 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 the check faile
             const byShown = new Map(drafts.map((d) => [d.shown, d]));
             for (const file of files) {
               if (sources.has(file.path) || file.error || (grouped && !mayGroup(file))) continue;
-              const source = await sourceOf(byShown.get(file.path) ?? { absolute: resolve(io.cwd, file.path), shown: file.path });
-              if (source !== undefined) sources.set(file.path, source);
+              const read = await sourceOf(byShown.get(file.path) ?? { absolute: resolve(io.cwd, file.path), shown: file.path });
+              if (read === undefined) continue;
+              sources.set(file.path, read.source);
+              if (read.doc && flags.format === 'html') documents.set(file.path, read.doc);
             }
           }
-          output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), color, group: flags.group }));
+          output.write(FORMATTERS[flags.format]({ files, summary }, { rules: checker.rules, sourceOf: (path) => sources.get(path), documentOf: (path) => documents.get(path), color, group: flags.group }));
         }
         output.finish();
       } catch (error) {

@@ -58,6 +58,26 @@ export interface Document {
   asides?: Aside[];
   /** A Word draft's heading above each of its paragraphs (by line, from 1), where there is one. */
   headings?: Array<string | undefined>;
+  /**
+   * Where each paragraph of a Word draft's tables stands in its table (by line, from 1; none for a
+   * paragraph outside a table), so that a report can show the table as a table.
+   */
+  tableCells?: Array<TableCellPlace | undefined>;
+}
+
+/**
+ * A table-cell paragraph's place: its table (numbered from 0 in the file), row and cell in the
+ * row (from 0), as Word has them after merged cells are joined. A table inside a cell is read as
+ * paragraphs of that cell.
+ */
+export interface TableCellPlace {
+  table: number;
+  row: number;
+  cell: number;
+  colSpan: number;
+  rowSpan: number;
+  /** A row Word repeats at the top of each page: the table's header. */
+  header: boolean;
 }
 
 export interface Aside {

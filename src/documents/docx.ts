@@ -1,4 +1,4 @@
-import type { Aside, Document, DraftImage } from './document.js';
+import type { Aside, Document, DraftImage, TableCellPlace } from './document.js';
 import { MissingPartError, openDocx, UnreadableDocxError, type DocxFile } from './docx-zip.js';
 import { SourceTextBuilder, type SegmentKind } from './source-text.js';
 
@@ -24,6 +24,9 @@ interface DocxElement {
   contentType?: string;
   breakType?: string;
   href?: string;
+  colSpan?: number;
+  rowSpan?: number;
+  isHeader?: boolean;
   readAsBuffer?: () => Promise<Buffer>;
 }
 
@@ -126,7 +129,11 @@ interface Paragraph {
   kind: SegmentKind;
   images: Array<{ at: number; element: DocxElement }>;
   styleName: string;
+  /** In a table: where it stands there, its table known by the object, numbered once all are read. */
+  cell?: CellOf;
 }
+
+type CellOf = Omit<TableCellPlace, 'table'> & { table: object };
 
 export { UnreadableDocxError };
 
@@ -145,14 +152,15 @@ function kindOf(style: string, numbered: boolean, inTable: boolean): SegmentKind
   return 'paragraph';
 }
 
-function collectParagraphs(root: DocxElement, out: Paragraph[], inTable = false): void {
+function collectParagraphs(root: DocxElement, out: Paragraph[], cell?: CellOf): void {
   for (const element of root.children ?? []) {
     if (element.type === 'paragraph') {
       const paragraph: Paragraph = {
         text: '',
-        kind: kindOf(element.styleName ?? '', Boolean(element.numbering), inTable),
+        kind: kindOf(element.styleName ?? '', Boolean(element.numbering), cell !== undefined),
         images: [],
         styleName: element.styleName ?? '',
+        ...(cell ? { cell } : {}),
       };
       const walk = (node: DocxElement) => {
         for (const child of node.children ?? []) {
@@ -167,10 +175,25 @@ function collectParagraphs(root: DocxElement, out: Paragraph[], inTable = false)
       };
       walk(element);
       out.push(paragraph);
-    } else if (element.type === 'table' || element.type === 'tableRow' || element.type === 'tableCell') {
-      collectParagraphs(element, out, true);
+    } else if (element.type === 'table' && !cell) {
+      // Rows and cells counted as Word lays them out; anything else in a table is read as a cell's.
+      const table = {};
+      let row = 0;
+      for (const child of element.children ?? []) {
+        if (child.type !== 'tableRow') {
+          collectParagraphs({ type: 'table-part', children: [child] }, out, { table, row, cell: 0, colSpan: 1, rowSpan: 1, header: false });
+          continue;
+        }
+        let column = 0;
+        for (const part of child.children ?? []) {
+          const place = { table, row, cell: column, colSpan: part.colSpan ?? 1, rowSpan: part.rowSpan ?? 1, header: Boolean(child.isHeader) };
+          collectParagraphs(part.type === 'tableCell' ? part : { type: 'table-part', children: [part] }, out, place);
+          if (part.type === 'tableCell') column++;
+        }
+        row++;
+      }
     } else if (element.children) {
-      collectParagraphs(element, out, inTable);
+      collectParagraphs(element, out, cell);
     }
   }
 }
@@ -187,6 +210,20 @@ function linksOf(document: DocxDocument): string[] {
   walk(document);
   for (const note of Object.values(document.notes?._notes ?? {})) walk(note);
   return out;
+}
+
+/** Each paragraph's place in its table, by line from 1, the tables numbered in the order of the file. */
+function tableCellsOf(paragraphs: Paragraph[]): Array<TableCellPlace | undefined> | undefined {
+  if (!paragraphs.some((p) => p.cell)) return undefined;
+  const numbers = new Map<object, number>();
+  return [
+    undefined,
+    ...paragraphs.map(({ cell }) => {
+      if (!cell) return undefined;
+      if (!numbers.has(cell.table)) numbers.set(cell.table, numbers.size);
+      return { ...cell, table: numbers.get(cell.table)! };
+    }),
+  ];
 }
 
 /** Whether the bytes begin as a zip file does (a .docx is one). */
@@ -344,6 +381,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
     if (p.kind === 'heading' && p.text.trim()) heading = p.text.trim();
     headings.push(i < bodyEnd ? heading : undefined);
   });
+  const tableCells = tableCellsOf(paragraphs);
   return {
     doc: {
       format: 'docx',
@@ -357,6 +395,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxDraft> {
       problems: [],
       ...(asides.length > 0 ? { asides } : {}),
       headings,
+      ...(tableCells ? { tableCells } : {}),
     },
     embedded,
   };

@@ -1,3 +1,4 @@
+import type { Document } from '../documents/index.js';
 import type { Report } from '../results/schema.js';
 import type { LoadedRule } from '../rules/schema.js';
 
@@ -8,6 +9,11 @@ export interface FormatOptions {
   rules: LoadedRule[];
   /** The text of a draft by its path in the report, for formats that show drafts (HTML). */
   sourceOf?: (path: string) => string | undefined;
+  /**
+   * A Word draft as it was read, for what its text alone does not say: which paragraphs are
+   * headings and captions, and how its tables are laid out (HTML shows them as tables).
+   */
+  documentOf?: (path: string) => Document | undefined;
   /**
    * Formats for people (stylish, HTML) show the findings of one rule on the same words in a file
    * once, with their count and lines, when `sourceOf` gives the file's text. On unless false.

@@ -23,7 +23,7 @@ export const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
   'contact-details': 'contact details and identifiers',
   imagery: 'photos and images',
   'sensitive-topic': 'sensitive school topics',
-  'special-category': 'special-category data',
+  'special-category': 'health, beliefs and other special category data',
   location: 'children’s whereabouts',
   conduct: 'conduct',
 };

@@ -32,6 +32,40 @@ describe('Word drafts', () => {
     ]);
   });
 
+  it('says where each paragraph of a table stands: its table, row and cell, with merged cells and a header row', async () => {
+    const { doc } = await readDocx(
+      await makeDocx([
+        { paragraph: 'Results' },
+        { table: [['Stall', 'Raised'], ['Cakes\nand biscuits', '£310'], ['Total']], headerRow: true, spans: { Total: 2 } },
+        { paragraph: 'Between' },
+        { table: [['Class', 'Prize']] },
+      ]),
+    );
+    expect(doc.source).toBe('Results\nStall\nRaised\nCakes\nand biscuits\n£310\nTotal\nBetween\nClass\nPrize');
+    const place = (table: number, row: number, cell: number, more: { colSpan?: number; header?: boolean } = {}) => ({ table, row, cell, colSpan: 1, rowSpan: 1, header: false, ...more });
+    expect(doc.tableCells).toEqual([
+      undefined,
+      undefined,
+      place(0, 0, 0, { header: true }),
+      place(0, 0, 1, { header: true }),
+      // Two paragraphs of one cell.
+      place(0, 1, 0),
+      place(0, 1, 0),
+      place(0, 1, 1),
+      place(0, 2, 0, { colSpan: 2 }),
+      undefined,
+      place(1, 0, 0),
+      place(1, 0, 1),
+    ]);
+    // The text and its kinds are as before: a table cell's paragraphs are table cells.
+    expect(doc.segments.filter((s) => s.kind === 'table-cell')).toHaveLength(8);
+  });
+
+  it('has no table places without a table', async () => {
+    const { doc } = await readDocx(await makeDocx([{ paragraph: 'Sports day is on Friday.' }]));
+    expect(doc.tableCells).toBeUndefined();
+  });
+
   it('reads the deleted text of tracked changes, headers and footers after the body, saying where each is', async () => {
     const bytes = await makeDocx([
       { paragraph: 'Sports day is on Friday.', deleted: 'Ring Jo on 07700 900123.', deletedBy: 'Sam Office' },

@@ -12,7 +12,7 @@ export type Block =
   | { caption: string }
   | { list: string }
   | { image: Buffer; alt?: string; text?: string }
-  | { table: string[][] }
+  | { table: string[][]; headerRow?: boolean; spans?: Record<string, number> }
   | { link: string; href: string };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -41,7 +41,11 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
     if ('caption' in block) return styled('Caption', run(block.caption));
     if ('list' in block) return styled('ListParagraph', run(block.list));
     if ('table' in block) {
-      const rows = block.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc><w:p>${run(cell)}</w:p></w:tc>`).join('')}</w:tr>`);
+      // A cell may hold several paragraphs (split at "\n"), span columns (`spans`, by its text) and
+      // the first row be the header Word repeats on each page.
+      const cellXml = (cell: string) =>
+        `<w:tc>${block.spans?.[cell] ? `<w:tcPr><w:gridSpan w:val="${block.spans[cell]}"/></w:tcPr>` : ''}${cell.split('\n').map((p) => `<w:p>${run(p)}</w:p>`).join('')}</w:tc>`;
+      const rows = block.table.map((row, r) => `<w:tr>${r === 0 && block.headerRow ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${row.map(cellXml).join('')}</w:tr>`);
       return `<w:tbl>${rows.join('')}</w:tbl>`;
     }
     if ('link' in block) {

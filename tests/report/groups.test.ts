@@ -86,7 +86,11 @@ describe('findings of one rule on the same words, in the reports for people', ()
     const cards = page.match(/<li class="finding [^]*?<\/li>/g)!;
     expect(cards).toHaveLength(4);
     expect(cards[0]).toMatch(/^<li class="finding error" id="f-1" tabindex="-1" data-id="1" data-count="5" data-category="pupil-name" data-severity="error">/);
-    expect(cards[0]).toContain('<span class="badge count">×5</span><span class="where">line 3</span>\n<p class="message">Full name of a pupil (J. S.)</p>\n<p class="where places">5 times, on lines 3, 5, 9 and 11</p>');
+    expect(cards[0]).toContain(
+      '<span class="badge count">×5</span>\n<p class="where context">Under “Class news”, in the paragraph “J. S. won the spelling bee.”</p>\n<p class="message">Full name of a pupil (J. S.)</p>\n<p class="where places">Found 5 times in this draft: each place is marked in the text with this card’s number.</p>',
+    );
+    // The lines are for the technical team.
+    expect(cards[0]).toContain('<details class="technical"><summary>For the technical team</summary><p>Rule <code>pupil-full-name</code> at <span class="position">line 3, column 1</span>, found on lines 3, 5, 9 and 11.</p></details>');
     expect(cards[1]).toContain('data-count="1"');
     expect(cards[1]).not.toContain('badge count');
     // Every place is marked, takes focus once, and is described by the one card.
@@ -100,7 +104,7 @@ describe('findings of one rule on the same words, in the reports for people', ()
       '<mark class="warning" data-finding="7" data-findings="7" tabindex="0" aria-describedby="f-7">SATs results</mark>',
       '<mark class="error" data-finding="1" data-findings="1" tabindex="0" aria-describedby="f-1">Jack  Smith</mark>',
     ]);
-    expect(page).toContain('(posted as official; 8 findings)');
+    expect(page).toContain('(posted on the school’s or the trust’s own account; 8 findings)');
     expect(page).toContain('<tr><th scope="row">pupils’ names</th><td>6</td><td>0</td><td>0</td></tr>');
     const ungrouped = runCli(['check', 'post.md', '--format', 'html', '--no-group'], { cwd: dir }).stdout;
     expect(ungrouped.match(/<li class="finding /g)).toHaveLength(8);

@@ -3,15 +3,55 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { makeDocx } from '../helpers/docx.js';
 import { tempFolder } from '../helpers/temp.js';
 
 // The HTML report in a real browser: Debian's Chromium, driven by playwright-core.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CONFIG = ['--config', 'fixtures/safepost.config.yaml'];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 800 };
+
+/** Where each shown card stands beside the text, and where its first mark is, in page pixels. */
+const layoutOf = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.findings')].map((list) => {
+      const text = list.closest('.draft')!.querySelector('.text')!.getBoundingClientRect();
+      const cards = [...list.querySelectorAll('.finding:not(.hidden)')].map((card) => {
+        const id = (card as HTMLElement).dataset.id!;
+        const mark = [...document.querySelectorAll('mark[data-findings]')].find((m) => (m as HTMLElement).dataset.findings!.split(' ').includes(id))!;
+        const box = card.getBoundingClientRect();
+        return { id: Number(id), top: box.top + scrollY, bottom: box.bottom + scrollY, gap: parseFloat(getComputedStyle(card).marginBottom), markTop: mark.getBoundingClientRect().top + scrollY };
+      });
+      return { textBottom: text.bottom + scrollY, cards };
+    }),
+  );
+type Layout = Awaited<ReturnType<typeof layoutOf>>;
+
+/**
+ * On a wide screen: each card starts at its mark, or, where the card before it reaches further
+ * down, right under that card; never over it, and with no room left for a hidden card.
+ */
+function expectBesideTheirMarks(layout: Layout) {
+  let aligned = 0;
+  for (const { cards } of layout) {
+    cards.forEach((card, i) => {
+      const under = i > 0 ? cards[i - 1].bottom + cards[i - 1].gap : -Infinity;
+      expect(card.top).toBeGreaterThanOrEqual(under - 1);
+      expect(card.top).toBeGreaterThanOrEqual(card.markTop - 2);
+      const atMark = Math.abs(card.top - card.markTop) <= 2;
+      if (atMark) aligned++;
+      else expect(Math.abs(card.top - under)).toBeLessThanOrEqual(1);
+    });
+    // The first card has nothing above it to push it down.
+    if (cards.length > 0) expect(Math.abs(cards[0].top - cards[0].markTop)).toBeLessThanOrEqual(2);
+  }
+  return aligned;
+}
 
 interface JsonReport {
   files: Array<{ path: string; findings: Array<{ category: string; severity: string; line: number; column: number; endLine: number; endColumn: number; suppressed?: boolean }> }>;
@@ -22,6 +62,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
   let pageUrl: string;
   // With --no-group: a card for every finding.
   let eachUrl: string;
+  // A Word draft with a table.
+  let wordUrl: string;
   let report: JsonReport;
   beforeAll(async () => {
     const dir = tempFolder();
@@ -30,6 +72,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
     runCli(['check', 'fixtures', '--format', 'html', '--no-group', '-o', join(dir, 'each.html'), ...CONFIG]);
     eachUrl = pathToFileURL(join(dir, 'each.html')).href;
     report = JSON.parse(runCli(['check', 'fixtures', '--format', 'json', ...CONFIG]).stdout) as JsonReport;
+    const word = tempFolder({
+      'sports.docx': await makeDocx([
+        { heading: 'Sports day' },
+        { paragraph: 'The results are in, and thank you to every family who came.' },
+        { table: [['Race', 'Contact'], ['Sack race', 'Ring 07700 900184'], ['Relay', 'The office']], headerRow: true },
+        { paragraph: 'Jo Bloggs can be reached on jo.bloggs@gmail.com about next year.' },
+      ]),
+    });
+    runCli(['check', 'sports.docx', '--format', 'html', '-o', 'report.html'], { cwd: word });
+    wordUrl = pathToFileURL(join(word, 'report.html')).href;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -37,8 +89,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  async function open(url = pageUrl) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  async function open(url = pageUrl, viewport = DESKTOP) {
+    const page = await browser.newPage({ viewport });
     const problems: string[] = [];
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -53,7 +105,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
       [...document.querySelectorAll('.finding')].map((card) => {
         const id = (card as HTMLElement).dataset.id!;
         const marks = [...document.querySelectorAll('mark[data-findings]')].filter((m) => (m as HTMLElement).dataset.findings!.split(' ').includes(id));
-        return { where: card.querySelector('.where')!.textContent, text: marks.map((m) => m.textContent).join(''), category: (card as HTMLElement).dataset.category };
+        return { where: card.querySelector('.position')!.textContent, text: marks.map((m) => m.textContent).join(''), category: (card as HTMLElement).dataset.category };
       }),
     );
     const expected = report.files.flatMap((file) => {
@@ -61,7 +113,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
       return file.findings
         .filter((f) => !f.suppressed)
         .map((f) => ({
-          where: `${file.path.endsWith('.docx') ? 'paragraph' : 'line'} ${f.line}`,
+          where: file.path.endsWith('.docx') ? `paragraph ${f.line}, character ${f.column}` : `line ${f.line}, column ${f.column}`,
           text: source && f.line === f.endLine ? source[f.line - 1].slice(f.column - 1, f.endColumn - 1) : undefined,
           category: f.category,
         }));
@@ -79,7 +131,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
     // Grouped, each card stands at its first finding and counts the rest.
     const grouped = await open();
     const cards = await grouped.page.evaluate(() =>
-      [...document.querySelectorAll('.finding')].map((card) => ({ where: card.querySelector('.where')!.textContent, count: Number((card as HTMLElement).dataset.count) })),
+      [...document.querySelectorAll('.finding')].map((card) => ({ where: card.querySelector('.position')!.textContent, count: Number((card as HTMLElement).dataset.count) })),
     );
     expect(cards.length).toBeLessThan(expected.length);
     expect(cards.reduce((sum, c) => sum + c.count, 0)).toBe(expected.length);
@@ -90,8 +142,82 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
       expect(from).toBeGreaterThan(0);
     }
     expect(grouped.problems).toEqual([]);
-    // The README's picture of the report: made again with SAFEPOST_SCREENSHOT=1.
-    if (process.env.SAFEPOST_SCREENSHOT) await page.locator('section').first().screenshot({ path: join(ROOT, 'docs', 'html-report.png') });
+  });
+
+  it('puts each card beside its mark on a wide screen, under the one before where they would meet, and in order on a phone', async () => {
+    const { page, problems } = await open();
+    const wide = await layoutOf(page);
+    // Most cards stand at their marks; the rest are pushed down by a card before them.
+    expect(expectBesideTheirMarks(wide)).toBeGreaterThan(10);
+    // Hidden cards leave no gap: the cards after them move up to their marks.
+    await page.getByLabel('contact details and identifiers').uncheck();
+    const filtered = await layoutOf(page);
+    expectBesideTheirMarks(filtered);
+    expect(filtered.flatMap((l) => l.cards).length).toBeLessThan(wide.flatMap((l) => l.cards).length);
+    await page.getByLabel('contact details and identifiers').check();
+
+    // On a phone the cards come after the text, one under the other in their order.
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.finding')].every((card) => card.style.marginTop === ''));
+    for (const { textBottom, cards } of await layoutOf(page)) {
+      cards.forEach((card, i) => {
+        expect(card.top).toBeGreaterThan(i === 0 ? textBottom : cards[i - 1].bottom);
+        if (i > 0) expect(card.id).toBeGreaterThan(cards[i - 1].id);
+        // With no room of their own above them.
+        expect(card.top - (i === 0 ? textBottom : cards[i - 1].bottom + cards[i - 1].gap)).toBeLessThan(40);
+      });
+    }
+    // Back on a wide screen, beside their marks again.
+    await page.setViewportSize(DESKTOP);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.finding')].some((card) => card.style.marginTop !== ''));
+    expectBesideTheirMarks(await layoutOf(page));
+    // A card whose technical details are opened grows, and the cards under it move down.
+    await page.locator('.technical summary').first().click();
+    expectBesideTheirMarks(await layoutOf(page));
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a Word draft’s table as a table, its finding marked in its cell and its card beside it', async () => {
+    const { page, problems } = await open(wordUrl);
+    const table = await page.evaluate(() => {
+      const element = document.querySelector('.text table.word-table')!;
+      // A cell's words, without the card numbers set before its marks.
+      const words = (cell: Element) => {
+        const copy = cell.cloneNode(true) as Element;
+        copy.querySelectorAll('sup.number').forEach((n) => n.remove());
+        return copy.textContent;
+      };
+      return {
+        rows: [...element.querySelectorAll('tr')].map((row) => [...row.children].map((cell) => `${cell.tagName.toLowerCase()}:${words(cell)}`)),
+        marked: element.querySelector('td mark')?.textContent,
+      };
+    });
+    expect(table).toEqual({
+      rows: [
+        ['th:Race', 'th:Contact'],
+        ['td:Sack race', 'td:Ring 07700 900184'],
+        ['td:Relay', 'td:The office'],
+      ],
+      marked: '07700 900184',
+    });
+    const [{ cards }] = await layoutOf(page);
+    expect(cards.length).toBeGreaterThan(1);
+    expectBesideTheirMarks([{ textBottom: 0, cards }]);
+    expect(await page.locator('.finding').first().locator('.context').textContent()).toBe('Under “Sports day”, in the table cell “Ring *** 184”');
+    expect(problems).toEqual([]);
+  });
+
+  // The README's pictures of the report: SAFEPOST_SCREENSHOT=1 npx vitest run tests/report/html-browser.test.ts
+  it.runIf(process.env.SAFEPOST_SCREENSHOT)('makes the README’s pictures of the report, at a desktop’s width and a phone’s', async () => {
+    const dir = tempFolder();
+    runCli(['check', 'fixtures/summer-fair-newsletter.docx', '--format', 'html', '-o', join(dir, 'report.html'), ...CONFIG]);
+    for (const [viewport, name] of [
+      [DESKTOP, 'html-report.png'],
+      [PHONE, 'html-report-phone.png'],
+    ] as const) {
+      const { page } = await open(pathToFileURL(join(dir, 'report.html')).href, viewport);
+      await page.locator('section').first().screenshot({ path: join(ROOT, 'docs', name) });
+    }
   });
 
   it('filters by category and severity, and moves from finding to finding with n and p', async () => {
@@ -127,8 +253,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML report in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement!.id)).toBe(`f-${card}`);
   });
 
-  it('has no accessibility violations that axe-core finds (WCAG 2.1 A and AA)', async () => {
-    const { page } = await open();
+  it.each([
+    // The pages are made before the tests run: by name, not by value.
+    ['a desktop', () => pageUrl, DESKTOP],
+    ['a phone', () => pageUrl, PHONE],
+    ['a desktop, for a Word draft with a table', () => wordUrl, DESKTOP],
+  ] as const)('has no accessibility violations that axe-core finds (WCAG 2.1 A and AA) on %s', async (_, url, viewport) => {
+    const { page } = await open(url(), viewport);
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
