@@ -104,12 +104,15 @@ const hasAncestor = (node: XmlNode, names: Set<string>) => {
   return false;
 };
 const IN_PARAGRAPH_OR_CHOICE = new Set(['w:p', 'mc:Choice']);
-const deletedMark = (p: XmlNode) => Boolean(firstNamed(firstNamed(p, 'w:pPr') ?? p, 'w:rPr') && firstNamed(firstNamed(firstNamed(p, 'w:pPr')!, 'w:rPr')!, 'w:del'));
+/** The element at the end of a path of child names, if every step is there. */
+const childAt = (node: XmlNode | undefined, ...names: string[]) => names.reduce<XmlNode | undefined>((at, name) => at && firstNamed(at, name), node);
+/** A paragraph mark deleted with Track Changes. */
+const deletedMarkOf = (p: XmlNode) => childAt(p, 'w:pPr', 'w:rPr', 'w:del');
+const deletedMark = (p: XmlNode) => deletedMarkOf(p) !== undefined;
 const deletedRow = (p: XmlNode) => {
   for (let up = p.parentNode; up; up = up.parentNode) {
     if (up.nodeName === 'w:tr') {
-      const props = firstNamed(up, 'w:trPr');
-      return Boolean(props && firstNamed(props, 'w:del'));
+      return childAt(up, 'w:trPr', 'w:del') !== undefined;
     }
   }
   return false;
@@ -179,8 +182,7 @@ function acceptChanges(root: XmlNode): number {
   let count = 0;
   // Deleted rows first: their paragraphs go with them.
   for (const row of all(root, 'w:tr')) {
-    const props = firstNamed(row, 'w:trPr');
-    if (props && firstNamed(props, 'w:del')) {
+    if (childAt(row, 'w:trPr', 'w:del')) {
       remove(row);
       count++;
     }
@@ -190,8 +192,7 @@ function acceptChanges(root: XmlNode): number {
     if (!p.parentNode || !deletedMark(p)) continue;
     let next = p.nextSibling;
     while (next && next.nodeType !== ELEMENT) next = next.nextSibling;
-    const mark = firstNamed(firstNamed(firstNamed(p, 'w:pPr')!, 'w:rPr')!, 'w:del')!;
-    remove(mark);
+    remove(deletedMarkOf(p)!);
     count++;
     if (next && next.nodeName === 'w:p') {
       const nextProps = firstNamed(next, 'w:pPr');
@@ -281,7 +282,7 @@ export async function redactDocx(bytes: Uint8Array, edits: ParagraphEdits[]): Pr
       matched.add(at);
       cursor = at + 1;
     } else if (item.target.in === 'link') {
-      if (!unlinked.has(item.target.text)) unlinked.add(item.target.text);
+      unlinked.add(item.target.text);
     } else {
       const same = margin[item.target.in].filter((p) => p.text === wanted);
       if (same.length === 0 || !same.every((p) => editParagraph(p, xmlEdits))) unplaced.push(item);
